@@ -1,0 +1,7 @@
+package dev.opensessions.application.port.in;
+
+/** Clears the hidden set. */
+public interface ShowAllSessionsUseCase {
+
+    void showAll();
+}

@@ -1,0 +1,50 @@
+package dev.opensessions.application.service;
+
+import dev.opensessions.application.port.in.AgentEventOutcome;
+import dev.opensessions.application.port.in.RecordAgentEventUseCase;
+import dev.opensessions.application.state.Change;
+import dev.opensessions.application.state.StateOwner;
+import dev.opensessions.domain.agent.AgentEvent;
+import dev.opensessions.domain.agent.AgentStatus;
+import dev.opensessions.domain.agent.AgentThread;
+import dev.opensessions.domain.agent.AgentTracker;
+import dev.opensessions.domain.agent.StatusTransition;
+import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.SessionResolver;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Resolves an agent report to a live session and applies it to the tracker, noting status transitions. */
+public final class RecordAgentEventService implements RecordAgentEventUseCase {
+
+    private final StateOwner owner;
+    private final TransitionRecorder transitions;
+
+    public RecordAgentEventService(StateOwner owner, TransitionRecorder transitions) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.transitions = Objects.requireNonNull(transitions, "transitions");
+    }
+
+    @Override
+    public AgentEventOutcome record(Command command) {
+        return owner.apply(state -> {
+            Optional<SessionName> session = SessionResolver.resolve(
+                    state.topology(), command.paneId(), command.projectDir(), command.tmuxSession());
+            if (session.isEmpty()) {
+                return Change.of(state, new AgentEventOutcome.Unresolved());
+            }
+            Instant ts = command.ts() != null ? command.ts() : owner.clock().instant();
+            AgentEvent event = new AgentEvent(command.agent(), command.status(), ts, command.threadId(),
+                    command.threadName(), command.lastUserPrompt(), command.unseen(), command.paneId(),
+                    command.projectDir());
+            AgentStatus before = state.agents().find(event.key()).map(AgentThread::status).orElse(null);
+            AgentTracker after = state.agents().record(session.get(), event, state.topology().focusedPanes());
+            if (before != event.status()) {
+                transitions.record(new StatusTransition(session.get(), event.key(), before, event.status(), ts));
+            }
+            return Change.of(state.withAgents(after), new AgentEventOutcome.Recorded(session.get()));
+        });
+    }
+}

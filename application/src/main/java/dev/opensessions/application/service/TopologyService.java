@@ -1,0 +1,49 @@
+package dev.opensessions.application.service;
+
+import dev.opensessions.application.port.out.SessionSource;
+import dev.opensessions.application.state.Change;
+import dev.opensessions.application.state.ServerState;
+import dev.opensessions.application.state.StateOwner;
+import dev.opensessions.domain.agent.AgentTracker;
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.Topology;
+
+import java.util.Objects;
+
+/**
+ * Follows the multiplexer: each topology it pushes replaces the live sessions, stamps agent panes alive or
+ * exited, and marks agents seen in panes that just gained focus.
+ */
+public final class TopologyService implements AutoCloseable {
+
+    private final StateOwner owner;
+    private final SessionSource source;
+
+    public TopologyService(StateOwner owner, SessionSource source) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    public void start() {
+        source.open(this::apply);
+    }
+
+    void apply(Topology topology) {
+        owner.apply(state -> Change.of(next(state, topology), null));
+    }
+
+    private static ServerState next(ServerState state, Topology topology) {
+        AgentTracker agents = state.agents().panesPresent(topology.paneOwners().keySet());
+        for (PaneId pane : topology.focusedPanes()) {
+            if (!state.topology().focusedPanes().contains(pane)) {
+                agents = agents.markPaneSeen(pane);
+            }
+        }
+        return state.withTopology(topology).withAgents(agents);
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.opensessions.application.state;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Hands snapshots to a slow consumer latest-wins: at most one delivery per interval, only the newest
+ * pending snapshot, never one older than a snapshot already delivered. Nothing is scheduled while idle.
+ */
+public final class CoalescingListener implements SnapshotListener {
+
+    /** The frame cadence of DESIGN section 4: at most one frame per 16 ms per subscriber. */
+    public static final Duration FRAME = Duration.ofMillis(16);
+
+    private final ScheduledExecutorService scheduler;
+    private final long intervalNanos;
+    private final Consumer<StateSnapshot> sink;
+    private final AtomicReference<StateSnapshot> pending = new AtomicReference<>();
+    private final AtomicBoolean armed = new AtomicBoolean();
+    private final Object delivery = new Object();
+    private long lastDeliveredVersion = -1;
+    private long lastDeliveredAt = Long.MIN_VALUE / 2;
+
+    public CoalescingListener(ScheduledExecutorService scheduler, Duration interval, Consumer<StateSnapshot> sink) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.intervalNanos = interval.toNanos();
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    @Override
+    public void onSnapshot(StateSnapshot snapshot) {
+        pending.accumulateAndGet(snapshot, (old, next) -> old == null || next.version() > old.version() ? next : old);
+        if (armed.compareAndSet(false, true)) {
+            long wait;
+            synchronized (delivery) {
+                wait = lastDeliveredAt + intervalNanos - System.nanoTime();
+            }
+            try {
+                if (wait <= 0) {
+                    scheduler.execute(this::flush);
+                } else {
+                    scheduler.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
+                }
+            } catch (RejectedExecutionException shuttingDown) {
+                armed.set(false);
+            }
+        }
+    }
+
+    private void flush() {
+        armed.set(false);
+        StateSnapshot snapshot = pending.getAndSet(null);
+        if (snapshot == null) {
+            return;
+        }
+        synchronized (delivery) {
+            if (snapshot.version() <= lastDeliveredVersion) {
+                return;
+            }
+            lastDeliveredVersion = snapshot.version();
+            lastDeliveredAt = System.nanoTime();
+            sink.accept(snapshot);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.opensessions.application.state;
+
+import dev.opensessions.domain.agent.AgentTracker;
+import dev.opensessions.domain.metadata.SessionMetadata;
+import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.SessionOrder;
+import dev.opensessions.domain.session.Topology;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The parts of the state a change may replace; the state owner turns it into the next numbered snapshot.
+ */
+public record ServerState(
+        Topology topology,
+        SessionOrder order,
+        AgentTracker agents,
+        Map<SessionName, SessionMetadata> metadata) {
+
+    public ServerState {
+        metadata = Map.copyOf(metadata);
+    }
+
+    public static ServerState of(StateSnapshot snapshot) {
+        return new ServerState(snapshot.topology(), snapshot.order(), snapshot.agents(), snapshot.metadata());
+    }
+
+    public ServerState withTopology(Topology value) {
+        return new ServerState(value, order, agents, metadata);
+    }
+
+    public ServerState withOrder(SessionOrder value) {
+        return new ServerState(topology, value, agents, metadata);
+    }
+
+    public ServerState withAgents(AgentTracker value) {
+        return new ServerState(topology, order, value, metadata);
+    }
+
+    /** Applies a change to one session's metadata; an emptied entry is removed. */
+    public ServerState withMetadata(SessionName name, UnaryOperator<SessionMetadata> change) {
+        Map<SessionName, SessionMetadata> next = new HashMap<>(metadata);
+        SessionMetadata updated = change.apply(next.getOrDefault(name, SessionMetadata.empty()));
+        if (updated.isEmpty()) {
+            next.remove(name);
+        } else {
+            next.put(name, updated);
+        }
+        return new ServerState(topology, order, agents, next);
+    }
+
+    StateSnapshot toSnapshot(StateSnapshot previous, Instant at) {
+        return previous.next(at, topology, order, agents, metadata);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.opensessions.domain.agent;
+
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One agent instance the tracker knows (SPEC 4.2): the latest state of a thread in a session.
+ * Optional fields ({@code threadId}, {@code threadName}, {@code lastUserPrompt}, {@code paneId},
+ * {@code projectDir}) are null when unknown.
+ */
+public record AgentThread(
+        String agent,
+        SessionName session,
+        AgentStatus status,
+        Instant updatedAt,
+        String threadId,
+        String threadName,
+        String lastUserPrompt,
+        boolean unseen,
+        PaneId paneId,
+        Liveness liveness,
+        String projectDir) {
+
+    public AgentThread {
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(liveness, "liveness");
+    }
+
+    public ThreadKey key() {
+        return ThreadKey.of(agent, threadId);
+    }
+
+    public Attention attention() {
+        return Attention.of(status, unseen);
+    }
+
+    /** Shown in lists: exited agents disappear unless the user has not seen how they ended. */
+    public boolean visible() {
+        return liveness != Liveness.EXITED || unseen;
+    }
+
+    public AgentThread withUnseen(boolean value) {
+        return new AgentThread(agent, session, status, updatedAt, threadId, threadName, lastUserPrompt, value,
+                paneId, liveness, projectDir);
+    }
+
+    public AgentThread withLiveness(Liveness value) {
+        return new AgentThread(agent, session, status, updatedAt, threadId, threadName, lastUserPrompt, unseen,
+                paneId, value, projectDir);
+    }
+
+    public AgentThread withSession(SessionName value) {
+        return new AgentThread(agent, value, status, updatedAt, threadId, threadName, lastUserPrompt, unseen,
+                paneId, liveness, projectDir);
+    }
+}

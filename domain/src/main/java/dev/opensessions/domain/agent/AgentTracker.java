@@ -1,0 +1,288 @@
+package dev.opensessions.domain.agent;
+
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every agent row of a server with the tracker rules of SPEC 4.4 and 4.5. Immutable: each operation
+ * returns a new tracker. A thread key lives in at most one session.
+ */
+public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
+
+    /** Running rows with no update for this long are stuck and pruned. */
+    public static final Duration STUCK_RUNNING = Duration.ofMinutes(3);
+    /** Finished rows the user has seen are pruned after this long. */
+    public static final Duration SEEN_TERMINAL = Duration.ofMinutes(5);
+    /** Finished rows the user has not seen are pruned after this long. */
+    public static final Duration UNSEEN_TERMINAL = Duration.ofMinutes(15);
+
+    public AgentTracker {
+        sessions = Map.copyOf(sessions);
+    }
+
+    public static AgentTracker empty() {
+        return new AgentTracker(Map.of());
+    }
+
+    /** Rebuilds a tracker from stored rows, for example after a restart. */
+    public static AgentTracker of(List<AgentThread> threads) {
+        AgentTracker tracker = empty();
+        for (AgentThread thread : threads) {
+            tracker = tracker.put(thread);
+        }
+        return tracker;
+    }
+
+    /**
+     * Applies one event to the given session: upsert by key, canonicalize provisional rows, carry over
+     * missing fields, and set the unseen marker (terminal and not looked at) or clear it (new work).
+     */
+    public AgentTracker record(SessionName session, AgentEvent event, Set<PaneId> focusedPanes) {
+        Optional<AgentThread> previous = find(event.key());
+        String threadId = event.threadId();
+        AgentTracker base = this;
+        if (previous.isEmpty() && event.threadName() != null) {
+            if (threadId != null) {
+                previous = findProvisional(event.agent(), event.threadName());
+            } else {
+                previous = findThreaded(event.agent(), event.threadName());
+                threadId = previous.map(AgentThread::threadId).orElse(null);
+            }
+        }
+        if (previous.isPresent()) {
+            base = base.remove(previous.get().session(), previous.get().key());
+        }
+        AgentThread before = previous.orElse(null);
+        PaneId pane = event.paneId() != null ? event.paneId() : before == null ? null : before.paneId();
+        Liveness liveness = event.paneId() != null ? Liveness.ALIVE
+                : before == null ? Liveness.UNKNOWN : before.liveness();
+        boolean unseen = event.unseen() != null
+                ? event.unseen()
+                : event.status().isTerminal() && (pane == null || !focusedPanes.contains(pane));
+        AgentThread next = new AgentThread(
+                event.agent(),
+                session,
+                event.status(),
+                event.ts(),
+                threadId,
+                carry(event.threadName(), before == null ? null : before.threadName()),
+                carry(event.lastUserPrompt(), before == null ? null : before.lastUserPrompt()),
+                unseen,
+                pane,
+                liveness,
+                carry(event.projectDir(), before == null ? null : before.projectDir()));
+        return base.put(next).touch(session, event.ts());
+    }
+
+    /** Every row of every session. */
+    public List<AgentThread> threads() {
+        return sessions.values().stream().flatMap(s -> s.threads().values().stream()).toList();
+    }
+
+    public Optional<AgentThread> find(ThreadKey key) {
+        return threads().stream().filter(t -> t.key().equals(key)).findFirst();
+    }
+
+    /** The rows a user sees for a session: exited ones hidden unless unseen; focused pane first, then newest. */
+    public List<AgentThread> visible(SessionName session, Set<PaneId> focusedPanes) {
+        return rows(session).stream()
+                .filter(AgentThread::visible)
+                .sorted(Comparator.comparing((AgentThread t) -> !inFocus(t, focusedPanes))
+                        .thenComparing(AgentThread::updatedAt, Comparator.reverseOrder())
+                        .thenComparing(t -> t.key().value()))
+                .toList();
+    }
+
+    /** The session's headline agent: in a focused pane first, then status priority, then newest (SPEC 4.3). */
+    public Optional<AgentThread> headline(SessionName session, Set<PaneId> focusedPanes) {
+        return rows(session).stream()
+                .filter(AgentThread::visible)
+                .max(Comparator.comparing((AgentThread t) -> inFocus(t, focusedPanes))
+                        .thenComparing(t -> t.status().trackerPriority())
+                        .thenComparing(AgentThread::updatedAt)
+                        .thenComparing(t -> t.key().value()));
+    }
+
+    /** The session's most urgent attention signal, if it has any visible agent. */
+    public Optional<Attention> attention(SessionName session) {
+        return rows(session).stream()
+                .filter(AgentThread::visible)
+                .map(AgentThread::attention)
+                .min(Comparator.naturalOrder());
+    }
+
+    public boolean unseen(SessionName session) {
+        SessionAgents agents = sessions.get(session);
+        return agents != null && agents.anyUnseen();
+    }
+
+    public List<Instant> eventTimestamps(SessionName session) {
+        SessionAgents agents = sessions.get(session);
+        return agents == null ? List.of() : agents.eventTimestamps();
+    }
+
+    /** The user looked at one agent row (clicked it or focused it from the sidebar). */
+    public AgentTracker markAgentSeen(SessionName session, ThreadKey key) {
+        return update(t -> t.session().equals(session) && t.key().equals(key) ? t.withUnseen(false) : t);
+    }
+
+    /** A pane gained focus: every agent in it is seen. */
+    public AgentTracker markPaneSeen(PaneId pane) {
+        return update(t -> pane.equals(t.paneId()) ? t.withUnseen(false) : t);
+    }
+
+    /** Explicit mark-seen of a whole session. */
+    public AgentTracker markSessionSeen(SessionName session) {
+        return update(t -> t.session().equals(session) ? t.withUnseen(false) : t);
+    }
+
+    /**
+     * A client switched into the session: its marker clears only when exactly one agent there is unseen;
+     * with several the user must look at each.
+     */
+    public AgentTracker focusSession(SessionName session) {
+        long unseen = rows(session).stream().filter(AgentThread::unseen).count();
+        return unseen == 1 ? markSessionSeen(session) : this;
+    }
+
+    /** Removes one row, as the user's dismiss asks. */
+    public AgentTracker dismiss(SessionName session, ThreadKey key) {
+        return remove(session, key);
+    }
+
+    /** Stamps rows alive whose pane exists and exited whose pane has gone. Rows with no pane stay as they are. */
+    public AgentTracker panesPresent(Set<PaneId> livePanes) {
+        return update(t -> t.paneId() == null ? t
+                : t.withLiveness(livePanes.contains(t.paneId()) ? Liveness.ALIVE : Liveness.EXITED));
+    }
+
+    /** Moves every row and the activity of a renamed session to its new name. */
+    public AgentTracker renameSession(SessionName from, SessionName to) {
+        SessionAgents moved = sessions.get(from);
+        if (moved == null || from.equals(to)) {
+            return this;
+        }
+        Map<SessionName, SessionAgents> next = new HashMap<>(sessions);
+        next.remove(from);
+        Map<ThreadKey, AgentThread> threads = new HashMap<>();
+        moved.threads().forEach((k, t) -> threads.put(k, t.withSession(to)));
+        next.put(to, new SessionAgents(threads, moved.eventTimestamps()));
+        return new AgentTracker(next);
+    }
+
+    /** Drops stuck running rows and old finished rows (SPEC 4.4 pruning). */
+    public AgentTracker prune(Instant now) {
+        Map<SessionName, SessionAgents> next = new HashMap<>();
+        boolean changed = false;
+        for (Map.Entry<SessionName, SessionAgents> entry : sessions.entrySet()) {
+            Map<ThreadKey, AgentThread> kept = new HashMap<>();
+            entry.getValue().threads().forEach((key, thread) -> {
+                Optional<Instant> expiry = expiry(thread);
+                if (expiry.isEmpty() || now.isBefore(expiry.get())) {
+                    kept.put(key, thread);
+                }
+            });
+            changed |= kept.size() != entry.getValue().threads().size();
+            if (!kept.isEmpty()) {
+                next.put(entry.getKey(), new SessionAgents(kept, entry.getValue().eventTimestamps()));
+            }
+        }
+        return changed ? new AgentTracker(next) : this;
+    }
+
+    /** When the next row expires, so pruning runs only when there is something to prune. */
+    public Optional<Instant> nextExpiry() {
+        return threads().stream().map(AgentTracker::expiry).flatMap(Optional::stream).min(Comparator.naturalOrder());
+    }
+
+    private static Optional<Instant> expiry(AgentThread thread) {
+        if (thread.status().isWorking()) {
+            return Optional.of(thread.updatedAt().plus(STUCK_RUNNING));
+        }
+        if (thread.status().isTerminal()) {
+            return Optional.of(thread.updatedAt().plus(thread.unseen() ? UNSEEN_TERMINAL : SEEN_TERMINAL));
+        }
+        return Optional.empty();
+    }
+
+    private List<AgentThread> rows(SessionName session) {
+        SessionAgents agents = sessions.get(session);
+        return agents == null ? List.of() : List.copyOf(agents.threads().values());
+    }
+
+    private Optional<AgentThread> findProvisional(String agent, String threadName) {
+        return threads().stream()
+                .filter(t -> t.threadId() == null && t.agent().equals(agent) && threadName.equals(t.threadName()))
+                .findFirst();
+    }
+
+    private Optional<AgentThread> findThreaded(String agent, String threadName) {
+        return threads().stream()
+                .filter(t -> t.threadId() != null && t.agent().equals(agent) && threadName.equals(t.threadName()))
+                .max(Comparator.comparing(AgentThread::updatedAt));
+    }
+
+    private AgentTracker put(AgentThread thread) {
+        Map<SessionName, SessionAgents> next = new HashMap<>(sessions);
+        SessionAgents agents = next.getOrDefault(thread.session(), SessionAgents.empty());
+        Map<ThreadKey, AgentThread> threads = new HashMap<>(agents.threads());
+        threads.put(thread.key(), thread);
+        next.put(thread.session(), new SessionAgents(threads, agents.eventTimestamps()));
+        return new AgentTracker(next);
+    }
+
+    private AgentTracker touch(SessionName session, Instant ts) {
+        Map<SessionName, SessionAgents> next = new HashMap<>(sessions);
+        next.put(session, next.getOrDefault(session, SessionAgents.empty()).withActivity(ts));
+        return new AgentTracker(next);
+    }
+
+    private AgentTracker remove(SessionName session, ThreadKey key) {
+        SessionAgents agents = sessions.get(session);
+        if (agents == null || !agents.threads().containsKey(key)) {
+            return this;
+        }
+        Map<ThreadKey, AgentThread> threads = new HashMap<>(agents.threads());
+        threads.remove(key);
+        Map<SessionName, SessionAgents> next = new HashMap<>(sessions);
+        if (threads.isEmpty() && agents.eventTimestamps().isEmpty()) {
+            next.remove(session);
+        } else {
+            next.put(session, new SessionAgents(threads, agents.eventTimestamps()));
+        }
+        return new AgentTracker(next);
+    }
+
+    private AgentTracker update(UnaryOperator<AgentThread> change) {
+        Map<SessionName, SessionAgents> next = new HashMap<>();
+        boolean changed = false;
+        for (Map.Entry<SessionName, SessionAgents> entry : sessions.entrySet()) {
+            Map<ThreadKey, AgentThread> threads = new HashMap<>();
+            for (Map.Entry<ThreadKey, AgentThread> row : entry.getValue().threads().entrySet()) {
+                AgentThread updated = change.apply(row.getValue());
+                changed |= !updated.equals(row.getValue());
+                threads.put(row.getKey(), updated);
+            }
+            next.put(entry.getKey(), new SessionAgents(threads, entry.getValue().eventTimestamps()));
+        }
+        return changed ? new AgentTracker(next) : this;
+    }
+
+    private static boolean inFocus(AgentThread thread, Set<PaneId> focusedPanes) {
+        return thread.paneId() != null && focusedPanes.contains(thread.paneId());
+    }
+
+    private static String carry(String value, String previous) {
+        return value != null ? value : previous;
+    }
+}

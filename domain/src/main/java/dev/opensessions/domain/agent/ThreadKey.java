@@ -1,0 +1,24 @@
+package dev.opensessions.domain.agent;
+
+import java.util.Objects;
+
+/** Identifies one agent row: {@code agent:threadId} when the thread id is known, else {@code agent} (SPEC 4.4). */
+public record ThreadKey(String value) {
+
+    public ThreadKey {
+        Objects.requireNonNull(value, "value");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("thread key is empty");
+        }
+    }
+
+    public static ThreadKey of(String agent, String threadId) {
+        Objects.requireNonNull(agent, "agent");
+        return new ThreadKey(threadId == null ? agent : agent + ":" + threadId);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

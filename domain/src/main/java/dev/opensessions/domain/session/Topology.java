@@ -1,0 +1,47 @@
+package dev.opensessions.domain.session;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the multiplexer currently holds: its sessions, and the panes attached clients are looking at.
+ *
+ * @param sessions     live sessions in the multiplexer's own order
+ * @param focusedPanes the active pane of the active window of every attached client
+ */
+public record Topology(List<Session> sessions, Set<PaneId> focusedPanes) {
+
+    public Topology {
+        sessions = List.copyOf(sessions);
+        focusedPanes = Set.copyOf(focusedPanes);
+    }
+
+    /** No multiplexer, or one with no sessions. */
+    public static Topology empty() {
+        return new Topology(List.of(), Set.of());
+    }
+
+    public Optional<Session> session(SessionName name) {
+        Objects.requireNonNull(name, "name");
+        return sessions.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public boolean contains(SessionName name) {
+        return session(name).isPresent();
+    }
+
+    /** Every live pane and the session that holds it. */
+    public Map<PaneId, SessionName> paneOwners() {
+        Map<PaneId, SessionName> owners = new HashMap<>();
+        for (Session session : sessions) {
+            for (PaneId pane : session.panes()) {
+                owners.putIfAbsent(pane, session.name());
+            }
+        }
+        return owners;
+    }
+}

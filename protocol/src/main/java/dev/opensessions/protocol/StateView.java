@@ -1,0 +1,17 @@
+package dev.opensessions.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole server state on the wire: live sessions in display order, plus the user's order and hidden
+ * set, and the metadata pushed for every session name, live or not yet created.
+ */
+public record StateView(
+        long version,
+        long ts,
+        List<SessionView> sessions,
+        List<String> order,
+        List<String> hidden,
+        Map<String, MetadataView> metadata) {
+}
