@@ -1,0 +1,93 @@
+package dev.opensessions.application.service;
+
+import dev.opensessions.application.port.in.LogCommand;
+import dev.opensessions.application.port.in.RecordAgentEventUseCase.Command;
+import dev.opensessions.application.state.ServerState;
+import dev.opensessions.application.state.StateOwner;
+import dev.opensessions.application.testkit.FakeSessionSource;
+import dev.opensessions.domain.agent.AgentStatus;
+import dev.opensessions.domain.metadata.Tone;
+import dev.opensessions.domain.session.SessionName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DurableStateServiceTest {
+
+    private static final SessionName A = SessionName.of("a");
+
+    private final RecordingStores stores = new RecordingStores();
+
+    private record Running(StateOwner owner, DurableStateService durable, SessionMetadataService metadata,
+                           RecordAgentEventService agents, SessionOrderService order, FakeSessionSource mux) {
+    }
+
+    private Running start() {
+        DurableStateService durable = stores.service();
+        ServerState restored = durable.restore();
+        StateOwner owner = new StateOwner(Clock.systemUTC(), restored);
+        durable.start(owner);
+        FakeSessionSource mux = new FakeSessionSource();
+        new TopologyService(owner, mux).start();
+        mux.pushSessions("a", "/a", "b", "/b");
+        return new Running(owner, durable, new SessionMetadataService(owner),
+                new RecordAgentEventService(owner, durable), new SessionOrderService(owner), mux);
+    }
+
+    @Test
+    void changesAreWrittenAndRestored() {
+        Running first = start();
+        first.metadata.setStatus(A, "Deploying", Tone.WARN);
+        first.metadata.append(new LogCommand(A, "Tests passed", Tone.SUCCESS, "ci"));
+        first.order.reorder(SessionName.of("b"), -1);
+        first.agents.record(new Command("codex", AgentStatus.DONE, A, null, "t", "name", "prompt", null, null, null));
+        first.durable.close();
+
+        Running second = start();
+
+        assertThat(second.owner.current().metadata()).isEqualTo(first.owner.current().metadata());
+        assertThat(second.owner.current().order()).isEqualTo(first.owner.current().order());
+        assertThat(second.owner.current().agents().threads())
+                .containsExactlyInAnyOrderElementsOf(first.owner.current().agents().threads());
+        assertThat(second.owner.current().agents().unseen(A)).isTrue();
+        assertThat(second.durable.history(A, 10)).singleElement()
+                .satisfies(t -> assertThat(t.to()).isEqualTo(AgentStatus.DONE));
+    }
+
+    @Test
+    void onlyWhatChangedIsWritten() {
+        Running running = start();
+        running.metadata.setStatus(A, "one", Tone.INFO);
+        running.durable.flush();
+        int before = stores.writes.get();
+
+        running.mux.pushSessions("a", "/a", "b", "/b", "c", "/c");
+        running.durable.flush();
+
+        assertThat(stores.writes.get()).isEqualTo(before);
+    }
+
+    @Test
+    void removedRowsAreDeleted() {
+        Running running = start();
+        running.metadata.setStatus(A, "one", Tone.INFO);
+        running.metadata.setStatus(A, null, Tone.INFO);
+        running.durable.flush();
+
+        assertThat(stores.metadata).isEmpty();
+    }
+
+    @Test
+    void aFailingStoreNeitherStopsTheServerNorLosesTheInMemoryState() {
+        stores.failing = true;
+        Running running = start();
+
+        running.metadata.setStatus(A, "still works", Tone.INFO);
+        running.durable.flush();
+
+        assertThat(running.owner.current().metadataOf(A).status().text()).isEqualTo("still works");
+        assertThat(running.durable.history(A, 5)).isEmpty();
+    }
+}

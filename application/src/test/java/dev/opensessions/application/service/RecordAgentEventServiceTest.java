@@ -1,0 +1,87 @@
+package dev.opensessions.application.service;
+
+import dev.opensessions.application.port.in.AgentEventOutcome;
+import dev.opensessions.application.port.in.RecordAgentEventUseCase.Command;
+import dev.opensessions.domain.agent.AgentStatus;
+import dev.opensessions.domain.agent.AgentThread;
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.Topology;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static dev.opensessions.application.testkit.FakeSessionSource.session;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecordAgentEventServiceTest {
+
+    private final Harness h = new Harness();
+
+    private static Command event(AgentStatus status, String session, String dir, String pane) {
+        return new Command("claude-code", status, session == null ? null : SessionName.of(session), dir, "t1",
+                "Fix login", "please fix", null, null, pane == null ? null : PaneId.of(pane));
+    }
+
+    @Test
+    void eventForALiveSessionIsRecordedWithTheServerTime() {
+        h.mux.pushSessions("api", "/w/api", "web", "/w/web");
+
+        AgentEventOutcome outcome = h.agents.record(event(AgentStatus.RUNNING, "web", null, null));
+
+        assertThat(outcome).isEqualTo(new AgentEventOutcome.Recorded(SessionName.of("web")));
+        AgentThread row = h.owner.current().agents().threads().getFirst();
+        assertThat(row.session()).isEqualTo(SessionName.of("web"));
+        assertThat(row.updatedAt()).isEqualTo(Harness.T0);
+        assertThat(row.lastUserPrompt()).isEqualTo("please fix");
+    }
+
+    @Test
+    void eventForNoLiveSessionIsUnresolvedAndChangesNothing() {
+        h.mux.pushSessions("api", "/w/api");
+        long version = h.owner.current().version();
+
+        AgentEventOutcome outcome = h.agents.record(event(AgentStatus.RUNNING, "ghost", "/elsewhere", null));
+
+        assertThat(outcome).isInstanceOf(AgentEventOutcome.Unresolved.class);
+        assertThat(h.owner.current().version()).isEqualTo(version);
+        assertThat(h.transitions).isEmpty();
+    }
+
+    @Test
+    void paneBeatsDirectoryAndName() {
+        h.mux.pushSessions("api", "/w/api", "web", "/w/web");
+
+        AgentEventOutcome outcome = h.agents.record(event(AgentStatus.RUNNING, "api", "/w/api", "%1"));
+
+        assertThat(outcome).isEqualTo(new AgentEventOutcome.Recorded(SessionName.of("web")));
+    }
+
+    @Test
+    void doneInAFocusedPaneArrivesSeenAndElsewhereUnseen() {
+        h.mux.push(new Topology(List.of(session("api", "/w/api", 0), session("web", "/w/web", 1)),
+                Set.of(PaneId.of("%0"))));
+
+        h.agents.record(event(AgentStatus.DONE, null, null, "%0"));
+        h.agents.record(new Command("codex", AgentStatus.DONE, null, null, null, null, null, null, null,
+                PaneId.of("%1")));
+
+        assertThat(h.owner.current().agents().unseen(SessionName.of("api"))).isFalse();
+        assertThat(h.owner.current().agents().unseen(SessionName.of("web"))).isTrue();
+    }
+
+    @Test
+    void statusChangesAreRecordedAsTransitionsButRepeatsAreNot() {
+        h.mux.pushSessions("api", "/w/api");
+
+        h.agents.record(event(AgentStatus.RUNNING, "api", null, null));
+        h.agents.record(event(AgentStatus.RUNNING, "api", null, null));
+        h.agents.record(event(AgentStatus.DONE, "api", null, null));
+
+        assertThat(h.transitions).extracting(t -> t.from() == null ? "new" : t.from().wireName(),
+                        t -> t.to().wireName())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("new", "running"),
+                        org.assertj.core.groups.Tuple.tuple("running", "done"));
+    }
+}
