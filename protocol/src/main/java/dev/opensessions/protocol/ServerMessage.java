@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ServerMessage.Hello.class, name = "hello"),
         @JsonSubTypes.Type(value = ServerMessage.State.class, name = "state"),
-        @JsonSubTypes.Type(value = ServerMessage.Quit.class, name = "quit")
+        @JsonSubTypes.Type(value = ServerMessage.Quit.class, name = "quit"),
+        @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error")
 })
 public sealed interface ServerMessage {
 
@@ -26,5 +27,9 @@ public sealed interface ServerMessage {
 
     /** The server is shutting down. */
     record Quit() implements ServerMessage {
+    }
+
+    /** The reply to a refused command; the state is unchanged when it is sent. */
+    record Error(String message) implements ServerMessage {
     }
 }
