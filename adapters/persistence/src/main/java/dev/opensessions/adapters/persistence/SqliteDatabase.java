@@ -1,0 +1,172 @@
+package dev.opensessions.adapters.persistence;
+
+import dev.opensessions.application.port.out.StoreException;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The opensessions SQLite file, checked and migrated once on open; hands the stores connections that
+ * wait for locks and enforce foreign keys, and turns every SQLException into a StoreException.
+ */
+public final class SqliteDatabase {
+
+    /** How long a write waits for another process's lock before it fails. */
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
+
+    // "oses": marks the file as ours, so a database of another program at our path is refused, not altered.
+    static final int APPLICATION_ID = 0x6f736573;
+
+    private final DataSource dataSource;
+    private final Path file;
+    private final Duration busyTimeout;
+
+    private SqliteDatabase(DataSource dataSource, Path file, Duration busyTimeout) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.file = Objects.requireNonNull(file, "file");
+        this.busyTimeout = Objects.requireNonNull(busyTimeout, "busyTimeout");
+        if (busyTimeout.isNegative()) {
+            throw new IllegalArgumentException("busy timeout is negative");
+        }
+    }
+
+    /**
+     * Opens the database behind {@code dataSource} (whose URL points at {@code file}, named in messages):
+     * checks it, switches it to WAL and applies pending migrations in one transaction.
+     *
+     * @throws StoreException when the file is not a database, is damaged, is from a newer opensessions,
+     *                        belongs to another program, or cannot be opened or migrated
+     */
+    public static SqliteDatabase open(DataSource dataSource, Path file, Duration busyTimeout) {
+        SqliteDatabase database = new SqliteDatabase(dataSource, file, busyTimeout);
+        database.prepare();
+        return database;
+    }
+
+    public static SqliteDatabase open(DataSource dataSource, Path file) {
+        return open(dataSource, file, DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /** Creates the folder that will hold {@code file}; sqlite-jdbc does not create it. */
+    public static void ensureParentDirectory(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException failure) {
+            throw new StoreException("cannot create the folder " + parent + " for the database " + file
+                    + ": " + failure, failure);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The schema version the file is at. */
+    public int schemaVersion() {
+        return read("read the schema version", connection -> Pragmas.integer(connection, "user_version"));
+    }
+
+    <T> T read(String action, SqlWork<T> work) {
+        try (Connection connection = connect()) {
+            return work.run(connection);
+        } catch (SQLException failure) {
+            throw SqliteFailures.translate(failure, file, busyTimeout, action);
+        } catch (IllegalArgumentException invalid) {
+            throw new StoreException("cannot " + action + ": the database " + file
+                    + " holds a row opensessions cannot read: " + invalid.getMessage(), invalid);
+        }
+    }
+
+    /** Runs the work in one IMMEDIATE transaction, so it waits for the write lock up front. */
+    <T> T write(String action, SqlWork<T> work) {
+        return read(action, connection -> {
+            Pragmas.execute(connection, "BEGIN IMMEDIATE");
+            try {
+                T result = work.run(connection);
+                Pragmas.execute(connection, "COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException failure) {
+                try {
+                    Pragmas.execute(connection, "ROLLBACK");
+                } catch (SQLException rollback) {
+                    failure.addSuppressed(rollback);
+                }
+                throw failure;
+            }
+        });
+    }
+
+    private void prepare() {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new StoreException("cannot open the database " + file + ": its folder " + folder
+                    + " does not exist; create it first (see ensureParentDirectory)", null);
+        }
+        int found = read("open the database", connection -> {
+            // Reads come first: a garbage, foreign, newer or damaged file must be refused before any write.
+            int version = Pragmas.integer(connection, "user_version");
+            int applicationId = Pragmas.integer(connection, "application_id");
+            if (applicationId != 0 && applicationId != APPLICATION_ID) {
+                throw new StoreException(file + " is a SQLite database of another program; opensessions"
+                        + " leaves it untouched. Move it away or point opensessions at another file", null);
+            }
+            if (version > Migrations.latest()) {
+                throw new StoreException("the database " + file + " was written by a newer opensessions"
+                        + " (schema " + version + ", this version knows up to " + Migrations.latest()
+                        + "); it is left untouched. Upgrade opensessions or move the file away", null);
+            }
+            checkIntegrity(connection);
+            if (!"wal".equalsIgnoreCase(Pragmas.text(connection, "journal_mode"))) {
+                Pragmas.text(connection, "journal_mode = WAL");
+            }
+            return version;
+        });
+        if (found == Migrations.latest()) {
+            return;
+        }
+        write("migrate the schema", connection -> {
+            // Re-read inside the lock: another server may have migrated since.
+            int version = Pragmas.integer(connection, "user_version");
+            if (version < Migrations.latest()) {
+                Migrations.apply(connection, version);
+                Pragmas.execute(connection, "PRAGMA application_id = " + APPLICATION_ID);
+                Pragmas.execute(connection, "PRAGMA user_version = " + Migrations.latest());
+            }
+            return null;
+        });
+    }
+
+    private void checkIntegrity(Connection connection) throws SQLException {
+        String verdict = Pragmas.text(connection, "quick_check");
+        if (!"ok".equalsIgnoreCase(verdict)) {
+            // quick_check lists every broken page; the first finding is enough to tell the user.
+            String finding = verdict.lines().filter(line -> !line.startsWith("***")).findFirst().orElse(verdict);
+            throw new StoreException("the database " + file + " is damaged (" + finding + "); opensessions"
+                    + " leaves it untouched. Move it away to start with a fresh one", null);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            // A pool may hand out connections in manual-commit mode; write() manages its own transaction.
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            // Both settings are per connection, so every connection a pool hands out gets them.
+            Pragmas.execute(connection, "PRAGMA busy_timeout = " + busyTimeout.toMillis());
+            Pragmas.execute(connection, "PRAGMA foreign_keys = ON");
+            return connection;
+        } catch (SQLException failure) {
+            connection.close();
+            throw failure;
+        }
+    }
+}
