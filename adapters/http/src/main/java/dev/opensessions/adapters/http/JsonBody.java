@@ -1,0 +1,93 @@
+package dev.opensessions.adapters.http;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+
+/**
+ * A request body read as one JSON object, with typed readers: a field that is absent or JSON null reads
+ * as null, a field of the wrong JSON type fails with the reason the caller names.
+ */
+final class JsonBody {
+
+    static final String INVALID_PAYLOAD = "invalid payload";
+
+    private final JsonNode root;
+
+    private JsonBody(JsonNode root) {
+        this.root = root;
+    }
+
+    /** Parses the body; anything but one well-formed JSON value is {@code invalid json}. */
+    static JsonBody parse(ObjectMapper mapper, byte[] body) {
+        JsonNode root;
+        try {
+            root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+        } catch (IOException malformed) {
+            throw new InvalidRequest("invalid json");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidRequest("invalid json");
+        }
+        if (!root.isObject()) {
+            throw new InvalidRequest(INVALID_PAYLOAD);
+        }
+        return new JsonBody(root);
+    }
+
+    /** The node of a field, or null when it is absent or JSON null. */
+    JsonNode field(String name) {
+        JsonNode node = root.get(name);
+        return node == null || node.isNull() ? null : node;
+    }
+
+    String string(String name, String wrongType) {
+        JsonNode node = field(name);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new InvalidRequest(wrongType);
+        }
+        return node.textValue();
+    }
+
+    String string(String name) {
+        return string(name, INVALID_PAYLOAD);
+    }
+
+    /** The first of the given alias fields that is present, read as a string. */
+    String firstString(String wrongType, String... names) {
+        for (String name : names) {
+            if (field(name) != null) {
+                return string(name, wrongType);
+            }
+        }
+        return null;
+    }
+
+    /** A finite number, or null; strings, booleans and overflowing numbers are {@code invalid payload}. */
+    Double number(String name) {
+        JsonNode node = field(name);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            throw new InvalidRequest(INVALID_PAYLOAD);
+        }
+        return node.doubleValue();
+    }
+
+    Boolean bool(String name) {
+        JsonNode node = field(name);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw new InvalidRequest(INVALID_PAYLOAD);
+        }
+        return node.booleanValue();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.opensessions.adapters.http;
+
+import dev.opensessions.application.port.in.GetStateUseCase;
+import dev.opensessions.application.testkit.FakeSessionSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class AgentEventResourceTest {
+
+    @Inject
+    GetStateUseCase state;
+
+    @Inject
+    FakeSessionSource sessions;
+
+    static ValidatableResponse post(String path, String json) {
+        return given().contentType("application/json").body(json).when().post(path).then();
+    }
+
+    static String agentOf(String session) {
+        return "sessions.find { it.name == '" + session + "' }.agentState";
+    }
+
+    @Test
+    void eventForALiveSessionIsRecordedAndShownInTheState() {
+        sessions.pushSessions("ag-live", "/work/ag-live");
+
+        post("/api/agent-event", """
+                {"agent":"claude-code","status":"running","tmuxSession":"ag-live","threadId":"t1",
+                 "threadName":"Fix the build","lastUserPrompt":"make it green","paneId":"%0","ts":1767225600000}
+                """).statusCode(204).body(emptyString());
+
+        given().when().get("/api/state").then().statusCode(200)
+                .body(agentOf("ag-live") + ".agent", equalTo("claude-code"))
+                .body(agentOf("ag-live") + ".status", equalTo("running"))
+                .body(agentOf("ag-live") + ".threadName", equalTo("Fix the build"))
+                .body(agentOf("ag-live") + ".lastUserPrompt", equalTo("make it green"))
+                .body(agentOf("ag-live") + ".paneId", equalTo("%0"))
+                .body(agentOf("ag-live") + ".ts", equalTo(1767225600000L));
+    }
+
+    @Test
+    void projectDirectoryResolvesTheSessionWithoutAName() {
+        sessions.pushSessions("ag-dir", "/work/ag-dir");
+
+        post("/api/agent-event", "{\"agent\":\"codex\",\"status\":\"waiting\",\"projectDir\":\"/work/ag-dir/module\"}")
+                .statusCode(204);
+
+        given().when().get("/api/state").then().body(agentOf("ag-dir") + ".status", equalTo("waiting"));
+    }
+
+    @Test
+    void eventForNoLiveSessionIsAcceptedAndChangesNothing() {
+        sessions.pushSessions("ag-other", "/work/ag-other");
+        StateProbe probe = StateProbe.watch(state);
+
+        post("/api/agent-event", "{\"agent\":\"amp\",\"status\":\"done\",\"tmuxSession\":\"ag-ghost\"}")
+                .statusCode(202).body(emptyString());
+        post("/api/agent-event", "{\"agent\":\"amp\",\"status\":\"done\",\"tmuxSession\":\"\",\"paneId\":\"\"}")
+                .statusCode(202);
+
+        probe.assertUnchanged();
+    }
+
+    @Test
+    void oldEventPathTakesTheCodexHookFieldNames() {
+        sessions.pushSessions("ag-codex", "/work/ag-codex");
+
+        post("/event", "{\"agent\":\"codex\",\"session\":\"ag-codex\",\"status\":\"done\",\"last_user_prompt\":\"ship it\"}")
+                .statusCode(204);
+
+        given().when().get("/api/state").then()
+                .body(agentOf("ag-codex") + ".status", equalTo("done"))
+                .body(agentOf("ag-codex") + ".lastUserPrompt", equalTo("ship it"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"ag-bad\"                | invalid json",
+        "not json at all                                                                        | invalid json",
+        "{\"status\":\"running\",\"tmuxSession\":\"ag-bad\"}                                    | missing agent",
+        "{\"agent\":\" \",\"status\":\"running\",\"tmuxSession\":\"ag-bad\"}                      | missing agent",
+        "{\"agent\":\"amp\",\"tmuxSession\":\"ag-bad\"}                                          | invalid status",
+        "{\"agent\":\"amp\",\"status\":\"busy\",\"tmuxSession\":\"ag-bad\"}                       | invalid status",
+        "{\"agent\":\"amp\",\"status\":\"Running\",\"tmuxSession\":\"ag-bad\"}                    | invalid status",
+        "{\"agent\":\"amp\",\"status\":1,\"tmuxSession\":\"ag-bad\"}                              | invalid status",
+        "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"ag-bad\",\"paneId\":\"12\"}   | invalid paneId",
+        "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"ag-bad\",\"paneId\":\"%x\"}   | invalid paneId",
+        "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"ag-bad\",\"paneId\":0}       | invalid paneId",
+        "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"ag-bad\",\"ts\":\"now\"}      | invalid ts",
+        "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"ag-bad\",\"ts\":-5}         | invalid ts",
+        "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"ag-bad\",\"ts\":1e999}      | invalid ts",
+        "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"ag-bad\",\"ts\":true}       | invalid ts",
+        "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":7}                            | invalid session",
+        "{\"agent\":\"amp\",\"status\":\"running\",\"session\":\"ag\\u0000bad\"}                  | invalid session",
+        "{\"agent\":9,\"status\":\"running\",\"tmuxSession\":\"ag-bad\"}                          | invalid payload",
+        "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"ag-bad\",\"unseen\":\"yes\"}  | invalid payload",
+        "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"ag-bad\",\"threadId\":3}    | invalid payload",
+        "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"ag-bad\",\"projectDir\":{}}  | invalid payload",
+        "`[{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"ag-bad\"}]`                 | invalid payload",
+    })
+    void malformedEventsAreRefusedAndChangeNothing(String json, String reason) {
+        // A live session the event would land on, so a validation slip would show in the state.
+        sessions.pushSessions("ag-bad", "/work/ag-bad");
+        StateProbe probe = StateProbe.watch(state);
+
+        post("/api/agent-event", json).statusCode(400).contentType("text/plain").body(equalTo(reason));
+        post("/event", json).statusCode(400).body(equalTo(reason));
+
+        probe.assertUnchanged();
+    }
+
+    @Test
+    void aSessionNameOverTheCapIsInvalid() {
+        String longName = "a".repeat(257);
+        sessions.pushSessions("ag-cap", "/work/ag-cap");
+        StateProbe probe = StateProbe.watch(state);
+
+        post("/api/agent-event", "{\"agent\":\"amp\",\"status\":\"done\",\"tmuxSession\":\"" + longName + "\"}")
+                .statusCode(400).body(equalTo("invalid session"));
+
+        probe.assertUnchanged();
+        assertThat(state.current().agents().threads()).noneMatch(t -> t.session().value().equals("ag-cap"));
+    }
+}

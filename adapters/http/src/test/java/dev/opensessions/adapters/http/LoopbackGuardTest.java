@@ -1,0 +1,144 @@
+package dev.opensessions.adapters.http;
+
+import dev.opensessions.application.port.in.GetStateUseCase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class LoopbackGuardTest {
+
+    private static final String STATUS = "{\"session\":\"guard\",\"text\":\"pwned\"}";
+
+    @Inject
+    GetStateUseCase state;
+
+    private static int port() {
+        return RestAssured.port;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil.example:%d", "127.0.0.1:1", "localhost", "127.0.0.2:%d", "localhost.evil.example:%d"})
+    void rebindingHostIsForbiddenOnEveryRoute(String hostPattern) {
+        String host = hostPattern.formatted(port());
+        StateProbe probe = StateProbe.watch(state);
+
+        given().header("Host", host).contentType("application/json").body(STATUS).when().post("/set-status").then()
+                .statusCode(403).body(equalTo("forbidden host"));
+        given().header("Host", host).when().get("/api/state").then().statusCode(403).body(equalTo("forbidden host"));
+        given().header("Host", host).when().get("/").then().statusCode(403).body(equalTo("forbidden host"));
+        given().header("Host", host).when().get("/no/such/route").then().statusCode(403);
+
+        probe.assertUnchanged();
+    }
+
+    @Test
+    void everyLoopbackSpellingWithOurPortIsAllowed() {
+        for (String host : new String[] {"127.0.0.1:%d", "localhost:%d", "[::1]:%d", "LOCALHOST:%d"}) {
+            given().header("Host", host.formatted(port())).when().get("/version").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void http2RequestsAreCheckedByTheirAuthority() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/version")).build();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+            client.send(request, HttpResponse.BodyHandlers.ofString());
+            // The first request upgrades the connection (h2c); this one carries :authority and no Host header.
+            HttpResponse<String> upgraded = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(upgraded.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(upgraded.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://evil.example", "null", "https://localhost:%d", "http://localhost:1",
+        "http://127.0.0.1:%d.evil.example"})
+    void foreignOriginIsForbidden(String originPattern) {
+        String origin = originPattern.formatted(port());
+        StateProbe probe = StateProbe.watch(state);
+
+        given().header("Origin", origin).contentType("application/json").body(STATUS).when().post("/set-status").then()
+                .statusCode(403).body(equalTo("forbidden origin"));
+        given().header("Origin", origin).when().get("/api/state").then().statusCode(403)
+                .body(equalTo("forbidden origin"));
+
+        probe.assertUnchanged();
+    }
+
+    @Test
+    void ourOwnOriginIsAllowed() {
+        given().header("Origin", "http://127.0.0.1:" + port()).contentType("application/json")
+                .body("{\"session\":\"guard-own\",\"text\":\"fine\"}").when().post("/set-status").then()
+                .statusCode(204);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+        "application/jsonp", "text/json", ""})
+    void bodiesThatAreNotJsonAreRefused(String contentType) throws Exception {
+        StateProbe probe = StateProbe.watch(state);
+
+        assertThat(rawPost("/set-status", contentType, STATUS)).isEqualTo("415 expected application/json");
+        assertThat(rawPost("/api/agent-event", contentType, "{\"agent\":\"a\",\"status\":\"done\"}"))
+                .isEqualTo("415 expected application/json");
+
+        probe.assertUnchanged();
+    }
+
+    /** Posts exactly the given content type (none when empty), which REST Assured would rewrite. */
+    private static String rawPost(String path, String contentType, String body) throws Exception {
+        return rawPost(path, contentType, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static String rawPost(String path, String contentType, HttpRequest.BodyPublisher body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .POST(body);
+        if (!contentType.isEmpty()) {
+            request.header("Content-Type", contentType);
+        }
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        }
+    }
+
+    @Test
+    void jsonWithACharsetParameterIsAccepted() {
+        given().contentType("application/json; charset=utf-8").body("{\"session\":\"guard-cs\",\"text\":\"é\"}")
+                .when().post("/set-status").then().statusCode(204);
+        given().contentType("Application/JSON").body("{\"session\":\"guard-cs\",\"text\":\"ok\"}")
+                .when().post("/set-status").then().statusCode(204);
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsTooLarge() throws Exception {
+        byte[] body = new byte[2 * 1024 * 1024];
+        Arrays.fill(body, (byte) ' ');
+        byte[] json = "{\"session\":\"guard-big\",\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(json, 0, body, 0, json.length);
+        StateProbe probe = StateProbe.watch(state);
+
+        given().contentType("application/json").body(body).when().post("/set-status").then().statusCode(413);
+        // Without a Content-Length (chunked), the limit must hold while the body streams in.
+        assertThat(rawPost("/set-status", "application/json",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))).startsWith("413");
+
+        probe.assertUnchanged();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.opensessions.adapters.http;
+
+import dev.opensessions.application.security.ControlToken;
+import dev.opensessions.application.service.QuitService;
+import dev.opensessions.application.service.RecordAgentEventService;
+import dev.opensessions.application.service.SessionMetadataService;
+import dev.opensessions.application.service.StateQueryService;
+import dev.opensessions.application.service.TopologyService;
+import dev.opensessions.application.state.ServerState;
+import dev.opensessions.application.state.StateOwner;
+import dev.opensessions.application.state.StateSnapshot;
+import dev.opensessions.application.testkit.FakeServerLifecycle;
+import dev.opensessions.application.testkit.FakeSessionSource;
+import dev.opensessions.application.testkit.MutableClock;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The test composition root: real services over one state owner, with a hand-driven multiplexer, a
+ * lifecycle that counts exits, and a fixed control token, in place of what the server module wires.
+ */
+@Singleton
+public class TestComposition {
+
+    static final ControlToken TOKEN = new ControlToken("c0ffee".repeat(8));
+    static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
+
+    private final MutableClock clock = new MutableClock(START);
+    private final StateOwner owner = new StateOwner(clock, ServerState.of(StateSnapshot.initial(START)));
+    private final FakeSessionSource sessions = new FakeSessionSource();
+    private final FakeServerLifecycle lifecycle = new FakeServerLifecycle();
+    private final RecordedTransitions transitions = new RecordedTransitions();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final TopologyService topology = new TopologyService(owner, sessions);
+
+    public TestComposition() {
+        topology.start();
+    }
+
+    @Produces
+    @Singleton
+    RecordAgentEventService recordAgentEvent() {
+        return new RecordAgentEventService(owner, transitions);
+    }
+
+    @Produces
+    @Singleton
+    SessionMetadataService metadata() {
+        return new SessionMetadataService(owner);
+    }
+
+    @Produces
+    @Singleton
+    StateQueryService stateQuery() {
+        return new StateQueryService(owner, scheduler);
+    }
+
+    @Produces
+    @Singleton
+    QuitService quit() {
+        return new QuitService(lifecycle);
+    }
+
+    @Produces
+    RecordedTransitions transitions() {
+        return transitions;
+    }
+
+    @Produces
+    ControlToken token() {
+        return TOKEN;
+    }
+
+    @Produces
+    FakeSessionSource sessions() {
+        return sessions;
+    }
+
+    @Produces
+    FakeServerLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    @Produces
+    MutableClock clock() {
+        return clock;
+    }
+
+    @PreDestroy
+    void close() {
+        topology.close();
+        scheduler.shutdownNow();
+    }
+}
