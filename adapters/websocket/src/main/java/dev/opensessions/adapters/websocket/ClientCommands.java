@@ -1,0 +1,122 @@
+package dev.opensessions.adapters.websocket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import dev.opensessions.application.port.in.HideSessionUseCase;
+import dev.opensessions.application.port.in.ReorderOutcome;
+import dev.opensessions.application.port.in.ReorderSessionUseCase;
+import dev.opensessions.application.port.in.ShowAllSessionsUseCase;
+import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.protocol.ClientMessage;
+import dev.opensessions.protocol.ServerMessage;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/**
+ * Decodes a subscriber's command frame, validates it and calls the matching use case; anything malformed
+ * is answered with an error and changes nothing.
+ */
+@Singleton
+public class ClientCommands {
+
+    /** Commands are a few dozen bytes; a bigger frame is a mistake or an attack, refused before parsing. */
+    static final int MAX_FRAME_CHARS = 16 * 1024;
+    /** Moves beyond this are not a UI gesture; refusing them also keeps {@code index + delta} from overflowing. */
+    static final int MAX_DELTA = 1000;
+
+    private final ObjectMapper mapper;
+    private final HideSessionUseCase hide;
+    private final ShowAllSessionsUseCase showAll;
+    private final ReorderSessionUseCase reorder;
+
+    public ClientCommands(ObjectMapper mapper, HideSessionUseCase hide, ShowAllSessionsUseCase showAll,
+            ReorderSessionUseCase reorder) {
+        this.mapper = mapper;
+        this.hide = hide;
+        this.showAll = showAll;
+        this.reorder = reorder;
+    }
+
+    /** Runs one command frame; the error to send back when it was refused. */
+    public Optional<ServerMessage.Error> handle(String frame) {
+        if (frame.length() > MAX_FRAME_CHARS) {
+            return error("command too large");
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(frame);
+        } catch (JsonProcessingException invalid) {
+            return error("invalid json");
+        }
+        if (tree == null || !tree.isObject()) {
+            return error("expected a json object");
+        }
+        if (!tree.path("type").isTextual()) {
+            return error("missing type");
+        }
+        try {
+            return run(mapper.treeToValue(tree, ClientMessage.class));
+        } catch (InvalidTypeIdException unknown) {
+            return error("unknown type: " + tree.get("type").asText());
+        } catch (JsonProcessingException invalid) {
+            return error("invalid fields for " + tree.get("type").asText());
+        }
+    }
+
+    private Optional<ServerMessage.Error> run(ClientMessage message) {
+        return switch (message) {
+            case ClientMessage.HideSession(String name) -> hide(name);
+            case ClientMessage.ShowAllSessions() -> {
+                showAll.showAll();
+                yield Optional.empty();
+            }
+            case ClientMessage.ReorderSession(String name, Integer delta) -> reorder(name, delta);
+        };
+    }
+
+    private Optional<ServerMessage.Error> hide(String name) {
+        Optional<String> invalid = session(name);
+        if (invalid.isPresent()) {
+            return invalid.map(ServerMessage.Error::new);
+        }
+        hide.hide(SessionName.of(name));
+        return Optional.empty();
+    }
+
+    private Optional<ServerMessage.Error> reorder(String name, Integer delta) {
+        Optional<String> invalid = session(name);
+        if (invalid.isPresent()) {
+            return invalid.map(ServerMessage.Error::new);
+        }
+        if (delta == null) {
+            return error("missing delta");
+        }
+        if (Math.abs(delta) > MAX_DELTA) {
+            return error("delta out of range");
+        }
+        return switch (reorder.reorder(SessionName.of(name), delta)) {
+            case ReorderOutcome.Reordered() -> Optional.empty();
+            case ReorderOutcome.UnknownSession() -> error("unknown session: " + name);
+        };
+    }
+
+    /** Why a session name cannot be used, if it cannot. */
+    private static Optional<String> session(String name) {
+        if (name == null) {
+            return Optional.of("missing name");
+        }
+        try {
+            SessionName.of(name);
+            return Optional.empty();
+        } catch (IllegalArgumentException invalid) {
+            return Optional.of("invalid session: " + invalid.getMessage());
+        }
+    }
+
+    private static Optional<ServerMessage.Error> error(String message) {
+        return Optional.of(new ServerMessage.Error(message));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.opensessions.adapters.websocket;
+
+import dev.opensessions.application.security.LoopbackPolicy;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Refuses a WebSocket upgrade with 403 before it happens when a browser could have forged it (DESIGN
+ * section 7): a foreign {@code Origin}, or a {@code Host} that is not loopback with our port (DNS rebinding).
+ */
+@ApplicationScoped
+public class LoopbackUpgradeCheck implements HttpUpgradeCheck {
+
+    static final int FORBIDDEN = 403;
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        HttpServerRequest request = context.httpRequest();
+        // The port the request arrived on, so the check holds for whatever port the server was given.
+        int port = request.localAddress().port();
+        boolean allowed = LoopbackPolicy.allowsHost(request.getHeader(HttpHeaders.HOST), port)
+                && LoopbackPolicy.allowsOrigin(request.getHeader(HttpHeaders.ORIGIN), port);
+        return allowed ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(FORBIDDEN);
+    }
+}

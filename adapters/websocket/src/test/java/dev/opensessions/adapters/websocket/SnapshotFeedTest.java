@@ -1,0 +1,98 @@
+package dev.opensessions.adapters.websocket;
+
+import dev.opensessions.application.state.StateSnapshot;
+import dev.opensessions.domain.agent.AgentTracker;
+import dev.opensessions.domain.session.SessionOrder;
+import dev.opensessions.domain.session.Topology;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SnapshotFeedTest {
+
+    /** A connection whose writes complete only when the test says so. */
+    private final List<String> written = new ArrayList<>();
+    private final List<CompletableFuture<Void>> writes = new ArrayList<>();
+    private final SnapshotFeed feed = new SnapshotFeed(s -> "v" + s.version(), this::write);
+
+    private CompletionStage<?> write(String text) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        written.add(text);
+        writes.add(done);
+        return done;
+    }
+
+    private static StateSnapshot version(long v) {
+        return new StateSnapshot(v, Instant.EPOCH, Topology.empty(), SessionOrder.empty(), AgentTracker.empty(), Map.of());
+    }
+
+    private void completeLastWrite() {
+        writes.getLast().complete(null);
+    }
+
+    @Test
+    void greetingGoesFirstAndTheSnapshotWaitsForIt() {
+        feed.open("hello");
+        feed.offer(version(1));
+
+        assertThat(written).containsExactly("hello");
+        completeLastWrite();
+        assertThat(written).containsExactly("hello", "v1");
+    }
+
+    @Test
+    void slowClientSkipsToTheNewestVersionWithOneSendInFlight() {
+        feed.open("hello");
+        feed.offer(version(1));
+        feed.offer(version(2));
+        feed.offer(version(3));
+
+        assertThat(written).containsExactly("hello");
+        completeLastWrite();
+        assertThat(written).containsExactly("hello", "v3");
+        completeLastWrite();
+        assertThat(written).containsExactly("hello", "v3");
+    }
+
+    @Test
+    void neverSendsAVersionOlderThanOneAlreadySentOrPending() {
+        feed.open("hello");
+        completeLastWrite();
+        feed.offer(version(5));
+        feed.offer(version(4));
+        feed.offer(version(5));
+        completeLastWrite();
+        feed.offer(version(3));
+
+        assertThat(written).containsExactly("hello", "v5");
+    }
+
+    @Test
+    void failedWriteDoesNotStallTheFeed() {
+        feed.open("hello");
+        feed.offer(version(1));
+        writes.getLast().completeExceptionally(new IllegalStateException("connection reset"));
+        completeLastWrite();
+        feed.offer(version(2));
+
+        assertThat(written).containsExactly("hello", "v1", "v2");
+    }
+
+    @Test
+    void closedFeedSendsNothingMore() {
+        feed.open("hello");
+        feed.offer(version(1));
+        feed.close();
+        completeLastWrite();
+        feed.offer(version(2));
+
+        assertThat(written).containsExactly("hello");
+    }
+}
