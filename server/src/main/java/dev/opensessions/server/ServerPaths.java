@@ -1,0 +1,28 @@
+package dev.opensessions.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where a server keeps its files (DESIGN 2 and 5): runtime files (pid, token, log, start lock) under
+ * {@code ${XDG_RUNTIME_DIR:-/tmp}/opensessions-<uid>/<label>/}, state in
+ * {@code ${XDG_STATE_HOME:-~/.local/state}/opensessions/opensessions.db}, and the reference's config folder
+ * {@code ${XDG_CONFIG_HOME:-~/.config}/opensessions/}.
+ */
+public record ServerPaths(Path runtimeDir, Path database, Path configDir) {
+
+    public static ServerPaths fromEnvironment(Map<String, String> env, String label, long uid) {
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        Path runtimeBase = Path.of(nonBlank(env.get("XDG_RUNTIME_DIR"), "/tmp"));
+        Path stateBase = Path.of(nonBlank(env.get("XDG_STATE_HOME"), home + "/.local/state"));
+        Path configBase = Path.of(nonBlank(env.get("XDG_CONFIG_HOME"), home + "/.config"));
+        return new ServerPaths(
+                runtimeBase.resolve("opensessions-" + uid).resolve(label),
+                stateBase.resolve("opensessions").resolve("opensessions.db"),
+                configBase.resolve("opensessions"));
+    }
+
+    private static String nonBlank(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.opensessions.server;
+
+import dev.opensessions.application.security.ControlToken;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts the core with the application and writes the runtime files scripts rely on: the token (0600)
+ * and the pid, which is removed again on a clean exit.
+ */
+@Singleton
+public class ServerRuntime {
+
+    private static final Logger LOG = Logger.getLogger(ServerRuntime.class);
+
+    private final Core core;
+    private final ControlToken token;
+    private final RuntimeFiles files;
+    private final long pid = ProcessHandle.current().pid();
+
+    ServerRuntime(Core core, ControlToken token, ServerSettings settings) {
+        this.core = core;
+        this.token = token;
+        this.files = new RuntimeFiles(settings.runtimeDir());
+    }
+
+    void onStart(@Observes StartupEvent started) {
+        core.start();
+        files.writeToken(token.value());
+        files.writePid(pid);
+        LOG.infof("opensessions server ready; runtime files in %s", files.dir());
+    }
+
+    void onStop(@Observes ShutdownEvent stopping) {
+        files.removePid(pid);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.opensessions.server;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.nio.file.Path;
+
+/** The server's own settings; defaults come from {@link EnvironmentConfigSource}. */
+@ConfigMapping(prefix = "opensessions")
+public interface ServerSettings {
+
+    /** {@code default} or the numeric key of this server's tmux socket; keys database rows. */
+    String serverKey();
+
+    /** Holds the pid and token files. */
+    Path runtimeDir();
+
+    /** The SQLite state file. */
+    Path database();
+
+    /** The reference's config folder, where an old {@code session-order.json} may wait to be imported. */
+    Path configDir();
+}

@@ -1,0 +1,79 @@
+package dev.opensessions.server;
+
+import dev.opensessions.adapters.persistence.ImportLedger;
+import dev.opensessions.adapters.persistence.ImportOutcome;
+import dev.opensessions.adapters.persistence.InMemoryStateStores;
+import dev.opensessions.adapters.persistence.SessionOrderFileImport;
+import dev.opensessions.adapters.persistence.SqliteAgentThreadStore;
+import dev.opensessions.adapters.persistence.SqliteDatabase;
+import dev.opensessions.adapters.persistence.SqliteImportLedger;
+import dev.opensessions.adapters.persistence.SqliteMetadataStore;
+import dev.opensessions.adapters.persistence.SqliteSessionOrderStore;
+import dev.opensessions.adapters.persistence.SqliteStatusHistoryStore;
+import dev.opensessions.application.port.out.SessionOrderStore;
+import dev.opensessions.application.port.out.StoreException;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+
+/**
+ * Opens the durable stores (DESIGN 5): the SQLite file through the Agroal pool, or, when that file cannot
+ * be used, stores in memory so the server keeps running; either way one clear log line says which.
+ */
+@Singleton
+public class StoreFactory {
+
+    private static final Logger LOG = Logger.getLogger(StoreFactory.class);
+    static final String ORDER_FILE = "session-order.json";
+
+    private final ServerSettings settings;
+    private final Instance<AgroalDataSource> dataSource;
+
+    StoreFactory(ServerSettings settings, Instance<AgroalDataSource> dataSource) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+    }
+
+    StateStores open() {
+        StateStores stores;
+        ImportLedger ledger;
+        try {
+            SqliteDatabase database = sqlite();
+            String key = settings.serverKey();
+            stores = new StateStores(new SqliteSessionOrderStore(database, key), new SqliteMetadataStore(database, key),
+                    new SqliteAgentThreadStore(database, key), new SqliteStatusHistoryStore(database, key));
+            ledger = new SqliteImportLedger(database, key);
+        } catch (StoreException unusable) {
+            LOG.errorf("state database unusable: %s. opensessions runs in memory: nothing is saved until "
+                    + "the file is fixed and the server restarted", unusable.getMessage());
+            InMemoryStateStores memory = new InMemoryStateStores();
+            stores = new StateStores(memory.orders(), memory.metadata(), memory.threads(), memory.history());
+            ledger = memory.importLedger();
+        }
+        importLegacyOrder(stores.order(), ledger);
+        return stores;
+    }
+
+    private SqliteDatabase sqlite() {
+        Path file = settings.database().toAbsolutePath();
+        SqliteDatabase.ensureParentDirectory(file);
+        return SqliteDatabase.open(dataSource.get(), file);
+    }
+
+    private void importLegacyOrder(SessionOrderStore order, ImportLedger ledger) {
+        Path legacy = settings.configDir().resolve(ORDER_FILE);
+        try {
+            ImportOutcome outcome = new SessionOrderFileImport(legacy, order, ledger).run();
+            switch (outcome) {
+                case ImportOutcome.Imported imported -> LOG.infof("imported the session order of %s: %s", legacy, imported);
+                case ImportOutcome.Unreadable unreadable -> LOG.warnf("left %s alone: %s", legacy, unreadable.reason());
+                case ImportOutcome.NothingToImport nothing -> LOG.debugf("no session order to import: %s", nothing.reason());
+            }
+        } catch (StoreException failure) {
+            LOG.warnf("could not import the session order of %s: %s", legacy, failure.getMessage());
+        }
+    }
+}

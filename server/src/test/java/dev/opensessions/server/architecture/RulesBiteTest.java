@@ -1,0 +1,45 @@
+package dev.opensessions.server.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Runs the layer rules against deliberately broken fixture classes: each rule must report them. */
+class RulesBiteTest {
+
+    private static final String ROOT = "dev.opensessions.server.architecture.fixture";
+    private static final LayerRules RULES = new LayerRules(ROOT);
+    private static final JavaClasses BROKEN = new ClassFileImporter().importPackages(ROOT);
+
+    @Test
+    void aDomainClassImportingJacksonBreaksTheBuild() {
+        assertThatThrownBy(() -> RULES.domainIsPure().check(BROKEN))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("LeakyDomainRecord")
+                .hasMessageContaining("com.fasterxml.jackson");
+    }
+
+    @Test
+    void anAdapterUsingAnotherAdapterBreaksTheBuild() {
+        assertThatThrownBy(() -> RULES.httpStaysInItsLane().check(BROKEN))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ReachingResource")
+                .hasMessageContaining("SomeStore");
+    }
+
+    @Test
+    void anAdapterConstructingAServiceBreaksTheBuild() {
+        assertThatThrownBy(() -> RULES.onlyTheServerBuildsServices().check(BROKEN))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("SomeService");
+    }
+
+    @Test
+    void theGuardReportsPackagesWithNoClasses() {
+        assertThat(RULES.emptyPackages(BROKEN)).contains(ROOT + ".protocol..", ROOT + ".adapters.websocket..")
+                .doesNotContain(ROOT + ".domain..", ROOT + ".adapters.http..");
+    }
+}
