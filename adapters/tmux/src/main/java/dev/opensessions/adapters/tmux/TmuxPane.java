@@ -1,0 +1,27 @@
+package dev.opensessions.adapters.tmux;
+
+import java.util.Objects;
+
+/**
+ * One pane, with what runs in it and its size in cells.
+ *
+ * @param active whether it is the active pane of its window
+ */
+public record TmuxPane(String id, String windowId, boolean active, String title, String command, String path,
+                       long pid, int width, int height) {
+
+    /** The title every sidebar pane carries (SPEC 6.5). */
+    public static final String SIDEBAR_TITLE = "opensessions-sidebar";
+
+    public TmuxPane {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(windowId, "windowId");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(path, "path");
+    }
+
+    public boolean sidebar() {
+        return SIDEBAR_TITLE.equals(title);
+    }
+}

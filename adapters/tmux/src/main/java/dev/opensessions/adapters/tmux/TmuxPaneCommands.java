@@ -1,0 +1,123 @@
+package dev.opensessions.adapters.tmux;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/** Window and pane commands: select, split a sidebar off an edge, kill, resize, respawn, style, popups, options. */
+public final class TmuxPaneCommands {
+
+    private final TmuxControl control;
+
+    public TmuxPaneCommands(TmuxControl control) {
+        this.control = Objects.requireNonNull(control, "control");
+    }
+
+    public CompletableFuture<Void> selectWindow(String windowId) {
+        return run("select-window", "-t", TmuxNames.windowId(windowId));
+    }
+
+    public CompletableFuture<Void> selectPane(String paneId) {
+        return run("select-pane", "-t", TmuxNames.paneId(paneId));
+    }
+
+    /** Splits a full-height pane ({@code -f}) off the window's left or right edge; completes with its id. */
+    public CompletableFuture<String> split(SplitRequest request) {
+        List<String> argv = new ArrayList<>(List.of("split-window", "-h", "-f"));
+        if (request.edge() == Edge.LEFT) {
+            argv.add("-b");
+        }
+        if (!request.focus()) {
+            argv.add("-d");
+        }
+        argv.addAll(List.of("-l", Integer.toString(request.width()), "-t", request.windowId(),
+                "-P", "-F", "#{pane_id}"));
+        if (!request.directory().isEmpty()) {
+            argv.addAll(List.of("-c", TmuxCommandLine.literal(request.directory())));
+        }
+        for (Map.Entry<String, String> variable : request.environment().entrySet()) {
+            argv.addAll(List.of("-e", variable.getKey() + "=" + variable.getValue()));
+        }
+        argv.add("--");
+        argv.addAll(program(request.command()));
+        return control.execute(argv).thenApply(lines -> {
+            if (lines.isEmpty()) {
+                throw new TmuxException("tmux printed no pane id");
+            }
+            return lines.getFirst();
+        });
+    }
+
+    public CompletableFuture<Void> killPane(String paneId) {
+        return run("kill-pane", "-t", TmuxNames.paneId(paneId));
+    }
+
+    public CompletableFuture<Void> resizePane(String paneId, int width) {
+        if (width < 1) {
+            throw new IllegalArgumentException("width < 1");
+        }
+        return run("resize-pane", "-t", TmuxNames.paneId(paneId), "-x", Integer.toString(width));
+    }
+
+    /** Restarts the pane with a new program, killing whatever still runs in it. */
+    public CompletableFuture<Void> respawnPane(String paneId, List<String> command) {
+        List<String> argv = new ArrayList<>(List.of("respawn-pane", "-k", "-t", TmuxNames.paneId(paneId), "--"));
+        argv.addAll(program(command));
+        return run(argv);
+    }
+
+    /** Sets the pane's style whether or not it is active (for a flash); an empty style restores the default. */
+    public CompletableFuture<Void> setPaneStyle(String paneId, String style) {
+        String id = TmuxNames.paneId(paneId);
+        if (style.isEmpty()) {
+            return CompletableFuture.allOf(run("set-option", "-p", "-u", "-t", id, "window-style"),
+                    run("set-option", "-p", "-u", "-t", id, "window-active-style"));
+        }
+        return CompletableFuture.allOf(run("set-option", "-p", "-t", id, "window-style", style),
+                run("set-option", "-p", "-t", id, "window-active-style", style));
+    }
+
+    /** Shows a popup on one client; it closes when its program exits ({@code -E}). */
+    public CompletableFuture<Void> showPopup(PopupRequest request) {
+        List<String> argv = new ArrayList<>(List.of("display-popup", "-E", "-c", request.clientTty(),
+                "-w", request.width(), "-h", request.height()));
+        if (!request.title().isEmpty()) {
+            argv.addAll(List.of("-T", TmuxCommandLine.literal(request.title())));
+        }
+        argv.add("--");
+        argv.addAll(program(request.command()));
+        return run(argv);
+    }
+
+    /** Sets an option; {@code target} is the session, window or pane id for the targeted scopes, else ignored. */
+    public CompletableFuture<Void> setOption(OptionScope scope, String target, String name, String value) {
+        List<String> argv = new ArrayList<>(List.of("set-option"));
+        argv.addAll(scope.flags());
+        if (scope.targeted()) {
+            argv.addAll(List.of("-t", Objects.requireNonNull(target, "target")));
+        }
+        argv.addAll(List.of("--", name, value));
+        return run(argv);
+    }
+
+    /**
+     * tmux runs a one-word command through {@code sh -c}, which would parse the word as shell text. Passing
+     * it as {@code $0} of a fixed script keeps it a plain program path, never parsed.
+     */
+    static List<String> program(List<String> command) {
+        if (command.size() == 1) {
+            return List.of("/bin/sh", "-c", "exec \"$0\"", command.getFirst());
+        }
+        return command;
+    }
+
+    private CompletableFuture<Void> run(String... argv) {
+        return run(List.of(argv));
+    }
+
+    private CompletableFuture<Void> run(List<String> argv) {
+        return control.execute(argv).thenApply(lines -> null);
+    }
+}
