@@ -8,6 +8,8 @@ import dev.opensessions.domain.metadata.LogEntry;
 import dev.opensessions.domain.metadata.Progress;
 import dev.opensessions.domain.metadata.SessionMetadata;
 import dev.opensessions.domain.metadata.StatusPill;
+import dev.opensessions.domain.session.Client;
+import dev.opensessions.domain.session.GitStatus;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
@@ -37,6 +39,7 @@ public final class StateViews {
                 snapshot.version(),
                 snapshot.takenAt().toEpochMilli(),
                 sessions,
+                snapshot.topology().clients().stream().map(StateViews::client).toList(),
                 snapshot.order().order().stream().map(SessionName::value).toList(),
                 snapshot.order().hidden().stream().map(SessionName::value).sorted().toList(),
                 metadata);
@@ -45,12 +48,22 @@ public final class StateViews {
     private static SessionView session(StateSnapshot snapshot, Session session, Set<PaneId> focused) {
         SessionName name = session.name();
         AgentTracker agents = snapshot.agents();
+        GitStatus git = session.git();
         return new SessionView(
                 name.value(),
                 session.createdAt().toEpochMilli(),
                 session.directory(),
                 session.windows(),
                 session.panes().size(),
+                git == null ? null : git.branch(),
+                git != null && git.dirty(),
+                git == null ? 0 : git.changedFiles(),
+                git == null ? 0 : git.insertions(),
+                git == null ? 0 : git.deletions(),
+                git != null && git.worktree(),
+                git == null ? null : git.repositoryKey(),
+                session.ports(),
+                session.ports().stream().map(LinkView::direct).toList(),
                 snapshot.order().hidden().contains(name),
                 agents.unseen(name),
                 agents.headline(name, focused).map(StateViews::agent).orElse(null),
@@ -60,6 +73,11 @@ public final class StateViews {
                 metadata(snapshot.metadataOf(name)),
                 "local",
                 "tmux");
+    }
+
+    private static ClientView client(Client client) {
+        return new ClientView(client.tty(), client.session().value(),
+                client.activePane() == null ? null : client.activePane().value());
     }
 
     public static AgentView agent(AgentThread thread) {

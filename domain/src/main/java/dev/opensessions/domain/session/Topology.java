@@ -12,17 +12,29 @@ import java.util.Set;
  *
  * @param sessions     live sessions in the multiplexer's own order
  * @param focusedPanes the active pane of the active window of every attached client
+ * @param clients      the users' attached clients and the session each one shows
  */
-public record Topology(List<Session> sessions, Set<PaneId> focusedPanes) {
+public record Topology(List<Session> sessions, Set<PaneId> focusedPanes, List<Client> clients) {
 
     public Topology {
         sessions = List.copyOf(sessions);
         focusedPanes = Set.copyOf(focusedPanes);
+        clients = List.copyOf(clients);
+    }
+
+    /** A topology whose clients are not known. */
+    public Topology(List<Session> sessions, Set<PaneId> focusedPanes) {
+        this(sessions, focusedPanes, List.of());
     }
 
     /** No multiplexer, or one with no sessions. */
     public static Topology empty() {
         return new Topology(List.of(), Set.of());
+    }
+
+    /** The session a client shows, if that client is attached. */
+    public Optional<SessionName> sessionOf(String clientTty) {
+        return clients.stream().filter(c -> c.tty().equals(clientTty)).map(Client::session).findFirst();
     }
 
     public Optional<Session> session(SessionName name) {

@@ -1,0 +1,10 @@
+package dev.opensessions.protocol;
+
+/** A clickable local URL of a session (SPEC 4.1 {@code localLinks}): {@code direct} links to a listening port. */
+public record LinkView(String kind, int port, String url, String label) {
+
+    /** The link for a port a process in the session listens on. */
+    public static LinkView direct(int port) {
+        return new LinkView("direct", port, "http://localhost:" + port, ":" + port);
+    }
+}
