@@ -1,0 +1,63 @@
+package dev.opensessions.application.port.out;
+
+import dev.opensessions.domain.session.SessionName;
+
+import java.util.List;
+
+/**
+ * Acts on the terminal multiplexer for the user: switch a client, create, rename and kill sessions.
+ * Sessions are named as the core knows them; the adapter finds them exactly (no prefix or pattern
+ * matching) and passes every value as an argument, never as shell text. Calls block until the
+ * multiplexer has answered; a multiplexer that fails or does not answer raises {@link MultiplexerException}.
+ */
+public interface Multiplexer {
+
+    /** Shows the session on the client whose terminal is {@code clientTty}. */
+    SwitchOutcome switchClient(String clientTty, SessionName session);
+
+    /**
+     * Creates a detached session in {@code directory} (null: the multiplexer's default). The name is
+     * sanitized as the multiplexer requires ({@code .} and {@code :} become {@code _}); the result is the
+     * name the session really got.
+     */
+    SessionName createSession(String name, String directory);
+
+    /** Renames a session, sanitized as for {@link #createSession}. */
+    RenameOutcome renameSession(SessionName session, String newName);
+
+    /**
+     * Kills a session, first moving every client that shows it to the session before it in
+     * {@code displayOrder}, else the one after it (SPEC 6.5), so nobody is left detached.
+     */
+    KillOutcome killSession(SessionName session, List<SessionName> displayOrder);
+
+    /** What became of a switch. */
+    sealed interface SwitchOutcome {
+        record Switched() implements SwitchOutcome {
+        }
+
+        record UnknownSession() implements SwitchOutcome {
+        }
+
+        record UnknownClient() implements SwitchOutcome {
+        }
+    }
+
+    /** What became of a rename. */
+    sealed interface RenameOutcome {
+        record Renamed(SessionName name) implements RenameOutcome {
+        }
+
+        record UnknownSession() implements RenameOutcome {
+        }
+    }
+
+    /** What became of a kill. */
+    sealed interface KillOutcome {
+        record Killed() implements KillOutcome {
+        }
+
+        record UnknownSession() implements KillOutcome {
+        }
+    }
+}
