@@ -1,0 +1,190 @@
+package dev.opensessions.adapters.tmux.git;
+
+import dev.opensessions.domain.session.GitStatus;
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the git status of the sessions' directories current: each is read when first tracked, again when
+ * its repository's HEAD, index or branches move, and on {@link #refresh}; nothing runs while idle.
+ * Reads run on a small fixed pool, so at most {@code parallelism} git processes run at once however many
+ * directories are tracked, and a read finished less than {@code cacheFor} ago delays the next one.
+ */
+public final class GitStatusCache implements Closeable {
+
+    private final GitReader reader;
+    private final Consumer<Map<String, GitStatus>> listener;
+    private final long cacheForNanos;
+    private final Debounce moved;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private final GitFolderWatcher watcher;
+    private final Map<String, TrackedDirectory> tracked = new HashMap<>();
+    private final Object delivery = new Object();
+    private Map<String, GitStatus> delivered = Map.of();
+    private boolean closed;
+
+    /**
+     * @param listener told the status of every tracked repository directory (non-repositories are left
+     *                 out) whenever one of them changes; called on a worker thread, one call at a time
+     */
+    public GitStatusCache(GitReader reader, Consumer<Map<String, GitStatus>> listener, Duration cacheFor,
+                          Duration debounce, int parallelism) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.cacheForNanos = cacheFor.toNanos();
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+        this.workers = Executors.newFixedThreadPool(parallelism,
+                Thread.ofPlatform().name("git-status-", 0).daemon().factory());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("git-status-timer").daemon().factory());
+        this.moved = new Debounce(scheduler, debounce, this::request);
+        this.watcher = new GitFolderWatcher(moved::add);
+    }
+
+    /** One-second cache, 100 ms debounce, two git processes at most. */
+    public GitStatusCache(GitReader reader, Consumer<Map<String, GitStatus>> listener) {
+        this(reader, listener, Duration.ofSeconds(1), Duration.ofMillis(100), 2);
+    }
+
+    /** Sets the directories that matter; new ones are read now, dropped ones are forgotten and unwatched. */
+    public void track(Set<String> directories) {
+        Set<String> wanted = Set.copyOf(directories);
+        boolean dropped;
+        synchronized (this) {
+            List<String> gone = tracked.keySet().stream().filter(dir -> !wanted.contains(dir)).toList();
+            gone.forEach(this::untrack);
+            dropped = !gone.isEmpty();
+            for (String directory : wanted) {
+                if (!closed && !tracked.containsKey(directory)) {
+                    TrackedDirectory fresh = new TrackedDirectory();
+                    tracked.put(directory, fresh);
+                    submit(directory, fresh);
+                }
+            }
+        }
+        if (dropped) {
+            deliver();
+        }
+    }
+
+    /**
+     * Reads {@code directory} again (if tracked), for changes no git folder shows, such as files saved by an
+     * editor; within the cache period the read is postponed to its end rather than dropped.
+     */
+    public void refresh(String directory) {
+        request(directory);
+    }
+
+    /** The current status of every tracked directory that is inside a repository. */
+    public synchronized Map<String, GitStatus> statuses() {
+        Map<String, GitStatus> known = new HashMap<>();
+        tracked.forEach((directory, state) -> state.status().ifPresent(status -> known.put(directory, status)));
+        return Map.copyOf(known);
+    }
+
+    /** How many git folders are watched; lets tests see that dropped directories release their watches. */
+    int watchedFolders() {
+        return watcher.watchedFolders();
+    }
+
+    private void untrack(String directory) {
+        tracked.remove(directory).cancelDeferred();
+        watcher.forget(directory);
+    }
+
+    private synchronized void request(String directory) {
+        TrackedDirectory state = tracked.get(directory);
+        if (closed || state == null) {
+            return;
+        }
+        switch (state.phase()) {
+            case QUEUED -> {
+                // Already waiting for a worker: that read will see this change too.
+            }
+            case RUNNING -> state.readAgain();
+            case IDLE -> {
+                long wait = state.cacheLeft(System.nanoTime(), cacheForNanos);
+                if (wait <= 0) {
+                    submit(directory, state);
+                } else if (!state.hasDeferred()) {
+                    state.defer(scheduler.schedule(() -> deferredRead(directory, state), wait, TimeUnit.NANOSECONDS));
+                }
+            }
+        }
+    }
+
+    private synchronized void deferredRead(String directory, TrackedDirectory state) {
+        if (!closed && tracked.get(directory) == state && state.phase() == TrackedDirectory.Phase.IDLE) {
+            state.deferredFired();
+            submit(directory, state);
+        }
+    }
+
+    private void submit(String directory, TrackedDirectory state) {
+        state.queued();
+        workers.execute(() -> read(directory, state));
+    }
+
+    private void read(String directory, TrackedDirectory state) {
+        synchronized (this) {
+            if (closed || tracked.get(directory) != state) {
+                return;
+            }
+            state.running();
+        }
+        Optional<GitReading> reading;
+        try {
+            reading = reader.inspect(Path.of(directory));
+        } catch (RuntimeException unreadable) {
+            // An invalid path or an answer git should never give: the directory is treated as no repository.
+            reading = Optional.empty();
+        }
+        synchronized (this) {
+            if (closed || tracked.get(directory) != state) {
+                return;
+            }
+            boolean again = state.finished(reading.map(GitReading::status), System.nanoTime());
+            reading.ifPresentOrElse(found -> watcher.watch(directory, found), () -> watcher.forget(directory));
+            if (again) {
+                request(directory);
+            }
+        }
+        deliver();
+    }
+
+    /** Tells the listener the latest statuses if they differ from what it was last told. */
+    private void deliver() {
+        synchronized (delivery) {
+            Map<String, GitStatus> current = statuses();
+            if (!current.equals(delivered)) {
+                delivered = current;
+                listener.accept(current);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        watcher.close();
+        scheduler.shutdownNow();
+        workers.shutdownNow();
+    }
+}
