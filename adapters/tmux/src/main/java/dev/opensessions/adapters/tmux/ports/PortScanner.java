@@ -1,0 +1,156 @@
+package dev.opensessions.adapters.tmux.ports;
+
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the listening ports of the current pane shells fresh while someone displays them: scans run on the
+ * scheduler, at most once per interval and never while nobody looks, and the listener hears only of changes.
+ */
+public final class PortScanner implements Closeable {
+
+    private static final System.Logger LOG = System.getLogger(PortScanner.class.getName());
+
+    private final ListeningPorts ports;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
+    private final long intervalNanos;
+    private final Consumer<Map<Long, SortedSet<Integer>>> listener;
+
+    private Set<Long> roots = Set.of();
+    private boolean demanded;
+    private boolean closed;
+    private boolean scanning;
+    private ScheduledFuture<?> next;
+    private long lastScanStart;
+    private boolean scannedOnce;
+    private Map<Long, SortedSet<Integer>> latest = Map.of();
+
+    /**
+     * @param scheduler runs the scans; not shut down by {@link #close()}
+     * @param interval  the least time between the starts of two scans (10 s in production, SPEC 1.4)
+     * @param listener  told of every result that differs from the one before, on the scheduler's thread
+     */
+    public PortScanner(ListeningPorts ports, ScheduledExecutorService scheduler, Duration interval,
+                       Consumer<Map<Long, SortedSet<Integer>>> listener) {
+        this(ports, scheduler, false, interval, listener);
+    }
+
+    private PortScanner(ListeningPorts ports, ScheduledExecutorService scheduler, boolean ownsScheduler,
+                        Duration interval, Consumer<Map<Long, SortedSet<Integer>>> listener) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.ownsScheduler = ownsScheduler;
+        this.intervalNanos = Objects.requireNonNull(interval, "interval").toNanos();
+        this.listener = Objects.requireNonNull(listener, "listener");
+        if (intervalNanos <= 0) {
+            throw new IllegalArgumentException("interval must be positive: " + interval);
+        }
+    }
+
+    /** A scanner on its own daemon thread, which {@link #close()} stops. */
+    public static PortScanner withOwnThread(ListeningPorts ports, Duration interval,
+                                            Consumer<Map<Long, SortedSet<Integer>>> listener) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("opensessions-ports").factory());
+        return new PortScanner(ports, scheduler, true, interval, listener);
+    }
+
+    /** The pane shells whose trees the next scans look at. */
+    public synchronized void setRoots(Set<Long> rootPids) {
+        roots = Set.copyOf(rootPids);
+    }
+
+    /** Whether someone displays the ports; scanning runs only while true. */
+    public synchronized void setDemand(boolean displayed) {
+        demanded = displayed;
+        if (displayed) {
+            arm();
+        } else if (next != null) {
+            next.cancel(false);
+            next = null;
+        }
+    }
+
+    /** The result of the last scan, empty before the first. */
+    public synchronized Map<Long, SortedSet<Integer>> latest() {
+        return latest;
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            setDemand(false);
+        }
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** Schedules the next scan unless one is pending, no sooner than one interval after the last one started. */
+    private void arm() {
+        // A scan in progress re-arms when it ends; two scans never overlap.
+        if (closed || next != null || scanning) {
+            return;
+        }
+        long delay = scannedOnce ? Math.max(0, lastScanStart + intervalNanos - System.nanoTime()) : 0;
+        next = scheduler.schedule(this::scan, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void scan() {
+        Set<Long> scanned;
+        synchronized (this) {
+            next = null;
+            if (!demanded || closed) {
+                return;
+            }
+            scanned = roots;
+            scanning = true;
+            scannedOnce = true;
+            lastScanStart = System.nanoTime();
+        }
+        try {
+            Map<Long, SortedSet<Integer>> result = scanned.isEmpty() ? Map.of() : ports.scan(scanned);
+            if (publish(result)) {
+                tell(result);
+            }
+        } catch (RuntimeException failed) {
+            // The previous result stays; the next scan may succeed (a pid gone mid-read, a slow lsof).
+            LOG.log(System.Logger.Level.WARNING, "listening port scan failed", failed);
+        } finally {
+            synchronized (this) {
+                scanning = false;
+                if (demanded) {
+                    arm();
+                }
+            }
+        }
+    }
+
+    private void tell(Map<Long, SortedSet<Integer>> result) {
+        try {
+            listener.accept(result);
+        } catch (RuntimeException failed) {
+            // A failing listener must not stop the scans that later results depend on.
+            LOG.log(System.Logger.Level.WARNING, "listening port listener failed", failed);
+        }
+    }
+
+    private synchronized boolean publish(Map<Long, SortedSet<Integer>> result) {
+        if (result.equals(latest)) {
+            return false;
+        }
+        latest = result;
+        return true;
+    }
+}
