@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The tmux adapter assembled: one control connection, the model it feeds, the commands and the core's
- * session source, started and closed together. The composition root builds one per server.
+ * The tmux adapter assembled: one control connection, the model it feeds, the commands, the core's
+ * session source and multiplexer, started and closed together. The composition root builds one per server.
  */
 public final class TmuxAdapter implements AutoCloseable {
 
@@ -14,15 +14,24 @@ public final class TmuxAdapter implements AutoCloseable {
     private final TmuxSessionCommands sessions;
     private final TmuxPaneCommands panes;
     private final TmuxSessionSource sessionSource;
+    private final SessionFacts facts;
+    private final TmuxMultiplexer multiplexer;
 
-    /** Builds the adapter; {@code onServerExit} runs once when the tmux server is gone. */
+    /** Builds the adapter without git state or ports; {@code onServerExit} runs once when the tmux server is gone. */
     public TmuxAdapter(TmuxServer server, Duration commandTimeout, Runnable onServerExit) {
+        this(server, commandTimeout, onServerExit, SessionFacts.none());
+    }
+
+    /** Builds the adapter; sessions carry the given facts (git state, ports), closed with the adapter. */
+    public TmuxAdapter(TmuxServer server, Duration commandTimeout, Runnable onServerExit, SessionFacts facts) {
         Objects.requireNonNull(server, "server");
+        this.facts = Objects.requireNonNull(facts, "facts");
         this.control = new TmuxControl(server, commandTimeout);
         this.model = new TmuxModel(control, onServerExit);
         this.sessions = new TmuxSessionCommands(control, model);
         this.panes = new TmuxPaneCommands(control);
-        this.sessionSource = new TmuxSessionSource(model);
+        this.sessionSource = new TmuxSessionSource(model, facts);
+        this.multiplexer = new TmuxMultiplexer(sessions, model, commandTimeout);
     }
 
     /** Attaches the control client in the background; the model fills as soon as it is attached. */
@@ -47,13 +56,23 @@ public final class TmuxAdapter implements AutoCloseable {
         return panes;
     }
 
+    /** Git state and ports of the sessions; tell it when somebody displays them. */
+    public SessionFacts facts() {
+        return facts;
+    }
+
     public TmuxSessionSource sessionSource() {
         return sessionSource;
+    }
+
+    public TmuxMultiplexer multiplexer() {
+        return multiplexer;
     }
 
     @Override
     public void close() {
         sessionSource.close();
+        facts.close();
         control.close();
         model.close();
     }

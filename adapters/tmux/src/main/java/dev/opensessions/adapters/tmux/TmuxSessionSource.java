@@ -1,6 +1,7 @@
 package dev.opensessions.adapters.tmux;
 
 import dev.opensessions.application.port.out.SessionSource;
+import dev.opensessions.domain.session.Client;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
@@ -14,33 +15,75 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** The core's session source backed by tmux: every model snapshot becomes a domain topology. */
+/**
+ * The core's session source backed by tmux: every model snapshot, and every change of a session's git
+ * state or ports, becomes a domain topology.
+ */
 public final class TmuxSessionSource implements SessionSource {
 
     private final TmuxModel model;
+    private final SessionFacts facts;
     private volatile Runnable unsubscribe = () -> { };
+    private Consumer<Topology> listener;
+    private TmuxSnapshot latest;
 
-    public TmuxSessionSource(TmuxModel model) {
+    public TmuxSessionSource(TmuxModel model, SessionFacts facts) {
         this.model = Objects.requireNonNull(model, "model");
+        this.facts = Objects.requireNonNull(facts, "facts");
+    }
+
+    /** A source with what tmux knows only: no git state, no ports. */
+    public TmuxSessionSource(TmuxModel model) {
+        this(model, SessionFacts.none());
     }
 
     @Override
     public void open(Consumer<Topology> onChange) {
-        unsubscribe = model.subscribe(snapshot -> onChange.accept(topology(snapshot)));
+        synchronized (this) {
+            listener = onChange;
+        }
+        facts.onChange(this::push);
+        unsubscribe = model.subscribe(snapshot -> {
+            facts.follow(snapshot);
+            synchronized (this) {
+                latest = snapshot;
+            }
+            push();
+        });
+    }
+
+    /** Pushes the latest snapshot with the latest facts; synchronized so topologies arrive in order. */
+    private synchronized void push() {
+        if (listener != null && latest != null) {
+            listener.accept(topology(latest, facts));
+        }
     }
 
     /** Sessions with their non-sidebar panes; focused panes are those that users' (non-control) clients show. */
     static Topology topology(TmuxSnapshot snapshot) {
+        return topology(snapshot, SessionFacts.none());
+    }
+
+    static Topology topology(TmuxSnapshot snapshot, SessionFacts facts) {
         List<Session> sessions = new ArrayList<>();
         for (TmuxSession session : snapshot.sessions()) {
+            List<Long> pids = session.panes().stream().flatMap(id -> snapshot.pane(id).stream())
+                    .map(TmuxPane::pid).toList();
             name(session.name()).ifPresent(name -> sessions.add(new Session(name, session.created(),
-                    session.directory(), session.windows().size(), session.panes().stream().map(PaneId::of).toList())));
+                    session.directory(), session.windows().size(), session.panes().stream().map(PaneId::of).toList(),
+                    facts.git(session.directory()), facts.ports(pids))));
         }
         Set<PaneId> focused = new LinkedHashSet<>();
+        List<Client> clients = new ArrayList<>();
         for (TmuxClient client : snapshot.clients()) {
-            snapshot.focusedPane(client.sessionId()).map(pane -> PaneId.of(pane.id())).ifPresent(focused::add);
+            PaneId active = snapshot.focusedPane(client.sessionId()).map(pane -> PaneId.of(pane.id())).orElse(null);
+            if (active != null) {
+                focused.add(active);
+            }
+            snapshot.session(client.sessionId()).flatMap(session -> name(session.name()))
+                    .ifPresent(name -> clients.add(new Client(client.tty(), name, active)));
         }
-        return new Topology(sessions, focused);
+        return new Topology(sessions, focused, clients);
     }
 
     /**
@@ -58,5 +101,9 @@ public final class TmuxSessionSource implements SessionSource {
     @Override
     public void close() {
         unsubscribe.run();
+        synchronized (this) {
+            listener = null;
+        }
+        facts.onChange(() -> { });
     }
 }

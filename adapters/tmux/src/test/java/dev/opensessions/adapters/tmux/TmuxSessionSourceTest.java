@@ -1,6 +1,7 @@
 package dev.opensessions.adapters.tmux;
 
 import dev.opensessions.application.testkit.Await;
+import dev.opensessions.domain.session.Client;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
@@ -33,9 +34,15 @@ class TmuxSessionSourceTest {
             assertThat(session.windows()).isEqualTo(1);
             assertThat(pushed.get().focusedPanes()).as("only the control client is attached").isEmpty();
 
-            running.tmux.attachClient(work);
+            assertThat(pushed.get().clients()).as("control clients are not users' clients").isEmpty();
+
+            String tty = running.tmux.attachClient(work);
             Await.until(() -> pushed.get().focusedPanes().contains(PaneId.of(main)), Duration.ofSeconds(5),
                     "focused pane of the user's client");
+            Await.until(() -> !pushed.get().clients().isEmpty(), Duration.ofSeconds(5), "client listed");
+            assertThat(pushed.get().clients())
+                    .containsExactly(new Client(tty, SessionName.of("work"), PaneId.of(main)));
+            assertThat(pushed.get().sessionOf(tty)).contains(SessionName.of("work"));
 
             running.tmux.run("new-session", "-d", "-s", "more");
             Await.until(() -> pushed.get().contains(SessionName.of("more")), Duration.ofSeconds(5), "new session");
