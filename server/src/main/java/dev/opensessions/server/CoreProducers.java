@@ -14,6 +14,7 @@ import dev.opensessions.application.port.in.SetStatusUseCase;
 import dev.opensessions.application.port.in.ShowAllSessionsUseCase;
 import dev.opensessions.application.port.in.WatchStateUseCase;
 import dev.opensessions.application.security.ControlToken;
+import dev.opensessions.adapters.tmux.TmuxAdapter;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -21,6 +22,7 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The composition root (DESIGN 3): builds the core once and hands each driving adapter only the
@@ -31,8 +33,19 @@ public class CoreProducers {
 
     @Produces
     @Singleton
-    Core core(StoreFactory stores) {
-        return new Core(Clock.systemUTC(), stores.open(), new NoMultiplexer(), new QuarkusServerLifecycle());
+    Optional<TmuxAdapter> tmux(ServerSettings settings) {
+        return MultiplexerFactory.tmux(settings, new QuarkusServerLifecycle());
+    }
+
+    void close(@Disposes Optional<TmuxAdapter> tmux) {
+        tmux.ifPresent(TmuxAdapter::close);
+    }
+
+    @Produces
+    @Singleton
+    Core core(StoreFactory stores, Optional<TmuxAdapter> tmux) {
+        return new Core(Clock.systemUTC(), stores.open(), MultiplexerFactory.sessions(tmux),
+                new QuarkusServerLifecycle());
     }
 
     void close(@Disposes Core core) {
@@ -84,8 +97,9 @@ public class CoreProducers {
     }
 
     @Produces
-    WatchStateUseCase watchState(Core core) {
-        return core.query;
+    @Singleton
+    WatchStateUseCase watchState(Core core, Optional<TmuxAdapter> tmux) {
+        return new DisplayCountingWatch(core.query, shown -> tmux.ifPresent(t -> t.facts().displayed(shown)));
     }
 
     @Produces

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Supplies the settings that are computed from the environment at start (port, server label, runtime
- * folder, database file, config folder), at a low ordinal so that application.properties profiles,
+ * Supplies the settings that are computed from the environment at start (port, server label, tmux
+ * socket, runtime folder, database file, config folder), at a low ordinal so that application.properties profiles,
  * system properties and environment variables still override each of them.
  */
 public final class EnvironmentConfigSource implements ConfigSource {
@@ -21,7 +21,9 @@ public final class EnvironmentConfigSource implements ConfigSource {
         Map<String, String> env = System.getenv();
         ServerKey key = ServerKey.fromEnvironment(env);
         ServerPaths paths = ServerPaths.fromEnvironment(env, key.label(), new UnixSystem().getUid());
+        String tmux = env.getOrDefault("TMUX", "");
         this.values = Map.of(
+                "opensessions.tmux-socket", tmux.contains(",") ? tmux.substring(0, tmux.indexOf(',')) : tmux,
                 "quarkus.http.port", Integer.toString(key.port()),
                 "opensessions.server-key", key.label(),
                 "opensessions.runtime-dir", paths.runtimeDir().toString(),

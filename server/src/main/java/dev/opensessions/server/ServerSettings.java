@@ -3,6 +3,7 @@ package dev.opensessions.server;
 import io.smallrye.config.ConfigMapping;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The server's own settings; defaults come from {@link EnvironmentConfigSource}. */
 @ConfigMapping(prefix = "opensessions")
@@ -10,6 +11,12 @@ public interface ServerSettings {
 
     /** {@code default} or the numeric key of this server's tmux socket; keys database rows. */
     String serverKey();
+
+    /**
+     * The socket of the tmux server this server belongs to (from {@code $TMUX}); empty outside tmux, where
+     * the server runs without live sessions.
+     */
+    Optional<String> tmuxSocket();
 
     /** Holds the pid and token files. */
     Path runtimeDir();

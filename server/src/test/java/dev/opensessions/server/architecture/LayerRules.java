@@ -34,13 +34,13 @@ final class LayerRules {
     /** Every package a rule names; each must hold classes, or the rule would check nothing. */
     List<String> namedPackages() {
         return List.of(pkg("domain"), pkg("application"), pkg("application.port.in"), pkg("application.port.out"),
-                pkg("application.service"), pkg("protocol"), pkg("adapters.persistence"), pkg("adapters.http"),
+                pkg("application.service"), pkg("protocol"), pkg("adapters.persistence"), pkg("adapters.tmux"), pkg("adapters.http"),
                 pkg("adapters.websocket"), pkg("server"));
     }
 
     List<ArchRule> all() {
         return List.of(domainIsPure(), applicationDependsOnlyOnDomain(), protocolIsWireOnly(),
-                persistenceStaysInItsLane(), httpStaysInItsLane(), websocketStaysInItsLane(),
+                persistenceStaysInItsLane(), tmuxStaysInItsLane(), httpStaysInItsLane(), websocketStaysInItsLane(),
                 onlyTheServerBuildsServices(), inboundPortsAreInterfaces());
     }
 
@@ -70,6 +70,13 @@ final class LayerRules {
                         "com.fasterxml.jackson..", pkg("adapters.persistence"), pkg("application.port.out"),
                         pkg("application.state"), pkg("application.service"), pkg("domain")))
                 .as("the persistence adapter implements outbound ports and uses no other adapter");
+    }
+
+    ArchRule tmuxStaysInItsLane() {
+        return classes().that().resideInAPackage(pkg("adapters.tmux"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, pkg("adapters.tmux"),
+                        pkg("application.port.out"), pkg("domain")))
+                .as("the tmux adapter is plain Java behind outbound ports and uses no other adapter");
     }
 
     ArchRule httpStaysInItsLane() {

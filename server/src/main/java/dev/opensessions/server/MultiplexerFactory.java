@@ -1,0 +1,42 @@
+package dev.opensessions.server;
+
+import dev.opensessions.adapters.tmux.SessionFacts;
+import dev.opensessions.adapters.tmux.TmuxAdapter;
+import dev.opensessions.adapters.tmux.TmuxServer;
+import dev.opensessions.application.port.out.ServerLifecycle;
+import dev.opensessions.application.port.out.SessionSource;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Chooses where live sessions come from: the tmux server named by the settings (one control-mode
+ * connection; when that tmux server exits, so does this server), or none outside tmux.
+ */
+final class MultiplexerFactory {
+
+    private static final Logger LOG = Logger.getLogger(MultiplexerFactory.class);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+
+    private MultiplexerFactory() {
+    }
+
+    /** The tmux adapter, started, or empty when the server runs outside tmux. */
+    static Optional<TmuxAdapter> tmux(ServerSettings settings, ServerLifecycle lifecycle) {
+        Optional<String> socket = settings.tmuxSocket().filter(path -> !path.isBlank());
+        if (socket.isEmpty()) {
+            LOG.info("not inside tmux: serving pushed state without live sessions");
+            return Optional.empty();
+        }
+        TmuxAdapter adapter = new TmuxAdapter(TmuxServer.socket("tmux", socket.get()), COMMAND_TIMEOUT, () -> {
+            LOG.infof("the tmux server at %s has exited; shutting down", socket.get());
+            lifecycle.exit();
+        }, SessionFacts.live(SessionFacts.PORT_INTERVAL));
+        return Optional.of(adapter.start());
+    }
+
+    static SessionSource sessions(Optional<TmuxAdapter> tmux) {
+        return tmux.<SessionSource>map(TmuxAdapter::sessionSource).orElseGet(NoMultiplexer::new);
+    }
+}
