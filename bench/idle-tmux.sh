@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Measures what the server costs while nothing happens: a private tmux server with N sessions (each in
+# its own git repository), the packaged server attached to it and settled, then two quiet windows of S
+# seconds: in the first it reads the CPU time the server uses (/proc/<pid>/stat, nothing attached), in
+# the second it counts every program the server starts (strace on execve, when strace is installed;
+# ptrace slows the traced process, which is why CPU is measured apart). Prints one line of JSON.
+# Usage: bench/idle-tmux.sh [sessions=20] [seconds=60]
+set -euo pipefail
+
+SESSIONS=${1:-20}
+SECONDS_QUIET=${2:-60}
+REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/opensessions-idle.XXXXXX")
+SOCKET="$WORK/tmux.sock"
+PORT=${OPENSESSIONS_PORT:-$((40000 + RANDOM % 10000))}
+export HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" XDG_RUNTIME_DIR="$WORK/run"
+export OPENSESSIONS_PORT=$PORT TMUX="$SOCKET,1,0"
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
+
+cleanup() {
+  "$REPO_DIR/bin/opensessions" stop >/dev/null 2>&1 || true
+  tmux -S "$SOCKET" kill-server 2>/dev/null || true
+  [[ -n "${TRACE_PID:-}" ]] && kill "$TRACE_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for ((i = 1; i <= SESSIONS; i++)); do
+  dir="$WORK/projects/p$i"
+  mkdir -p "$dir"
+  git -C "$dir" init -q -b main
+  printf 'hello %s\n' "$i" >"$dir/README"
+  git -C "$dir" add README
+  git -C "$dir" -c user.name=bench -c user.email=bench@localhost commit -q -m init
+  if ((i == 1)); then
+    tmux -S "$SOCKET" -f /dev/null new-session -d -s "s$i" -c "$dir"
+  else
+    tmux -S "$SOCKET" new-session -d -s "s$i" -c "$dir"
+  fi
+done
+
+"$REPO_DIR/bin/opensessions" start >&2
+# A fresh runtime folder holds exactly one server's files.
+PID=$(cat "$XDG_RUNTIME_DIR/opensessions-$(id -u)"/*/pid)
+
+deadline=$((SECONDS + 30))
+until [[ $(curl -s "http://127.0.0.1:$PORT/api/state" | grep -o '"name":"s[0-9]*"' | wc -l) -ge $SESSIONS ]]; do
+  ((SECONDS < deadline)) || { echo "the server did not list $SESSIONS sessions" >&2; exit 1; }
+  sleep 0.2
+done
+# Let start-up work (first listing, first git status of every repository, JIT warm-up) finish first.
+sleep 20
+
+ticks() {
+  local stat rest
+  stat=$(<"/proc/$PID/stat")
+  rest=${stat##*) }
+  read -r -a fields <<<"$rest"
+  # utime and stime are fields 14 and 15 of stat, i.e. 12 and 13 after the command name.
+  printf '%s' $((fields[11] + fields[12]))
+}
+
+hz=$(getconf CLK_TCK)
+before=$(ticks)
+sleep "$SECONDS_QUIET"
+after=$(ticks)
+
+execs="unmeasured (install strace)"
+if command -v strace >/dev/null 2>&1; then
+  strace -f -qq -e trace=execve -o "$WORK/execve.log" -p "$PID" &
+  TRACE_PID=$!
+  sleep "$SECONDS_QUIET"
+  kill "$TRACE_PID" 2>/dev/null || true
+  wait "$TRACE_PID" 2>/dev/null || true
+  TRACE_PID=""
+  execs=$(grep -c 'execve(' "$WORK/execve.log" || true)
+fi
+rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$PID/status")
+cpu=$(awk -v t=$((after - before)) -v hz="$hz" -v s="$SECONDS_QUIET" 'BEGIN { printf "%.3f", 100 * t / hz / s }')
+printf '{"sessions":%d,"quietSeconds":%d,"programsStarted":"%s","cpuPercentOfOneCore":%s,"cpuTicks":%d,"rssKiB":%d}\n' \
+  "$SESSIONS" "$SECONDS_QUIET" "$execs" "$cpu" $((after - before)) "$rss_kb"
