@@ -13,18 +13,35 @@ import java.util.Set;
  * @param sessions     live sessions in the multiplexer's own order
  * @param focusedPanes the active pane of the active window of every attached client
  * @param clients      the users' attached clients and the session each one shows
+ * @param sidebarPanes the sidebar panes (left out of {@link Session#panes()}) and the session each lives in
  */
-public record Topology(List<Session> sessions, Set<PaneId> focusedPanes, List<Client> clients) {
+public record Topology(List<Session> sessions, Set<PaneId> focusedPanes, List<Client> clients,
+                       Map<PaneId, SessionName> sidebarPanes) {
 
     public Topology {
         sessions = List.copyOf(sessions);
         focusedPanes = Set.copyOf(focusedPanes);
         clients = List.copyOf(clients);
+        sidebarPanes = Map.copyOf(sidebarPanes);
+    }
+
+    /** A topology without sidebar panes. */
+    public Topology(List<Session> sessions, Set<PaneId> focusedPanes, List<Client> clients) {
+        this(sessions, focusedPanes, clients, Map.of());
     }
 
     /** A topology whose clients are not known. */
     public Topology(List<Session> sessions, Set<PaneId> focusedPanes) {
         this(sessions, focusedPanes, List.of());
+    }
+
+    /** The session a pane lives in, sidebar panes included. */
+    public Optional<SessionName> sessionOfPane(PaneId pane) {
+        SessionName owner = sidebarPanes.get(pane);
+        if (owner != null) {
+            return Optional.of(owner);
+        }
+        return sessions.stream().filter(s -> s.panes().contains(pane)).map(Session::name).findFirst();
     }
 
     /** No multiplexer, or one with no sessions. */

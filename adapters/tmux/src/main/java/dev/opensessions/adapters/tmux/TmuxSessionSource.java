@@ -8,8 +8,10 @@ import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.session.Topology;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -83,7 +85,23 @@ public final class TmuxSessionSource implements SessionSource {
             snapshot.session(client.sessionId()).flatMap(session -> name(session.name()))
                     .ifPresent(name -> clients.add(new Client(client.tty(), name, active)));
         }
-        return new Topology(sessions, focused, clients);
+        return new Topology(sessions, focused, clients, sidebars(snapshot));
+    }
+
+    /** Sidebar panes are left out of their session's panes but must still be traced to it. */
+    private static Map<PaneId, SessionName> sidebars(TmuxSnapshot snapshot) {
+        Map<String, SessionName> sessionOfWindow = new HashMap<>();
+        for (TmuxSession session : snapshot.sessions()) {
+            name(session.name()).ifPresent(name -> session.windows().forEach(w -> sessionOfWindow.putIfAbsent(w, name)));
+        }
+        Map<PaneId, SessionName> sidebars = new HashMap<>();
+        for (TmuxPane pane : snapshot.panes()) {
+            SessionName owner = sessionOfWindow.get(pane.windowId());
+            if (pane.sidebar() && owner != null) {
+                sidebars.put(PaneId.of(pane.id()), owner);
+            }
+        }
+        return sidebars;
     }
 
     /**

@@ -31,6 +31,9 @@ class TmuxSessionSourceTest {
                     Duration.ofSeconds(5), "topology pushed");
             Session session = pushed.get().session(SessionName.of("work")).orElseThrow();
             assertThat(session.panes()).containsExactly(PaneId.of(main));
+            Await.until(() -> pushed.get().sidebarPanes().containsKey(PaneId.of(sidebar)), Duration.ofSeconds(5),
+                    "sidebar pane traced to its session");
+            assertThat(pushed.get().sessionOfPane(PaneId.of(sidebar))).contains(SessionName.of("work"));
             assertThat(session.windows()).isEqualTo(1);
             assertThat(pushed.get().focusedPanes()).as("only the control client is attached").isEmpty();
 

@@ -1,0 +1,32 @@
+package dev.opensessions.application.port.in;
+
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
+
+/**
+ * Switches the tmux client that shows a given pane (a sidebar's own client, SPEC 9.3 decision 3) to a
+ * session; other clients are never touched.
+ */
+public interface SwitchSessionUseCase {
+
+    SwitchOutcome switchFrom(PaneId pane, SessionName target);
+
+    /** What became of a switch request. */
+    sealed interface SwitchOutcome {
+
+        record Switched(String clientTty) implements SwitchOutcome {
+        }
+
+        /** No live session has that name. */
+        record UnknownSession() implements SwitchOutcome {
+        }
+
+        /** No attached client shows the pane's session (the pane is in a detached session). */
+        record NoClient() implements SwitchOutcome {
+        }
+
+        /** The multiplexer failed or did not answer; nothing changed. */
+        record Failed(String reason) implements SwitchOutcome {
+        }
+    }
+}
