@@ -20,7 +20,9 @@ mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
 cleanup() {
   "$REPO_DIR/bin/opensessions" stop >/dev/null 2>&1 || true
   tmux -S "$SOCKET" kill-server 2>/dev/null || true
-  [[ -n "${TRACE_PID:-}" ]] && kill "$TRACE_PID" 2>/dev/null || true
+  if [[ -n "${TRACE_PID:-}" ]]; then
+    kill "$TRACE_PID" 2>/dev/null || true
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
