@@ -1,0 +1,6 @@
+package dev.opensessions.sidebar.model;
+
+/** What the mouse did (SGR mouse reports). */
+public enum MouseKind {
+    PRESS, RELEASE, DRAG, MOVE, SCROLL_UP, SCROLL_DOWN
+}

@@ -1,0 +1,99 @@
+package dev.opensessions.sidebar.update;
+
+import dev.opensessions.application.state.StateSnapshot;
+import dev.opensessions.domain.session.Client;
+import dev.opensessions.domain.session.Session;
+import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.sidebar.model.Effect;
+import dev.opensessions.sidebar.model.Msg;
+import dev.opensessions.sidebar.model.SidebarState;
+import dev.opensessions.sidebar.model.Step;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The sidebar's pure update (DESIGN 6): one message and the pane's state in, the next state and effects out. */
+public final class SidebarUpdate {
+
+    /** The braille spinner advances one frame every 120 ms (SPEC 7.2). */
+    static final Duration SPINNER_FRAME = Duration.ofMillis(120);
+
+    private SidebarUpdate() {
+    }
+
+    public static Step<SidebarState> update(SidebarState state, Msg msg) {
+        return switch (msg) {
+            case Msg.KeyPressed pressed -> Keys.handle(state, pressed.key());
+            case Msg.Mouse mouse -> MouseActions.handle(state, mouse);
+            case Msg.Resized resized -> Step.of(state.withSize(Math.max(1, resized.width()),
+                    Math.max(1, resized.height())).scrolledToFocus());
+            case Msg.Snapshot snapshot -> Step.of(snapshot(state, snapshot.snapshot()));
+            case Msg.Tick tick -> Step.of(state.withSpinnerFrame(
+                    (int) (tick.at().toEpochMilli() / SPINNER_FRAME.toMillis() % SidebarState.SPINNER_FRAMES)));
+        };
+    }
+
+    /**
+     * Takes a newer snapshot. The pending switch ends when the pane's own session changed, when a client
+     * comes back to the pane's session (the user returned, SPEC 7.6), or when its target has gone; on a
+     * return the stale focus is rehomed to the current session, and a focus whose session left the list
+     * falls back to the current one.
+     */
+    static SidebarState snapshot(SidebarState state, StateSnapshot next) {
+        if (next.version() < state.snapshot().version()) {
+            return state;
+        }
+        Optional<SessionName> before = state.current();
+        boolean shownBefore = shown(state.snapshot(), before);
+        SidebarState updated = state.withSnapshot(next);
+        Optional<SessionName> now = updated.current();
+        boolean returned = !before.equals(now) || !shownBefore && shown(next, now);
+        if (returned) {
+            updated = updated.withPending(null).withFocus(now.orElse(null));
+        }
+        if (updated.pending() != null && !next.topology().contains(updated.pending())) {
+            updated = updated.withPending(null);
+        }
+        if (returned || !listed(updated, updated.focused())) {
+            return updated.withFocus(updated.focusedSession().orElse(null)).scrolledToFocus();
+        }
+        return updated.withScroll(updated.scroll());
+    }
+
+    private static boolean shown(StateSnapshot snapshot, Optional<SessionName> session) {
+        return session.isPresent() && snapshot.topology().clients().stream()
+                .map(Client::session)
+                .anyMatch(session.get()::equals);
+    }
+
+    static boolean listed(SidebarState state, SessionName session) {
+        return session != null && SidebarState.indexOf(state.sessions(), session) >= 0;
+    }
+
+    /**
+     * Asks to show {@code target}: focus moves there and it becomes the pending target. Going back to the
+     * pane's own session cancels the pending target; the switch is still sent when one was under way.
+     */
+    static Step<SidebarState> switchTo(SidebarState state, SessionName target) {
+        SidebarState focused = state.withFocus(target).scrolledToFocus();
+        if (state.current().filter(target::equals).isPresent()) {
+            return state.pending() == null
+                    ? Step.of(focused)
+                    : Step.of(focused.withPending(null), new Effect.SwitchSession(target));
+        }
+        return Step.of(focused.withPending(target), new Effect.SwitchSession(target));
+    }
+
+    /** The session {@code offset} places from {@code from} in the list, wrapping around. */
+    static Optional<SessionName> neighbour(List<Session> sessions, Optional<SessionName> from, int offset) {
+        if (sessions.isEmpty()) {
+            return Optional.empty();
+        }
+        int index = from.map(f -> SidebarState.indexOf(sessions, f)).orElse(-1);
+        int next = index < 0
+                ? (offset > 0 ? 0 : sessions.size() - 1)
+                : Math.floorMod(index + offset, sessions.size());
+        return Optional.of(sessions.get(next).name());
+    }
+}

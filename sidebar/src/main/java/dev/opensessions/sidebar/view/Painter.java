@@ -1,0 +1,72 @@
+package dev.opensessions.sidebar.view;
+
+import java.util.List;
+
+/**
+ * Writes text into a frame cell by cell: a wide grapheme takes its cell and an empty one after it, a wide
+ * grapheme that would straddle the limit becomes a space, control characters become spaces so free text
+ * (logs, prompts) cannot move the cursor.
+ */
+final class Painter {
+
+    private final Grid.Builder frame;
+
+    Painter(Grid.Builder frame) {
+        this.frame = frame;
+    }
+
+    int width() {
+        return frame.width();
+    }
+
+    /** Writes the text from {@code x} on row {@code y}, never at or past {@code limit}; returns the next free x. */
+    int text(int x, int y, String text, CellStyle style, int limit) {
+        int at = x;
+        for (String grapheme : TextWidth.graphemes(text)) {
+            String symbol = Character.isISOControl(grapheme.codePointAt(0)) ? " " : grapheme;
+            int w = TextWidth.ofGrapheme(symbol);
+            if (w == 0) {
+                continue;
+            }
+            if (at + w > limit) {
+                if (at < limit) {
+                    frame.set(at, y, new Cell(" ", style));
+                }
+                return limit;
+            }
+            frame.set(at, y, new Cell(symbol, style));
+            if (w == 2) {
+                frame.set(at + 1, y, new Cell("", style));
+            }
+            at += w;
+        }
+        return at;
+    }
+
+    /** Writes the text so that it ends just before {@code end}; returns where it starts. */
+    int textRight(int end, int y, String text, CellStyle style) {
+        int start = end - TextWidth.of(text);
+        text(start, y, text, style, end);
+        return start;
+    }
+
+    /** Repeats one single-width symbol from {@code x} up to {@code limit}. */
+    void fill(int x, int y, int limit, String symbol, CellStyle style) {
+        for (int at = Math.max(0, x); at < limit; at++) {
+            frame.set(at, y, new Cell(symbol, style));
+        }
+    }
+
+    /** Writes the spans one after another, cutting the last one that does not fit with {@code …}. */
+    int spans(int x, int y, List<Span> spans, int limit) {
+        int at = x;
+        for (Span span : spans) {
+            int room = limit - at;
+            if (TextWidth.of(span.text()) > room) {
+                return text(at, y, TextWidth.truncate(span.text(), room), span.style(), limit);
+            }
+            at = text(at, y, span.text(), span.style(), limit);
+        }
+        return at;
+    }
+}

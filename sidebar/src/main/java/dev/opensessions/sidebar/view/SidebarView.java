@@ -1,0 +1,67 @@
+package dev.opensessions.sidebar.view;
+
+import dev.opensessions.domain.agent.Attention;
+import dev.opensessions.sidebar.model.Layout;
+import dev.opensessions.sidebar.model.SidebarState;
+
+import java.util.List;
+
+/**
+ * The sidebar's pure view (DESIGN 6, SPEC 7.1): header, session list, separator, detail panel, separator
+ * and footer hints, drawn into a {@link Grid} of the pane's size.
+ */
+public final class SidebarView {
+
+    /** The footer hints of SPEC 7.1, each kept whole when wrapping. */
+    static final List<String> HINTS =
+            List.of("⇥ cycle", "⏎ go", "→ agents", "f filter", "w width", "d hide", "x kill");
+
+    private SidebarView() {
+    }
+
+    public static Grid render(SidebarState state) {
+        return render(state, Theme.catppuccinMocha());
+    }
+
+    public static Grid render(SidebarState state, Theme theme) {
+        Grid.Builder frame = Grid.blank(state.width(), state.height()).toBuilder();
+        Painter painter = new Painter(frame);
+        Layout layout = state.layout();
+        SessionListView.header(painter, state, theme);
+        SessionListView.list(painter, state, theme);
+        CellStyle rule = theme.fg(theme.surface1());
+        layout.upperSeparator().ifPresent(y -> painter.fill(1, y, state.width(), "─", rule));
+        if (layout.detailRows() > 0) {
+            DetailPanelView.draw(painter, state, theme, layout.detailTop(), layout.detailRows());
+        }
+        painter.fill(1, layout.lowerSeparator(), state.width(), "─", rule);
+        footer(painter, layout.footerTop(), theme);
+        return frame.build();
+    }
+
+    /** True while a running agent's braille spinner is on screen, in the list or the detail panel. */
+    public static boolean spinnerVisible(SidebarState state) {
+        return SessionListView.spinnerVisible(state)
+                || state.layout().detailRows() > 0 && DetailPanelView.agents(state).stream()
+                .anyMatch(agent -> agent.attention() == Attention.RUNNING);
+    }
+
+    /** Two rows of dim hints, wrapped at hint boundaries; what does not fit is left out. */
+    private static void footer(Painter painter, int top, Theme theme) {
+        CellStyle dim = theme.fg(theme.overlay0()).withDim(true);
+        int row = 0;
+        int at = 1;
+        for (String hint : HINTS) {
+            int width = TextWidth.of(hint);
+            int start = at == 1 ? at : at + 2;
+            if (start + width > painter.width() - 1) {
+                row++;
+                start = 1;
+            }
+            if (row >= Layout.FOOTER_ROWS || start + width > painter.width() - 1) {
+                return;
+            }
+            at = painter.text(start, top + row, hint, dim, painter.width() - 1);
+        }
+    }
+}
