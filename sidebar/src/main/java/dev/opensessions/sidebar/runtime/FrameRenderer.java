@@ -1,0 +1,112 @@
+package dev.opensessions.sidebar.runtime;
+
+import dev.opensessions.sidebar.view.CellStyle;
+import dev.opensessions.sidebar.view.Color;
+import dev.opensessions.sidebar.view.Grid;
+import dev.tamboui.buffer.Buffer;
+import dev.tamboui.buffer.Cell;
+import dev.tamboui.buffer.DiffResult;
+import dev.tamboui.layout.Rect;
+import dev.tamboui.style.Style;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns a pane's frames into the ANSI bytes that move its terminal from the last frame to the next:
+ * TamboUI's buffer diff picks the changed cells, its cell writer emits cursor moves and 24-bit SGR.
+ * One instance per pane, used by one thread at a time.
+ */
+final class FrameRenderer {
+
+    private final AnsiBackend backend = new AnsiBackend();
+    private final Map<CellStyle, Style> styles = new HashMap<>();
+    private final DiffResult diff = new DiffResult();
+    private Buffer shown;
+
+    /** Alternate screen, hidden cursor, SGR mouse: what a sidebar pane needs before its first frame. */
+    byte[] open() {
+        backend.enterAlternateScreen();
+        backend.hideCursor();
+        backend.enableMouseCapture();
+        return backend.take();
+    }
+
+    /** The bytes that turn the shown frame into this one; empty when nothing changed. */
+    byte[] render(Grid grid) {
+        Buffer next = toBuffer(grid);
+        if (shown == null || !shown.area().equals(next.area())) {
+            // A new size reflows the whole pane; start from a cleared screen so blank cells need no bytes.
+            backend.clear();
+            backend.size(grid.width(), grid.height());
+            shown = Buffer.empty(next.area());
+        }
+        diff.clear();
+        shown.diff(next, diff);
+        if (!diff.isEmpty()) {
+            draw();
+        }
+        shown = next;
+        return backend.take();
+    }
+
+    /** Gives the terminal back as the shell had it. */
+    byte[] close() {
+        backend.writeRaw("\u001b[0m");
+        backend.disableMouseCapture();
+        backend.showCursor();
+        backend.leaveAlternateScreen();
+        return backend.take();
+    }
+
+    private void draw() {
+        try {
+            backend.draw(diff);
+        } catch (IOException e) {
+            // The backend only appends to memory; TamboUI's signature declares the exception anyway.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Buffer toBuffer(Grid grid) {
+        Buffer buffer = Buffer.empty(new Rect(0, 0, grid.width(), grid.height()));
+        for (int y = 0; y < grid.height(); y++) {
+            for (int x = 0; x < grid.width(); x++) {
+                dev.opensessions.sidebar.view.Cell cell = grid.cell(x, y);
+                // The view marks the right half of a wide character with an empty symbol.
+                buffer.set(x, y, cell.symbol().isEmpty() ? Cell.CONTINUATION : new Cell(cell.symbol(), style(cell.style())));
+            }
+        }
+        return buffer;
+    }
+
+    private Style style(CellStyle style) {
+        if (styles.size() > 1024) {
+            // A theme has a few dozen styles; a view that makes endless new ones must not grow this forever.
+            styles.clear();
+        }
+        return styles.computeIfAbsent(style, FrameRenderer::toStyle);
+    }
+
+    private static Style toStyle(CellStyle cell) {
+        Style style = Style.EMPTY;
+        if (cell.foreground() instanceof Color.Rgb(int red, int green, int blue)) {
+            style = style.fg(dev.tamboui.style.Color.rgb(red, green, blue));
+        }
+        if (cell.background() instanceof Color.Rgb(int red, int green, int blue)) {
+            style = style.bg(dev.tamboui.style.Color.rgb(red, green, blue));
+        }
+        if (cell.bold()) {
+            style = style.bold();
+        }
+        if (cell.dim()) {
+            style = style.dim();
+        }
+        if (cell.underline()) {
+            style = style.underlined();
+        }
+        return style;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.opensessions.sidebar.runtime;
+
+import dev.opensessions.application.security.ControlToken;
+import dev.opensessions.domain.session.PaneId;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The line a pane shim sends first, {@code opensessions-pane 1 <token> <paneId> <cols> <rows>}: which pane
+ * connects, at what size, and proof (the server's token) that it may.
+ */
+record Handshake(PaneId pane, int width, int height) {
+
+    static final String PROGRAM = "opensessions-pane";
+    static final String VERSION = "1";
+    static final int MAX_SIZE = 1000;
+    private static final int LONGEST_LINE = 256;
+
+    Handshake {
+        Objects.requireNonNull(pane, "pane");
+        if (width < 1 || width > MAX_SIZE || height < 1 || height > MAX_SIZE) {
+            throw new IllegalArgumentException("pane size must be 1.." + MAX_SIZE);
+        }
+    }
+
+    /**
+     * Reads the handshake line within {@code limit}, byte by byte so no input after it is consumed. Empty
+     * when the line is late, too long, cut off or wrong.
+     */
+    static Optional<Handshake> read(Socket socket, ControlToken token, Duration limit) throws IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            socket.setSoTimeout((int) Math.max(1, Duration.ofNanos(left).toMillis()));
+            int b;
+            try {
+                b = in.read();
+            } catch (SocketTimeoutException e) {
+                return Optional.empty();
+            }
+            if (b == '\n') {
+                return parse(line.toString(StandardCharsets.US_ASCII), token);
+            }
+            if (b < 0 || line.size() >= LONGEST_LINE) {
+                return Optional.empty();
+            }
+            line.write(b);
+        }
+    }
+
+    /** The handshake a line states, if it is well formed and carries the token. */
+    static Optional<Handshake> parse(String line, ControlToken token) {
+        String[] words = line.split(" ", -1);
+        if (words.length != 6 || !PROGRAM.equals(words[0]) || !VERSION.equals(words[1])
+                || !token.matches(words[2]) || !PaneId.isValid(words[3])) {
+            return Optional.empty();
+        }
+        int width = size(words[4]);
+        int height = size(words[5]);
+        if (width < 1 || height < 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new Handshake(PaneId.of(words[3]), width, height));
+    }
+
+    private static int size(String word) {
+        if (word.isEmpty() || word.length() > 4 || !word.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        int value = Integer.parseInt(word);
+        return value <= MAX_SIZE ? value : -1;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.opensessions.sidebar.runtime;
+
+import dev.opensessions.application.port.in.WatchStateUseCase;
+import dev.opensessions.application.state.StateSnapshot;
+import dev.opensessions.application.state.Subscription;
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.sidebar.model.Effect;
+import dev.opensessions.sidebar.model.Msg;
+import dev.opensessions.sidebar.model.Step;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Runs one sidebar program for one connected pane: input bytes become messages, every message goes
+ * through update then view on the session's own thread (never two at once), and only the changed cells
+ * are written back. An idle pane blocks on its mailbox and writes nothing; ticks flow only while the
+ * program animates.
+ */
+public final class PaneSession<S> implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(PaneSession.class.getName());
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(120);
+    /** How long a lone ESC waits for the rest of a sequence before it counts as the Escape key. */
+    private static final int ESCAPE_WAIT_MILLIS = 40;
+
+    private final PaneProgram<S> program;
+    private final PaneId pane;
+    private final Socket socket;
+    private final EffectHandler effects;
+    private final Clock clock;
+    private final Consumer<PaneSession<S>> onClosed;
+    private final FrameRenderer renderer = new FrameRenderer();
+    private final BlockingQueue<Msg> mailbox = new LinkedBlockingQueue<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Subscription subscription;
+    private volatile Thread loop;
+    private S state;
+    private long tickDue;
+
+    PaneSession(PaneProgram<S> program, PaneId pane, Socket socket, EffectHandler effects, Clock clock,
+                Consumer<PaneSession<S>> onClosed) {
+        this.program = Objects.requireNonNull(program, "program");
+        this.pane = Objects.requireNonNull(pane, "pane");
+        this.socket = Objects.requireNonNull(socket, "socket");
+        this.effects = Objects.requireNonNull(effects, "effects");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.onClosed = Objects.requireNonNull(onClosed, "onClosed");
+    }
+
+    public PaneId pane() {
+        return pane;
+    }
+
+    public boolean isOpen() {
+        return !closed.get();
+    }
+
+    /** Queues a size from tmux; the pane re-renders at that size. */
+    public void resize(int width, int height) {
+        mailbox.offer(new Msg.Resized(width, height));
+    }
+
+    /**
+     * Paints the first frame at once from the current snapshot, then follows the state and starts the
+     * session's thread. Runs on the connection's thread before {@link #readInput}.
+     */
+    void start(StateSnapshot snapshot, WatchStateUseCase watch, int width, int height) throws IOException {
+        state = program.initial(new PaneContext(pane, width, height, snapshot));
+        byte[] opening = renderer.open();
+        byte[] frame = renderer.render(program.view(state));
+        OutputStream out = socket.getOutputStream();
+        byte[] first = new byte[opening.length + frame.length];
+        System.arraycopy(opening, 0, first, 0, opening.length);
+        System.arraycopy(frame, 0, first, opening.length, frame.length);
+        out.write(first);
+        subscription = watch.watch(next -> mailbox.offer(new Msg.Snapshot(next)));
+        loop = Thread.ofVirtual().name("sidebar-pane-" + pane.value()).start(this::runLoop);
+        if (closed.get()) {
+            // Closed while starting: close() ran before there was anything to stop.
+            subscription.close();
+            loop.interrupt();
+        }
+    }
+
+    /** Decodes the pane's input until the shim goes away; returns when the connection ends. */
+    void readInput() throws IOException {
+        InputDecoder decoder = new InputDecoder();
+        InputStream in = socket.getInputStream();
+        byte[] chunk = new byte[1024];
+        while (isOpen()) {
+            socket.setSoTimeout(decoder.pending() ? ESCAPE_WAIT_MILLIS : 0);
+            int count;
+            try {
+                count = in.read(chunk);
+            } catch (SocketTimeoutException e) {
+                decoder.flush(mailbox::offer);
+                continue;
+            }
+            if (count < 0) {
+                return;
+            }
+            decoder.feed(chunk, count, mailbox::offer);
+        }
+    }
+
+    private void runLoop() {
+        try {
+            while (isOpen()) {
+                step(next());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The shim is gone (pane closed, broken pipe): an ordinary end for a pane.
+            LOG.log(System.Logger.Level.DEBUG, "sidebar pane " + pane + " disconnected: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "sidebar pane " + pane + " failed; closing it", e);
+        } finally {
+            close();
+        }
+    }
+
+    /** The next message; while the program animates, a tick when none arrives within the tick period. */
+    private Msg next() throws InterruptedException {
+        if (!program.animating(state)) {
+            tickDue = 0;
+            return mailbox.take();
+        }
+        long now = System.nanoTime();
+        if (tickDue == 0) {
+            tickDue = now + TICK_NANOS;
+        }
+        Msg msg = mailbox.poll(tickDue - now, TimeUnit.NANOSECONDS);
+        if (msg != null) {
+            return msg;
+        }
+        tickDue = System.nanoTime() + TICK_NANOS;
+        return new Msg.Tick(clock.instant());
+    }
+
+    private void step(Msg msg) throws IOException {
+        Step<S> step = program.update(state, msg);
+        state = step.state();
+        for (Effect effect : step.effects()) {
+            // Closing the pane is the runtime's own job; every other effect, present or future, is the handler's.
+            if (effect instanceof Effect.ClosePane) {
+                write(renderer.close());
+                close();
+                return;
+            }
+            runEffect(effect);
+        }
+        write(renderer.render(program.view(state)));
+    }
+
+    private void runEffect(Effect effect) {
+        try {
+            effects.run(pane, effect);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "sidebar effect " + effect + " for pane " + pane + " failed", e);
+        }
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        if (bytes.length > 0) {
+            socket.getOutputStream().write(bytes);
+        }
+    }
+
+    /** Stops following the state, stops the session's thread and closes the connection (the shim then exits). */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Subscription watching = subscription;
+        if (watching != null) {
+            watching.close();
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing sidebar pane " + pane + ": " + e.getMessage());
+        }
+        Thread running = loop;
+        if (running != null && running != Thread.currentThread()) {
+            running.interrupt();
+        }
+        onClosed.accept(this);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.opensessions.sidebar.runtime;
+
+import dev.opensessions.sidebar.model.Msg;
+import dev.opensessions.sidebar.model.SidebarState;
+import dev.opensessions.sidebar.model.Step;
+import dev.opensessions.sidebar.update.SidebarUpdate;
+import dev.opensessions.sidebar.view.Grid;
+import dev.opensessions.sidebar.view.SidebarView;
+
+/** The sessions sidebar as a pane program: the pure state, update and view glued for the runtime. */
+public final class SidebarProgram implements PaneProgram<SidebarState> {
+
+    @Override
+    public SidebarState initial(PaneContext context) {
+        return SidebarState.initial(context.pane(), context.width(), context.height(), context.snapshot());
+    }
+
+    @Override
+    public Step<SidebarState> update(SidebarState state, Msg msg) {
+        return SidebarUpdate.update(state, msg);
+    }
+
+    @Override
+    public Grid view(SidebarState state) {
+        return SidebarView.render(state);
+    }
+
+    @Override
+    public boolean animating(SidebarState state) {
+        return SidebarView.spinnerVisible(state);
+    }
+}

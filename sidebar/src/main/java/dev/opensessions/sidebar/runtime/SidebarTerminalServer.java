@@ -1,0 +1,145 @@
+package dev.opensessions.sidebar.runtime;
+
+import dev.opensessions.application.port.in.GetStateUseCase;
+import dev.opensessions.application.port.in.WatchStateUseCase;
+import dev.opensessions.application.security.ControlToken;
+import dev.opensessions.domain.session.PaneId;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sidebar terminal listener (DESIGN 2 and 7): accepts pane shims on 127.0.0.1, checks each one's
+ * handshake, and runs a {@link PaneSession} for every pane that presented the token. A connection that
+ * says anything else, or nothing within two seconds, is closed without a byte written.
+ */
+public final class SidebarTerminalServer<S> implements AutoCloseable {
+
+    static final Duration HANDSHAKE_LIMIT = Duration.ofSeconds(2);
+    private static final System.Logger LOG = System.getLogger(SidebarTerminalServer.class.getName());
+
+    private final ControlToken token;
+    private final PaneProgram<S> program;
+    private final GetStateUseCase state;
+    private final WatchStateUseCase watch;
+    private final EffectHandler effects;
+    private final Clock clock;
+    private final ServerSocket listener;
+    private final Map<PaneId, PaneSession<S>> sessions = new ConcurrentHashMap<>();
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts accepting panes. */
+    public SidebarTerminalServer(int port, ControlToken token, PaneProgram<S> program, GetStateUseCase state,
+                                 WatchStateUseCase watch, EffectHandler effects, Clock clock) {
+        this.token = Objects.requireNonNull(token, "token");
+        this.program = Objects.requireNonNull(program, "program");
+        this.state = Objects.requireNonNull(state, "state");
+        this.watch = Objects.requireNonNull(watch, "watch");
+        this.effects = Objects.requireNonNull(effects, "effects");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        try {
+            listener = new ServerSocket();
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen for sidebar panes on 127.0.0.1:" + port, e);
+        }
+        Thread.ofVirtual().name("sidebar-accept").start(this::acceptLoop);
+    }
+
+    /** The port the listener is bound to. */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** The panes with a running session. */
+    public Set<PaneId> panes() {
+        return Set.copyOf(sessions.keySet());
+    }
+
+    /** Forwards a pane size from tmux to that pane's session; an unknown pane or a size out of 1..1000 is ignored. */
+    public void resize(PaneId pane, int width, int height) {
+        PaneSession<S> session = sessions.get(pane);
+        if (session != null && width >= 1 && width <= Handshake.MAX_SIZE && height >= 1 && height <= Handshake.MAX_SIZE) {
+            session.resize(width, height);
+        }
+    }
+
+    /** Stops accepting and closes every pane's session (their shims exit, so the panes close). */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            listener.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the sidebar listener: " + e.getMessage());
+        }
+        sessions.values().forEach(PaneSession::close);
+        connections.forEach(SidebarTerminalServer::closeQuietly);
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket socket = listener.accept();
+                connections.add(socket);
+                Thread.ofVirtual().name("sidebar-connection").start(() -> serve(socket));
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.log(System.Logger.Level.WARNING, "accepting a sidebar pane failed", e);
+                }
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        PaneSession<S> session = null;
+        try {
+            Optional<Handshake> handshake = Handshake.read(socket, token, HANDSHAKE_LIMIT);
+            if (handshake.isEmpty() || closed) {
+                return;
+            }
+            Handshake hello = handshake.get();
+            socket.setTcpNoDelay(true);
+            PaneSession<S> created = new PaneSession<>(program, hello.pane(), socket, effects, clock,
+                    ended -> sessions.remove(ended.pane(), ended));
+            session = created;
+            PaneSession<S> replaced = sessions.put(hello.pane(), created);
+            if (replaced != null) {
+                // A pane reconnected (its shim restarted): the old connection is stale.
+                replaced.close();
+            }
+            created.start(state.current(), watch, hello.width(), hello.height());
+            created.readInput();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "sidebar connection ended: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "sidebar connection failed", e);
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+            connections.remove(socket);
+            closeQuietly(socket);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a sidebar connection: " + e.getMessage());
+        }
+    }
+}

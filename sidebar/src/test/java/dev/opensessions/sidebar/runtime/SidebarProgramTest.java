@@ -1,0 +1,65 @@
+package dev.opensessions.sidebar.runtime;
+
+import dev.opensessions.domain.agent.AgentStatus;
+import dev.opensessions.sidebar.World;
+import dev.opensessions.sidebar.model.Effect;
+import dev.opensessions.sidebar.model.Key;
+import dev.opensessions.sidebar.model.KeyKind;
+import dev.opensessions.sidebar.model.Msg;
+import dev.opensessions.sidebar.model.SidebarState;
+import org.junit.jupiter.api.Test;
+
+import static dev.opensessions.sidebar.World.name;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SidebarProgramTest {
+
+    private final SidebarProgram program = new SidebarProgram();
+
+    private static World quietSessions(int count) {
+        World world = new World();
+        for (int i = 1; i <= count; i++) {
+            world.session("s" + i, "/code/s" + i);
+        }
+        return world;
+    }
+
+    @Test
+    void initialStateComesFromThePaneContext() {
+        World world = quietSessions(2);
+        SidebarState state = program.initial(new PaneContext(World.sidebarOf(2), 30, 25, world.snapshot()));
+
+        assertThat(state.current()).contains(name("s2"));
+        assertThat(state.width()).isEqualTo(30);
+        assertThat(program.view(state).height()).isEqualTo(25);
+        assertThat(program.update(state, new Msg.KeyPressed(Key.of(KeyKind.TAB))).effects())
+                .containsExactly(new Effect.SwitchSession(name("s1")));
+    }
+
+    @Test
+    void animatesOnlyWhileARunningSpinnerIsOnScreen() {
+        World world = quietSessions(8).agent("s8", "claude-code", AgentStatus.RUNNING, null, null);
+        SidebarState top = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, world.snapshot()));
+
+        assertThat(program.animating(top)).isFalse();
+        SidebarState scrolled = top.withScroll(5);
+        assertThat(program.animating(scrolled)).isTrue();
+    }
+
+    @Test
+    void aRunningAgentInTheDetailPanelAnimatesEvenWhenItsRowIsScrolledAway() {
+        World world = quietSessions(8).agent("s8", "claude-code", AgentStatus.RUNNING, null, null);
+        SidebarState state = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, world.snapshot()));
+        state = program.update(state, new Msg.KeyPressed(Key.character('8'))).state().withScroll(0);
+
+        assertThat(program.animating(state)).isTrue();
+    }
+
+    @Test
+    void toolRunningShowsNoSpinnerSoNothingAnimates() {
+        World world = quietSessions(1).agent("s1", "claude-code", AgentStatus.TOOL_RUNNING, null, null);
+        SidebarState state = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, world.snapshot()));
+
+        assertThat(program.animating(state)).isFalse();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.opensessions.sidebar.runtime;
+
+import dev.opensessions.application.security.ControlToken;
+import dev.opensessions.application.testkit.Await;
+import dev.opensessions.domain.session.PaneId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SidebarTerminalServerTest {
+
+    private final CounterProgram program = new CounterProgram();
+    private final FakeState state = new FakeState();
+    private SidebarTerminalServer<CounterProgram.State> server;
+
+    @BeforeEach
+    void startServer() {
+        server = new SidebarTerminalServer<>(0, new ControlToken(PaneClient.TOKEN), program, state, state,
+                (pane, effect) -> { }, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void listensOnAnEphemeralLoopbackPort() {
+        assertThat(server.port()).isPositive();
+    }
+
+    @Test
+    void aValidHandshakeStartsASessionForThatPane() {
+        try (PaneClient client = PaneClient.pane(server.port(), "%3", 20, 6)) {
+            client.awaitRow(20, 6, 0, "pane=%3");
+            assertThat(server.panes()).containsExactly(PaneId.of("%3"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "opensessions-pane 1 wrong-token-wrong-token-wrong-token-wrong %1 20 6",
+        "opensessions-pane 1 TOKEN pane1 20 6",
+        "opensessions-pane 1 TOKEN %1 0 6",
+        "opensessions-pane 1 TOKEN %1 20 1001",
+        "opensessions-pane 1 TOKEN %1 -3 6",
+        "opensessions-pane 2 TOKEN %1 20 6",
+        "opensessions-sidebar 1 TOKEN %1 20 6",
+        "opensessions-pane 1 TOKEN %1 20 6 extra",
+        "opensessions-pane 1 TOKEN %1 20",
+        "GET / HTTP/1.1",
+        ""
+    })
+    void aBadHandshakeIsClosedWithoutAByte(String line) {
+        try (PaneClient client = PaneClient.connect(server.port())) {
+            client.send(line.replace("TOKEN", PaneClient.TOKEN) + "\n");
+            client.awaitEnd();
+            assertThat(client.count()).isZero();
+            assertThat(server.panes()).isEmpty();
+            assertThat(program.received).isEmpty();
+        }
+    }
+
+    @Test
+    void anEndlessLineIsClosedWithoutAByte() {
+        try (PaneClient client = PaneClient.connect(server.port())) {
+            client.send("x".repeat(10_000));
+            client.awaitEnd();
+            assertThat(client.count()).isZero();
+        }
+    }
+
+    @Test
+    void silenceIsClosedAfterTwoSecondsWithoutAByte() {
+        long start = System.nanoTime();
+        try (PaneClient client = PaneClient.connect(server.port())) {
+            client.send("opensessions-pane 1 ");
+            Await.until(client::ended, Duration.ofSeconds(4), "silent connection closed");
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(waited).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
+            assertThat(client.count()).isZero();
+        }
+    }
+
+    @Test
+    void aReconnectingPaneReplacesItsOldConnection() {
+        try (PaneClient first = PaneClient.pane(server.port(), "%4", 20, 6);
+             PaneClient second = PaneClient.pane(server.port(), "%4", 20, 6)) {
+            first.awaitEnd();
+            second.awaitRow(20, 6, 0, "pane=%4");
+            assertThat(server.panes()).containsExactly(PaneId.of("%4"));
+        }
+    }
+
+    @Test
+    void aPaneWhoseShimLeavesIsForgottenAndUnsubscribed() {
+        PaneClient client = PaneClient.pane(server.port(), "%5", 20, 6);
+        client.awaitRow(20, 6, 0, "pane=%5");
+        assertThat(state.watcherCount()).isEqualTo(1);
+        client.close();
+        Await.until(() -> server.panes().isEmpty() && state.watcherCount() == 0, Duration.ofSeconds(5), "pane forgotten");
+    }
+
+    @Test
+    void closingTheServerClosesEveryPane() {
+        try (PaneClient one = PaneClient.pane(server.port(), "%1", 20, 6);
+             PaneClient two = PaneClient.pane(server.port(), "%2", 20, 6)) {
+            one.awaitRow(20, 6, 0, "pane=%1");
+            two.awaitRow(20, 6, 0, "pane=%2");
+            assertThat(server.panes()).isEqualTo(Set.of(PaneId.of("%1"), PaneId.of("%2")));
+            server.close();
+            one.awaitEnd();
+            two.awaitEnd();
+            assertThat(state.watcherCount()).isZero();
+        }
+    }
+}
