@@ -1,5 +1,6 @@
 package dev.opensessions.server;
 
+import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.ServerLifecycle;
 import dev.opensessions.application.port.out.SessionSource;
 import dev.opensessions.application.service.AgentPruneService;
@@ -9,6 +10,7 @@ import dev.opensessions.application.service.RecordAgentEventService;
 import dev.opensessions.application.service.SessionMetadataService;
 import dev.opensessions.application.service.SessionOrderService;
 import dev.opensessions.application.service.StateQueryService;
+import dev.opensessions.application.service.SwitchSessionService;
 import dev.opensessions.application.service.TopologyService;
 import dev.opensessions.application.state.StateOwner;
 
@@ -30,11 +32,12 @@ final class Core implements AutoCloseable {
     final SessionOrderService order;
     final StateQueryService query;
     final QuitService quit;
+    final SwitchSessionService switchSession;
     private final ScheduledExecutorService scheduler;
     private final TopologyService topology;
     private final AgentPruneService prune;
 
-    Core(Clock clock, StateStores stores, SessionSource sessions, ServerLifecycle lifecycle) {
+    Core(Clock clock, StateStores stores, SessionSource sessions, Multiplexer multiplexer, ServerLifecycle lifecycle) {
         // One scheduler thread serves frame coalescing and the prune timer; neither runs while idle.
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "opensessions-scheduler");
@@ -48,6 +51,7 @@ final class Core implements AutoCloseable {
         this.order = new SessionOrderService(owner);
         this.query = new StateQueryService(owner, scheduler);
         this.quit = new QuitService(lifecycle);
+        this.switchSession = new SwitchSessionService(owner, multiplexer);
         this.topology = new TopologyService(owner, sessions);
         this.prune = new AgentPruneService(owner, scheduler);
     }

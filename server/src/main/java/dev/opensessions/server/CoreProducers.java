@@ -12,8 +12,11 @@ import dev.opensessions.application.port.in.ReorderSessionUseCase;
 import dev.opensessions.application.port.in.SetProgressUseCase;
 import dev.opensessions.application.port.in.SetStatusUseCase;
 import dev.opensessions.application.port.in.ShowAllSessionsUseCase;
+import dev.opensessions.application.port.in.SwitchSessionUseCase;
 import dev.opensessions.application.port.in.WatchStateUseCase;
 import dev.opensessions.application.security.ControlToken;
+import dev.opensessions.sidebar.runtime.EffectHandler;
+import dev.opensessions.sidebar.runtime.UseCaseEffects;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -45,7 +48,7 @@ public class CoreProducers {
     @Singleton
     Core core(StoreFactory stores, Optional<TmuxAdapter> tmux) {
         return new Core(Clock.systemUTC(), stores.open(), MultiplexerFactory.sessions(tmux),
-                new QuarkusServerLifecycle());
+                MultiplexerFactory.commands(tmux), new QuarkusServerLifecycle());
     }
 
     void close(@Disposes Core core) {
@@ -120,6 +123,18 @@ public class CoreProducers {
     @Produces
     ReadAgentHistoryUseCase readAgentHistory(Core core) {
         return core.durable;
+    }
+
+    @Produces
+    SwitchSessionUseCase switchSession(Core core) {
+        return core.switchSession;
+    }
+
+    /** What sidebar panes ask for, carried out through the core's use cases. */
+    @Produces
+    @Singleton
+    EffectHandler sidebarEffects(Core core) {
+        return new UseCaseEffects(core.switchSession, core.quit, core.order, core.order, core.order);
     }
 
     @Produces

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Supplies the settings that are computed from the environment at start (port, server label, tmux
- * socket, runtime folder, database file, config folder), at a low ordinal so that application.properties profiles,
+ * Supplies the settings that are computed from the environment at start (HTTP and sidebar ports, server
+ * label, tmux socket, runtime folder, database file, config folder), at a low ordinal so that application.properties profiles,
  * system properties and environment variables still override each of them.
  */
 public final class EnvironmentConfigSource implements ConfigSource {
@@ -25,6 +25,7 @@ public final class EnvironmentConfigSource implements ConfigSource {
         this.values = Map.of(
                 "opensessions.tmux-socket", tmux.contains(",") ? tmux.substring(0, tmux.indexOf(',')) : tmux,
                 "quarkus.http.port", Integer.toString(key.port()),
+                "opensessions.sidebar-port", Integer.toString(key.port() + 1),
                 "opensessions.server-key", key.label(),
                 "opensessions.runtime-dir", paths.runtimeDir().toString(),
                 "opensessions.database", paths.database().toString(),

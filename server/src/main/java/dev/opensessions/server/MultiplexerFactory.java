@@ -3,6 +3,7 @@ package dev.opensessions.server;
 import dev.opensessions.adapters.tmux.SessionFacts;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
 import dev.opensessions.adapters.tmux.TmuxServer;
+import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.ServerLifecycle;
 import dev.opensessions.application.port.out.SessionSource;
 import org.jboss.logging.Logger;
@@ -38,5 +39,9 @@ final class MultiplexerFactory {
 
     static SessionSource sessions(Optional<TmuxAdapter> tmux) {
         return tmux.<SessionSource>map(TmuxAdapter::sessionSource).orElseGet(NoMultiplexer::new);
+    }
+
+    static Multiplexer commands(Optional<TmuxAdapter> tmux) {
+        return tmux.<Multiplexer>map(TmuxAdapter::multiplexer).orElseGet(NoMultiplexer::new);
     }
 }

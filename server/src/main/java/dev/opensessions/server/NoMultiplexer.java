@@ -1,19 +1,44 @@
 package dev.opensessions.server;
 
+import dev.opensessions.application.port.out.Multiplexer;
+import dev.opensessions.application.port.out.MultiplexerException;
 import dev.opensessions.application.port.out.SessionSource;
+import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.session.Topology;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The session source of a server that runs outside tmux: there are no live sessions, so metadata is
- * still stored by name and agent events are accepted but unresolved (202), as SPEC 2.3 says.
+ * The multiplexer of a server that runs outside tmux: there are no live sessions and no clients, so
+ * metadata is still stored by name, agent events are accepted but unresolved (202, SPEC 2.3), and commands
+ * find nothing to act on.
  */
-final class NoMultiplexer implements SessionSource {
+final class NoMultiplexer implements SessionSource, Multiplexer {
 
     @Override
     public void open(Consumer<Topology> onChange) {
         onChange.accept(Topology.empty());
+    }
+
+    @Override
+    public SwitchOutcome switchClient(String clientTty, SessionName session) {
+        return new SwitchOutcome.UnknownClient();
+    }
+
+    @Override
+    public SessionName createSession(String name, String directory) {
+        throw new MultiplexerException("not inside tmux: there is no tmux server to create a session in", null);
+    }
+
+    @Override
+    public RenameOutcome renameSession(SessionName session, String newName) {
+        return new RenameOutcome.UnknownSession();
+    }
+
+    @Override
+    public KillOutcome killSession(SessionName session, List<SessionName> displayOrder) {
+        return new KillOutcome.UnknownSession();
     }
 
     @Override

@@ -17,6 +17,7 @@ final class RuntimeFiles {
 
     static final String PID = "pid";
     static final String TOKEN = "token";
+    static final String SIDEBAR_PORT = "sidebar-port";
 
     private final Path dir;
 
@@ -34,6 +35,10 @@ final class RuntimeFiles {
 
     void writeToken(String token) {
         writePrivate(TOKEN, token);
+    }
+
+    void writeSidebarPort(int port) {
+        writePrivate(SIDEBAR_PORT, Integer.toString(port));
     }
 
     /** Removes the pid file, but only if it still names this process (a newer server may own it now). */

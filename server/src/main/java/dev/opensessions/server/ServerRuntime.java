@@ -8,8 +8,8 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the core with the application and writes the runtime files scripts rely on: the token (0600)
- * and the pid, which is removed again on a clean exit.
+ * Starts the core and the sidebar listener with the application and writes the runtime files scripts
+ * rely on: the token (0600), the sidebar port, and the pid, which is removed again on a clean exit.
  */
 @Singleton
 public class ServerRuntime {
@@ -17,12 +17,14 @@ public class ServerRuntime {
     private static final Logger LOG = Logger.getLogger(ServerRuntime.class);
 
     private final Core core;
+    private final SidebarHost sidebars;
     private final ControlToken token;
     private final RuntimeFiles files;
     private final long pid = ProcessHandle.current().pid();
 
-    ServerRuntime(Core core, ControlToken token, ServerSettings settings) {
+    ServerRuntime(Core core, SidebarHost sidebars, ControlToken token, ServerSettings settings) {
         this.core = core;
+        this.sidebars = sidebars;
         this.token = token;
         this.files = new RuntimeFiles(settings.runtimeDir());
     }
@@ -30,11 +32,13 @@ public class ServerRuntime {
     void onStart(@Observes StartupEvent started) {
         core.start();
         files.writeToken(token.value());
+        files.writeSidebarPort(sidebars.start());
         files.writePid(pid);
         LOG.infof("opensessions server ready; runtime files in %s", files.dir());
     }
 
     void onStop(@Observes ShutdownEvent stopping) {
+        sidebars.close();
         files.removePid(pid);
     }
 }

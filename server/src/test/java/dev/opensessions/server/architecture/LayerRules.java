@@ -35,12 +35,14 @@ final class LayerRules {
     List<String> namedPackages() {
         return List.of(pkg("domain"), pkg("application"), pkg("application.port.in"), pkg("application.port.out"),
                 pkg("application.service"), pkg("protocol"), pkg("adapters.persistence"), pkg("adapters.tmux"), pkg("adapters.http"),
-                pkg("adapters.websocket"), pkg("server"));
+                pkg("adapters.websocket"), pkg("sidebar.model"), pkg("sidebar.update"), pkg("sidebar.view"),
+                pkg("sidebar.runtime"), pkg("server"));
     }
 
     List<ArchRule> all() {
         return List.of(domainIsPure(), applicationDependsOnlyOnDomain(), protocolIsWireOnly(),
                 persistenceStaysInItsLane(), tmuxStaysInItsLane(), httpStaysInItsLane(), websocketStaysInItsLane(),
+                sidebarCoreIsPure(), sidebarRuntimeStaysInItsLane(),
                 onlyTheServerBuildsServices(), inboundPortsAreInterfaces());
     }
 
@@ -93,6 +95,21 @@ final class LayerRules {
                         pkg(layer), pkg("protocol"), pkg("application.port.in"), pkg("application.state"),
                         pkg("application.security"), pkg("domain")))
                 .as(layer + " calls use cases through inbound ports and uses no other adapter");
+    }
+
+    ArchRule sidebarCoreIsPure() {
+        return classes().that().resideInAnyPackage(pkg("sidebar.model"), pkg("sidebar.update"), pkg("sidebar.view"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, pkg("sidebar.model"),
+                        pkg("sidebar.update"), pkg("sidebar.view"), pkg("application.state"), pkg("domain")))
+                .as("the sidebar's model, update and view are pure: no terminal library, no framework, no I/O port");
+    }
+
+    ArchRule sidebarRuntimeStaysInItsLane() {
+        return classes().that().resideInAPackage(pkg("sidebar.runtime"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, "dev.tamboui..", pkg("sidebar"),
+                        pkg("application.port.in"), pkg("application.state"), pkg("application.security"),
+                        pkg("domain")))
+                .as("the sidebar runtime drives use cases through inbound ports and uses no other adapter");
     }
 
     ArchRule onlyTheServerBuildsServices() {

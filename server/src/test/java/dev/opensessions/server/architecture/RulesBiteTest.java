@@ -38,6 +38,14 @@ class RulesBiteTest {
     }
 
     @Test
+    void aSidebarViewUsingTheTerminalLibraryBreaksTheBuild() {
+        assertThatThrownBy(() -> RULES.sidebarCoreIsPure().check(BROKEN))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("LeakyView")
+                .hasMessageContaining("dev.tamboui");
+    }
+
+    @Test
     void theGuardReportsPackagesWithNoClasses() {
         assertThat(RULES.emptyPackages(BROKEN)).contains(ROOT + ".protocol..", ROOT + ".adapters.websocket..")
                 .doesNotContain(ROOT + ".domain..", ROOT + ".adapters.http..");

@@ -50,6 +50,12 @@ final class LauncherProcess {
         return this;
     }
 
+    /** Runs the launcher from this tmux pane, as a user typing in it would. */
+    LauncherProcess inPane(String paneId) {
+        extraEnv.put("TMUX_PANE", paneId);
+        return this;
+    }
+
     Result run(String command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(REPO.resolve("bin/opensessions").toString(), command)
                 .redirectErrorStream(true);

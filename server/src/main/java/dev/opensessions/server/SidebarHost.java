@@ -1,0 +1,70 @@
+package dev.opensessions.server;
+
+import dev.opensessions.adapters.tmux.TmuxAdapter;
+import dev.opensessions.adapters.tmux.TmuxPane;
+import dev.opensessions.application.port.in.GetStateUseCase;
+import dev.opensessions.application.port.in.WatchStateUseCase;
+import dev.opensessions.application.security.ControlToken;
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.sidebar.model.SidebarState;
+import dev.opensessions.sidebar.runtime.EffectHandler;
+import dev.opensessions.sidebar.runtime.SidebarProgram;
+import dev.opensessions.sidebar.runtime.SidebarTerminalServer;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Serves sidebar panes (DESIGN 2 and 6): the terminal listener every pane shim connects to, its port
+ * published in the runtime folder for the launcher, and pane sizes forwarded from tmux, which is where
+ * resizes come from.
+ */
+@Singleton
+public class SidebarHost implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SidebarHost.class);
+
+    private final ServerSettings settings;
+    private final ControlToken token;
+    private final GetStateUseCase state;
+    private final WatchStateUseCase watch;
+    private final EffectHandler effects;
+    private final Optional<TmuxAdapter> tmux;
+    private SidebarTerminalServer<SidebarState> terminals;
+    private Runnable unsubscribe = () -> { };
+
+    SidebarHost(ServerSettings settings, ControlToken token, GetStateUseCase state, WatchStateUseCase watch,
+                EffectHandler effects, Optional<TmuxAdapter> tmux) {
+        this.settings = settings;
+        this.token = token;
+        this.state = state;
+        this.watch = watch;
+        this.effects = effects;
+        this.tmux = tmux;
+    }
+
+    /** Starts listening and returns the bound port. */
+    synchronized int start() {
+        terminals = new SidebarTerminalServer<>(settings.sidebarPort(), token, new SidebarProgram(), state, watch,
+                effects, Clock.systemUTC());
+        tmux.ifPresent(adapter -> unsubscribe = adapter.model().subscribe(snapshot -> {
+            for (TmuxPane pane : snapshot.panes()) {
+                if (pane.sidebar() && PaneId.isValid(pane.id())) {
+                    terminals.resize(PaneId.of(pane.id()), pane.width(), pane.height());
+                }
+            }
+        }));
+        LOG.debugf("sidebar panes connect to 127.0.0.1:%d", terminals.port());
+        return terminals.port();
+    }
+
+    @Override
+    public synchronized void close() {
+        unsubscribe.run();
+        if (terminals != null) {
+            terminals.close();
+        }
+    }
+}
