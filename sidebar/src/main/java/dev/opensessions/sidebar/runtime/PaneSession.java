@@ -14,11 +14,13 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +35,8 @@ public final class PaneSession<S> implements AutoCloseable {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(120);
     /** How long a lone ESC waits for the rest of a sequence before it counts as the Escape key. */
     private static final int ESCAPE_WAIT_MILLIS = 40;
+    /** Marks "a newer snapshot is waiting in pendingSnapshot"; compared by identity, never shown to the program. */
+    private static final Msg SNAPSHOT_READY = new Msg.Tick(Instant.EPOCH);
 
     private final PaneProgram<S> program;
     private final PaneId pane;
@@ -42,6 +46,11 @@ public final class PaneSession<S> implements AutoCloseable {
     private final Consumer<PaneSession<S>> onClosed;
     private final FrameRenderer renderer = new FrameRenderer();
     private final BlockingQueue<Msg> mailbox = new LinkedBlockingQueue<>();
+    /**
+     * The newest snapshot not yet handed to the program. Snapshots are latest-wins: the mailbox holds at
+     * most one {@link #SNAPSHOT_READY} marker, so a pane busy writing never works through stale states.
+     */
+    private final AtomicReference<StateSnapshot> pendingSnapshot = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Subscription subscription;
     private volatile Thread loop;
@@ -84,12 +93,20 @@ public final class PaneSession<S> implements AutoCloseable {
         System.arraycopy(opening, 0, first, 0, opening.length);
         System.arraycopy(frame, 0, first, opening.length, frame.length);
         out.write(first);
-        subscription = watch.watch(next -> mailbox.offer(new Msg.Snapshot(next)));
+        subscription = watch.watch(this::offerSnapshot);
         loop = Thread.ofVirtual().name("sidebar-pane-" + pane.value()).start(this::runLoop);
         if (closed.get()) {
             // Closed while starting: close() ran before there was anything to stop.
             subscription.close();
             loop.interrupt();
+        }
+    }
+
+    private void offerSnapshot(StateSnapshot next) {
+        StateSnapshot before = pendingSnapshot.getAndAccumulate(next,
+                (old, fresh) -> old == null || fresh.version() > old.version() ? fresh : old);
+        if (before == null) {
+            mailbox.offer(SNAPSHOT_READY);
         }
     }
 
@@ -149,7 +166,15 @@ public final class PaneSession<S> implements AutoCloseable {
         return new Msg.Tick(clock.instant());
     }
 
-    private void step(Msg msg) throws IOException {
+    private void step(Msg next) throws IOException {
+        Msg msg = next;
+        if (next == SNAPSHOT_READY) {
+            StateSnapshot snapshot = pendingSnapshot.getAndSet(null);
+            if (snapshot == null) {
+                return;
+            }
+            msg = new Msg.Snapshot(snapshot);
+        }
         Step<S> step = program.update(state, msg);
         state = step.state();
         for (Effect effect : step.effects()) {
