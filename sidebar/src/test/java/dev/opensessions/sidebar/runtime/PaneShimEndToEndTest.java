@@ -91,19 +91,25 @@ class PaneShimEndToEndTest {
     }
 
     @Test
-    void withoutAServerTheShimSaysSoAndFails() throws IOException {
+    void withoutAServerTheShimSaysSoAndFails() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0)) {
             closedPort = probe.getLocalPort();
         }
-        tmux.run("set-option", "-g", "remain-on-exit", "on");
-        // tmux 3.3 does not report a dead pane's exit status, so the pane's shell prints it after the shim.
-        String pane = tmux.run("split-window", "-hb", "-f", "-l", "80", "-t", "main", "-P", "-F", "#{pane_id}",
-                "-e", "OPENSESSIONS_SIDEBAR_PORT=" + closedPort, "-e", "OPENSESSIONS_TOKEN_FILE=" + tokenFile,
-                "'" + SHIM + "'; echo \"exit $?\"").getFirst();
-        Await.until(() -> "1".equals(tmux.run("display-message", "-p", "-t", pane, "#{pane_dead}").getFirst()),
-                Duration.ofSeconds(5), "shim exited");
-        assertThat(tmux.capture(pane)).startsWith("opensessions-pane: no opensessions server on port " + closedPort, "exit 1");
+        // A terminal of its own from script(1): the shim's message and exit status are read exactly,
+        // not from a dead pane's screen.
+        ProcessBuilder builder = new ProcessBuilder("script", "-qefc", SHIM.toString(), "/dev/null")
+                .redirectErrorStream(true);
+        builder.environment().put("OPENSESSIONS_SIDEBAR_PORT", Integer.toString(closedPort));
+        builder.environment().put("OPENSESSIONS_TOKEN_FILE", tokenFile.toString());
+        builder.environment().put("TMUX_PANE", "%1");
+        Process shim = builder.start();
+        shim.getOutputStream().close();
+        String output = new String(shim.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(shim.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("shim finished").isTrue();
+        assertThat(shim.exitValue()).isEqualTo(1);
+        assertThat(output.strip()).isEqualTo("opensessions-pane: no opensessions server on port " + closedPort);
     }
 
     private String spawnSidebar(int port) {

@@ -104,7 +104,8 @@ class SidebarTerminalServerTest {
     void aPaneWhoseShimLeavesIsForgottenAndUnsubscribed() {
         PaneClient client = PaneClient.pane(server.port(), "%5", 20, 6);
         client.awaitRow(20, 6, 0, "pane=%5");
-        assertThat(state.watcherCount()).isEqualTo(1);
+        // The pane subscribes right after its first frame is written.
+        Await.until(() -> state.watcherCount() == 1, Duration.ofSeconds(5), "pane subscribed");
         client.close();
         Await.until(() -> server.panes().isEmpty() && state.watcherCount() == 0, Duration.ofSeconds(5), "pane forgotten");
     }
