@@ -8,6 +8,8 @@ import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.runtime.EffectHandler;
+import dev.opensessions.sidebar.runtime.SidebarConfig;
+import dev.opensessions.sidebar.runtime.SidebarConfigFile;
 import dev.opensessions.sidebar.runtime.SidebarProgram;
 import dev.opensessions.sidebar.runtime.SidebarTerminalServer;
 import jakarta.inject.Singleton;
@@ -18,13 +20,14 @@ import java.util.Optional;
 
 /**
  * Serves sidebar panes (DESIGN 2 and 6): the terminal listener every pane shim connects to, its port
- * published in the runtime folder for the launcher, and pane sizes forwarded from tmux, which is where
- * resizes come from.
+ * published in the runtime folder for the launcher, the theme of {@code config.json}, and pane sizes
+ * forwarded from tmux, which is where resizes come from.
  */
 @Singleton
 public class SidebarHost implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SidebarHost.class);
+    static final String CONFIG_FILE = "config.json";
 
     private final ServerSettings settings;
     private final ControlToken token;
@@ -47,8 +50,10 @@ public class SidebarHost implements AutoCloseable {
 
     /** Starts listening and returns the bound port. */
     synchronized int start() {
-        terminals = new SidebarTerminalServer<>(settings.sidebarPort(), token, new SidebarProgram(), state, watch,
-                effects, Clock.systemUTC());
+        // The theme is read once at start; changing it live comes with the theme picker.
+        SidebarConfig config = new SidebarConfigFile(settings.configDir().resolve(CONFIG_FILE)).read();
+        terminals = new SidebarTerminalServer<>(settings.sidebarPort(), token, new SidebarProgram(config::theme),
+                state, watch, effects, Clock.systemUTC());
         tmux.ifPresent(adapter -> unsubscribe = adapter.model().subscribe(snapshot -> {
             for (TmuxPane pane : snapshot.panes()) {
                 if (pane.sidebar() && PaneId.isValid(pane.id())) {

@@ -106,7 +106,7 @@ final class LayerRules {
 
     ArchRule sidebarRuntimeStaysInItsLane() {
         return classes().that().resideInAPackage(pkg("sidebar.runtime"))
-                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, "dev.tamboui..", pkg("sidebar"),
+                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, "dev.tamboui..", "com.fasterxml.jackson..", pkg("sidebar"),
                         pkg("application.port.in"), pkg("application.state"), pkg("application.security"),
                         pkg("domain")))
                 .as("the sidebar runtime drives use cases through inbound ports and uses no other adapter");

@@ -7,7 +7,12 @@ import dev.opensessions.sidebar.model.Key;
 import dev.opensessions.sidebar.model.KeyKind;
 import dev.opensessions.sidebar.model.Msg;
 import dev.opensessions.sidebar.model.SidebarState;
+import dev.opensessions.sidebar.view.Grid;
+import dev.opensessions.sidebar.view.Theme;
+import dev.opensessions.sidebar.view.Themes;
 import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.opensessions.sidebar.World.name;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,5 +66,30 @@ class SidebarProgramTest {
         SidebarState state = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, world.snapshot()));
 
         assertThat(program.animating(state)).isFalse();
+    }
+
+    @Test
+    void drawsInTheThemeItsSupplierGivesAtEachFrame() {
+        Theme dracula = Themes.named("dracula").orElseThrow();
+        Theme latte = Themes.named("catppuccin-latte").orElseThrow();
+        AtomicReference<Theme> configured = new AtomicReference<>(dracula);
+        SidebarProgram themed = new SidebarProgram(configured::get);
+        SidebarState state = themed.initial(new PaneContext(World.sidebarOf(1), 30, 24, quietSessions(1).snapshot()));
+
+        Grid first = themed.view(state);
+        configured.set(latte);
+        Grid second = themed.view(state);
+
+        assertThat(first.cell(1, 0).style().foreground()).isEqualTo(dracula.subtext1());
+        assertThat(second.cell(1, 0).style().foreground()).isEqualTo(latte.subtext1());
+        assertThat(second.text()).isEqualTo(first.text());
+    }
+
+    @Test
+    void theNoArgumentProgramDrawsInMocha() {
+        SidebarState state = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, quietSessions(1).snapshot()));
+
+        assertThat(program.view(state).cell(1, 0).style().foreground())
+                .isEqualTo(Theme.catppuccinMocha().subtext1());
     }
 }
