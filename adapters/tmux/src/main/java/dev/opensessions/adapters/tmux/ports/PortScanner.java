@@ -31,6 +31,8 @@ public final class PortScanner implements Closeable {
     private boolean closed;
     private boolean scanning;
     private ScheduledFuture<?> next;
+    /** Numbers each armed scan; a task that started after being cancelled or superseded sees a newer number and does nothing. */
+    private long generation;
     private long lastScanStart;
     private boolean scannedOnce;
     private Map<Long, SortedSet<Integer>> latest = Map.of();
@@ -78,6 +80,7 @@ public final class PortScanner implements Closeable {
         } else if (next != null) {
             next.cancel(false);
             next = null;
+            generation++;
         }
     }
 
@@ -104,12 +107,16 @@ public final class PortScanner implements Closeable {
             return;
         }
         long delay = scannedOnce ? Math.max(0, lastScanStart + intervalNanos - System.nanoTime()) : 0;
-        next = scheduler.schedule(this::scan, delay, TimeUnit.NANOSECONDS);
+        long armed = ++generation;
+        next = scheduler.schedule(() -> scan(armed), delay, TimeUnit.NANOSECONDS);
     }
 
-    private void scan() {
+    private void scan(long armed) {
         Set<Long> scanned;
         synchronized (this) {
+            if (armed != generation) {
+                return;
+            }
             next = null;
             if (!demanded || closed) {
                 return;

@@ -54,6 +54,25 @@ class ProcListeningPortsTest {
     }
 
     @Test
+    void unchangedSocketsAndRootsReuseTheLastScanWithoutWalkingProcesses() throws IOException {
+        process(100, "bash", 1, Map.of("3", "socket:[5001]"));
+        ProcListeningPorts ports = new ProcListeningPorts(proc);
+        assertThat(ports.scan(Set.of(100L)).get(100L)).containsExactly(3000);
+
+        // The process table changes but the socket tables do not: the walk is skipped.
+        Files.writeString(proc.resolve("100/stat"), "100 (bash) S 42 100 100 0 -1");
+        Files.delete(proc.resolve("100/fd/3"));
+        assertThat(ports.scan(Set.of(100L)).get(100L)).containsExactly(3000);
+
+        // A new listener changes the tables, so the processes are walked again.
+        Files.write(proc.resolve("net/tcp"), List.of(TCP_HEADER,
+                tcp(0, "0100007F:0BB8", "00000000:0000", "0A", 5001),
+                tcp(1, "0100007F:1B58", "00000000:0000", "0A", 5006)));
+        assertThat(ports.scan(Set.of(100L)).get(100L)).isEmpty();
+        assertThat(ports.scan(Set.of(100L, 7L))).containsOnlyKeys(100L, 7L);
+    }
+
+    @Test
     void aRootThatListensItselfOwnsItsPort() throws IOException {
         process(200, "python3", 1, Map.of("3", "socket:[5005]"));
 
