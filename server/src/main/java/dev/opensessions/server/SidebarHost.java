@@ -15,6 +15,7 @@ import dev.opensessions.sidebar.runtime.SidebarTerminalServer;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -52,8 +53,7 @@ public class SidebarHost implements AutoCloseable {
     synchronized int start() {
         // The theme is read once at start; changing it live comes with the theme picker.
         SidebarConfig config = new SidebarConfigFile(settings.configDir().resolve(CONFIG_FILE)).read();
-        terminals = new SidebarTerminalServer<>(settings.sidebarPort(), token, new SidebarProgram(config::theme),
-                state, watch, effects, Clock.systemUTC());
+        terminals = listen(settings.sidebarPort(), config);
         tmux.ifPresent(adapter -> unsubscribe = adapter.model().subscribe(snapshot -> {
             for (TmuxPane pane : snapshot.panes()) {
                 if (pane.sidebar() && PaneId.isValid(pane.id())) {
@@ -63,6 +63,18 @@ public class SidebarHost implements AutoCloseable {
         }));
         LOG.debugf("sidebar panes connect to 127.0.0.1:%d", terminals.port());
         return terminals.port();
+    }
+
+    /** The configured port, or any free one when it is taken: panes learn the port from the runtime folder. */
+    private SidebarTerminalServer<SidebarState> listen(int port, SidebarConfig config) {
+        try {
+            return new SidebarTerminalServer<>(port, token, new SidebarProgram(config::theme), state, watch, effects,
+                    Clock.systemUTC());
+        } catch (UncheckedIOException taken) {
+            LOG.warnf("%s; sidebars use a free port instead", taken.getMessage());
+            return new SidebarTerminalServer<>(0, token, new SidebarProgram(config::theme), state, watch, effects,
+                    Clock.systemUTC());
+        }
     }
 
     @Override
