@@ -36,11 +36,15 @@ public final class CoalescingListener implements SnapshotListener {
     @Override
     public void onSnapshot(StateSnapshot snapshot) {
         pending.accumulateAndGet(snapshot, (old, next) -> old == null || next.version() > old.version() ? next : old);
+        long wait;
+        synchronized (delivery) {
+            wait = lastDeliveredAt + intervalNanos - System.nanoTime();
+        }
+        arm(wait);
+    }
+
+    private void arm(long wait) {
         if (armed.compareAndSet(false, true)) {
-            long wait;
-            synchronized (delivery) {
-                wait = lastDeliveredAt + intervalNanos - System.nanoTime();
-            }
             try {
                 if (wait <= 0) {
                     scheduler.execute(this::flush);
@@ -55,17 +59,24 @@ public final class CoalescingListener implements SnapshotListener {
 
     private void flush() {
         armed.set(false);
-        StateSnapshot snapshot = pending.getAndSet(null);
-        if (snapshot == null) {
-            return;
-        }
         synchronized (delivery) {
-            if (snapshot.version() <= lastDeliveredVersion) {
+            // A flush armed while the previous delivery was still running computed its wait from an older
+            // delivery; the interval is therefore enforced here, where deliveries happen.
+            long early = lastDeliveredAt + intervalNanos - System.nanoTime();
+            if (early > 0) {
+                if (pending.get() != null) {
+                    arm(early);
+                }
+                return;
+            }
+            StateSnapshot snapshot = pending.getAndSet(null);
+            if (snapshot == null || snapshot.version() <= lastDeliveredVersion) {
                 return;
             }
             lastDeliveredVersion = snapshot.version();
-            lastDeliveredAt = System.nanoTime();
             sink.accept(snapshot);
+            // Stamped after the sink returns, so the next frame starts a whole interval after this one ended.
+            lastDeliveredAt = System.nanoTime();
         }
     }
 }
