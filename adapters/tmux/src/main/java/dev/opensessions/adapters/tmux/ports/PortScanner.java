@@ -33,7 +33,7 @@ public final class PortScanner implements Closeable {
     private ScheduledFuture<?> next;
     /** Numbers each armed scan; a task that started after being cancelled or superseded sees a newer number and does nothing. */
     private long generation;
-    private long lastScanStart;
+    private volatile long lastScanStart;
     private boolean scannedOnce;
     private Map<Long, SortedSet<Integer>> latest = Map.of();
 
@@ -124,8 +124,11 @@ public final class PortScanner implements Closeable {
             scanned = roots;
             scanning = true;
             scannedOnce = true;
-            lastScanStart = System.nanoTime();
         }
+        // Stamped right before the scan, outside the lock: releasing a contended lock can take milliseconds,
+        // which would let the next scan start less than an interval after this one. No scan is armed while
+        // this one runs, so nobody reads the stamp before it is set.
+        lastScanStart = System.nanoTime();
         try {
             Map<Long, SortedSet<Integer>> result = scanned.isEmpty() ? Map.of() : ports.scan(scanned);
             if (publish(result)) {
