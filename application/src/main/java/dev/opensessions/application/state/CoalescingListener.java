@@ -25,7 +25,7 @@ public final class CoalescingListener implements SnapshotListener {
     private final AtomicBoolean armed = new AtomicBoolean();
     private final Object delivery = new Object();
     private long lastDeliveredVersion = -1;
-    private long lastDeliveredAt = Long.MIN_VALUE / 2;
+    private volatile long lastDeliveredAt = Long.MIN_VALUE / 2;
 
     public CoalescingListener(ScheduledExecutorService scheduler, Duration interval, Consumer<StateSnapshot> sink) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -36,24 +36,22 @@ public final class CoalescingListener implements SnapshotListener {
     @Override
     public void onSnapshot(StateSnapshot snapshot) {
         pending.accumulateAndGet(snapshot, (old, next) -> old == null || next.version() > old.version() ? next : old);
-        long wait;
-        synchronized (delivery) {
-            wait = lastDeliveredAt + intervalNanos - System.nanoTime();
+        // Called on the state owner's thread: while a flush is armed this is all it costs, and reading the
+        // volatile stamp never waits for a delivery in progress.
+        if (armed.compareAndSet(false, true)) {
+            schedule(lastDeliveredAt + intervalNanos - System.nanoTime());
         }
-        arm(wait);
     }
 
-    private void arm(long wait) {
-        if (armed.compareAndSet(false, true)) {
-            try {
-                if (wait <= 0) {
-                    scheduler.execute(this::flush);
-                } else {
-                    scheduler.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
-                }
-            } catch (RejectedExecutionException shuttingDown) {
-                armed.set(false);
+    private void schedule(long wait) {
+        try {
+            if (wait <= 0) {
+                scheduler.execute(this::flush);
+            } else {
+                scheduler.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
             }
+        } catch (RejectedExecutionException shuttingDown) {
+            armed.set(false);
         }
     }
 
@@ -64,8 +62,8 @@ public final class CoalescingListener implements SnapshotListener {
             // delivery; the interval is therefore enforced here, where deliveries happen.
             long early = lastDeliveredAt + intervalNanos - System.nanoTime();
             if (early > 0) {
-                if (pending.get() != null) {
-                    arm(early);
+                if (pending.get() != null && armed.compareAndSet(false, true)) {
+                    schedule(early);
                 }
                 return;
             }
