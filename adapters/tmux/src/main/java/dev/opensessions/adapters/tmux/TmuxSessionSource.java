@@ -67,9 +67,12 @@ public final class TmuxSessionSource implements SessionSource {
     }
 
     static Topology topology(TmuxSnapshot snapshot, SessionFacts facts) {
+        // One index per topology: looking each pane up in the snapshot's list would be quadratic in panes.
+        Map<String, TmuxPane> panesById = new HashMap<>();
+        snapshot.panes().forEach(pane -> panesById.put(pane.id(), pane));
         List<Session> sessions = new ArrayList<>();
         for (TmuxSession session : snapshot.sessions()) {
-            List<Long> pids = session.panes().stream().flatMap(id -> snapshot.pane(id).stream())
+            List<Long> pids = session.panes().stream().map(panesById::get).filter(Objects::nonNull)
                     .map(TmuxPane::pid).toList();
             name(session.name()).ifPresent(name -> sessions.add(new Session(name, session.created(),
                     session.directory(), session.windows().size(), session.panes().stream().map(PaneId::of).toList(),
