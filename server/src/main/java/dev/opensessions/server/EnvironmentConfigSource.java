@@ -21,9 +21,8 @@ public final class EnvironmentConfigSource implements ConfigSource {
         Map<String, String> env = System.getenv();
         ServerKey key = ServerKey.fromEnvironment(env);
         ServerPaths paths = ServerPaths.fromEnvironment(env, key.label(), new UnixSystem().getUid());
-        String tmux = env.getOrDefault("TMUX", "");
         this.values = Map.of(
-                "opensessions.tmux-socket", tmux.contains(",") ? tmux.substring(0, tmux.indexOf(',')) : tmux,
+                "opensessions.tmux-socket", ServerKey.socketPath(env.get("TMUX")).orElse(""),
                 "quarkus.http.port", Integer.toString(key.port()),
                 "opensessions.sidebar-port", Integer.toString(key.port() + 1),
                 "opensessions.server-key", key.label(),

@@ -58,7 +58,8 @@ public record ServerKey(OptionalInt key, String label, int port) {
         return key;
     }
 
-    private static Optional<String> socketPath(String tmux) {
+    /** The tmux socket of {@code $TMUX} ({@code socket,pid,session}): the text before the first comma. */
+    static Optional<String> socketPath(String tmux) {
         if (tmux == null || tmux.isEmpty()) {
             return Optional.empty();
         }
