@@ -7,7 +7,9 @@ import dev.opensessions.application.port.in.ShowAllSessionsUseCase;
 import dev.opensessions.application.state.Change;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.SessionOrder;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +28,15 @@ public final class SessionOrderService implements ReorderSessionUseCase, HideSes
                 .move(session, delta, state.topology().sessions(), Optional.empty())
                 .<Change<ReorderOutcome>>map(order -> Change.of(state.withOrder(order), new ReorderOutcome.Reordered()))
                 .orElseGet(() -> Change.of(state, new ReorderOutcome.UnknownSession())));
+    }
+
+    @Override
+    public void arrange(List<SessionName> order) {
+        Objects.requireNonNull(order, "order");
+        owner.apply(state -> {
+            SessionOrder next = state.order().arrangeAs(order, state.topology().sessions());
+            return next.equals(state.order()) ? Change.of(state, null) : Change.of(state.withOrder(next), null);
+        });
     }
 
     @Override

@@ -4,11 +4,14 @@ import dev.opensessions.application.port.in.SwitchSessionUseCase;
 import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.MultiplexerException;
 import dev.opensessions.application.state.StateOwner;
+import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.domain.session.Client;
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.session.Topology;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,17 +31,50 @@ public final class SwitchSessionService implements SwitchSessionUseCase {
 
     @Override
     public SwitchOutcome switchFrom(PaneId pane, SessionName target) {
-        Topology topology = owner.current().topology();
-        if (!topology.contains(target)) {
+        if (!owner.current().topology().contains(target)) {
             return new SwitchOutcome.UnknownSession();
         }
-        Optional<Client> client = clientShowing(topology, pane);
+        return switchShowing(pane, target);
+    }
+
+    @Override
+    public SwitchOutcome switchClientToIndex(String clientTty, int index) {
+        Objects.requireNonNull(clientTty, "clientTty");
+        StateSnapshot snapshot = owner.current();
+        Optional<SessionName> current = snapshot.topology().sessionOf(clientTty);
+        if (current.isEmpty()) {
+            return new SwitchOutcome.NoClient();
+        }
+        List<Session> listed = listed(snapshot, current);
+        if (index < 1 || index > listed.size()) {
+            return new SwitchOutcome.OutOfRange(index, listed.size());
+        }
+        return switchClient(clientTty, listed.get(index - 1).name());
+    }
+
+    /** The sessions a sidebar on that client's session lists, in its order: its numbering of rows. */
+    static List<Session> listed(StateSnapshot snapshot, Optional<SessionName> current) {
+        return snapshot.displayedSessions(current).stream()
+                .filter(s -> snapshot.sidebar().filter().accepts(snapshot.agents(), s.name()))
+                .toList();
+    }
+
+    /**
+     * Switches the client showing the pane without first checking the state knows the target: a session
+     * just created reaches the state a moment later, and the multiplexer waits for it itself.
+     */
+    SwitchOutcome switchShowing(PaneId pane, SessionName target) {
+        Optional<Client> client = clientShowing(owner.current().topology(), pane);
         if (client.isEmpty()) {
             return new SwitchOutcome.NoClient();
         }
+        return switchClient(client.get().tty(), target);
+    }
+
+    private SwitchOutcome switchClient(String clientTty, SessionName target) {
         try {
-            return switch (multiplexer.switchClient(client.get().tty(), target)) {
-                case Multiplexer.SwitchOutcome.Switched switched -> new SwitchOutcome.Switched(client.get().tty());
+            return switch (multiplexer.switchClient(clientTty, target)) {
+                case Multiplexer.SwitchOutcome.Switched switched -> new SwitchOutcome.Switched(clientTty);
                 case Multiplexer.SwitchOutcome.UnknownSession unknown -> new SwitchOutcome.UnknownSession();
                 case Multiplexer.SwitchOutcome.UnknownClient gone -> new SwitchOutcome.NoClient();
             };
@@ -47,6 +83,7 @@ public final class SwitchSessionService implements SwitchSessionUseCase {
         }
     }
 
+    /** The client acting for a pane: the one looking at it, else one showing the pane's session. */
     static Optional<Client> clientShowing(Topology topology, PaneId pane) {
         Optional<Client> looking = topology.clients().stream().filter(c -> pane.equals(c.activePane())).findFirst();
         if (looking.isPresent()) {

@@ -3,6 +3,8 @@ package dev.opensessions.application.state;
 import dev.opensessions.domain.agent.AgentTracker;
 import dev.opensessions.domain.metadata.SessionMetadata;
 import dev.opensessions.domain.session.Session;
+import dev.opensessions.domain.sidebar.SidebarPresence;
+import dev.opensessions.domain.sidebar.SidebarSettings;
 import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.session.SessionOrder;
 import dev.opensessions.domain.session.Topology;
@@ -18,6 +20,8 @@ import java.util.Optional;
  * higher version, so subscribers can drop anything older than what they already have.
  *
  * @param metadata pushed metadata per session name, including names that have no live session (yet)
+ * @param sidebar  what every sidebar shares: theme, width, filter, collapsed groups (SPEC 9.3 decision 4)
+ * @param presence whether sidebars are shown, and the lifecycle phase they show
  */
 public record StateSnapshot(
         long version,
@@ -25,7 +29,9 @@ public record StateSnapshot(
         Topology topology,
         SessionOrder order,
         AgentTracker agents,
-        Map<SessionName, SessionMetadata> metadata) {
+        Map<SessionName, SessionMetadata> metadata,
+        SidebarSettings sidebar,
+        SidebarPresence presence) {
 
     public StateSnapshot {
         Objects.requireNonNull(takenAt, "takenAt");
@@ -33,6 +39,14 @@ public record StateSnapshot(
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(agents, "agents");
         metadata = Map.copyOf(metadata);
+        Objects.requireNonNull(sidebar, "sidebar");
+        Objects.requireNonNull(presence, "presence");
+    }
+
+    /** A snapshot with default sidebar settings and presence. */
+    public StateSnapshot(long version, Instant takenAt, Topology topology, SessionOrder order, AgentTracker agents,
+                         Map<SessionName, SessionMetadata> metadata) {
+        this(version, takenAt, topology, order, agents, metadata, SidebarSettings.defaults(), SidebarPresence.initial());
     }
 
     public static StateSnapshot initial(Instant at) {
@@ -48,7 +62,8 @@ public record StateSnapshot(
         return metadata.getOrDefault(name, SessionMetadata.empty());
     }
 
-    StateSnapshot next(Instant at, Topology t, SessionOrder o, AgentTracker a, Map<SessionName, SessionMetadata> m) {
-        return new StateSnapshot(version + 1, at, t, o, a, m);
+    StateSnapshot next(Instant at, ServerState state) {
+        return new StateSnapshot(version + 1, at, state.topology(), state.order(), state.agents(), state.metadata(),
+                state.sidebar(), state.presence());
     }
 }

@@ -2,6 +2,7 @@ package dev.opensessions.application.testkit;
 
 import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.MultiplexerException;
+import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
 
 import java.util.List;
@@ -14,7 +15,33 @@ public final class FakeMultiplexer implements Multiplexer {
     public record SwitchCall(String clientTty, SessionName session) {
     }
 
+    /** One session the core asked to create. */
+    public record CreateCall(String name, String directory) {
+    }
+
+    /** One kill, with the display order it was given for moving clients away. */
+    public record KillCall(SessionName session, List<SessionName> displayOrder) {
+    }
+
+    /** One pane shown on a client. */
+    public record FocusCall(String clientTty, PaneId pane) {
+    }
+
+    /** One popup shown on a client. */
+    public record PopupCall(String clientTty, String directory, List<String> command, String width, String height) {
+    }
+
+    /** One window opened in a session. */
+    public record WindowCall(SessionName session, String directory, List<String> command) {
+    }
+
     public final List<SwitchCall> switches = new CopyOnWriteArrayList<>();
+    public final List<CreateCall> creates = new CopyOnWriteArrayList<>();
+    public final List<KillCall> kills = new CopyOnWriteArrayList<>();
+    public final List<FocusCall> focuses = new CopyOnWriteArrayList<>();
+    public final List<PaneId> killedPanes = new CopyOnWriteArrayList<>();
+    public final List<PopupCall> popups = new CopyOnWriteArrayList<>();
+    public final List<WindowCall> windows = new CopyOnWriteArrayList<>();
     public volatile boolean failing;
 
     @Override
@@ -27,6 +54,7 @@ public final class FakeMultiplexer implements Multiplexer {
     @Override
     public SessionName createSession(String name, String directory) {
         check();
+        creates.add(new CreateCall(name, directory));
         return SessionName.of(name.replace('.', '_').replace(':', '_'));
     }
 
@@ -39,7 +67,34 @@ public final class FakeMultiplexer implements Multiplexer {
     @Override
     public KillOutcome killSession(SessionName session, List<SessionName> displayOrder) {
         check();
+        kills.add(new KillCall(session, List.copyOf(displayOrder)));
         return new KillOutcome.Killed();
+    }
+
+    @Override
+    public boolean focusPane(String clientTty, PaneId pane) {
+        check();
+        focuses.add(new FocusCall(clientTty, pane));
+        return true;
+    }
+
+    @Override
+    public boolean killPane(PaneId pane) {
+        check();
+        killedPanes.add(pane);
+        return true;
+    }
+
+    @Override
+    public void openPopup(String clientTty, String directory, List<String> command, String width, String height) {
+        check();
+        popups.add(new PopupCall(clientTty, directory, List.copyOf(command), width, height));
+    }
+
+    @Override
+    public void openWindow(SessionName session, String directory, List<String> command) {
+        check();
+        windows.add(new WindowCall(session, directory, List.copyOf(command)));
     }
 
     private void check() {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /** A multiplexer a test drives by hand: it pushes whatever topology the test sets. */
@@ -17,6 +18,7 @@ public final class FakeSessionSource implements SessionSource {
 
     private volatile Consumer<Topology> listener;
     private volatile Topology topology = Topology.empty();
+    private final AtomicInteger refreshes = new AtomicInteger();
 
     @Override
     public void open(Consumer<Topology> onChange) {
@@ -45,6 +47,17 @@ public final class FakeSessionSource implements SessionSource {
     public static Session session(String name, String dir, int pane) {
         return new Session(SessionName.of(name), Instant.ofEpochSecond(1_700_000_000L + pane), dir, 1,
                 List.of(PaneId.of("%" + pane)));
+    }
+
+    /** Pushes the same topology again, as a re-read of the multiplexer would. */
+    @Override
+    public void refresh() {
+        refreshes.incrementAndGet();
+        push(topology);
+    }
+
+    public int refreshes() {
+        return refreshes.get();
     }
 
     public Topology topology() {

@@ -62,20 +62,37 @@ public record SessionOrder(List<SessionName> order, Set<SessionName> hidden) {
         int to = Math.max(0, Math.min(shown.size() - 1, from + delta));
         List<SessionName> shownNames = new ArrayList<>(shown.stream().map(Session::name).toList());
         shownNames.add(to, shownNames.remove(from));
+        return Optional.of(layIn(shownNames, sessions));
+    }
+
+    /**
+     * Puts the given live sessions in the given order, in the places they hold now (a group moved as a
+     * block, a drag-reorder); every other session keeps its place. Names of sessions that are not live are
+     * ignored. The result lists every arranged session explicitly, as {@link #move} does.
+     */
+    public SessionOrder arrangeAs(List<SessionName> wanted, List<Session> sessions) {
+        Set<SessionName> live = new LinkedHashSet<>(sessions.stream().map(Session::name).toList());
+        List<SessionName> names = new ArrayList<>(new LinkedHashSet<>(wanted));
+        names.retainAll(live);
+        return layIn(names, sessions);
+    }
+
+    /** Lays {@code names} into the slots those sessions occupy in the arranged order; the rest stay put. */
+    private SessionOrder layIn(List<SessionName> names, List<Session> sessions) {
         List<SessionName> all = new ArrayList<>(arrange(sessions).stream().map(Session::name).toList());
-        // Hidden sessions keep their slots; the displayed ones are laid back into the slots they occupied.
+        // Sessions not named keep their slots; the named ones are laid back into the slots they occupied.
         List<Integer> slots = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            if (shownNames.contains(all.get(i))) {
+            if (names.contains(all.get(i))) {
                 slots.add(i);
             }
         }
         for (int i = 0; i < slots.size(); i++) {
-            all.set(slots.get(i), shownNames.get(i));
+            all.set(slots.get(i), names.get(i));
         }
         List<SessionName> kept = new ArrayList<>(all);
         order.stream().filter(n -> !kept.contains(n)).forEach(kept::add);
-        return Optional.of(new SessionOrder(kept, hidden));
+        return new SessionOrder(kept, hidden);
     }
 
     public SessionOrder hide(SessionName name) {

@@ -11,6 +11,12 @@ public interface SwitchSessionUseCase {
 
     SwitchOutcome switchFrom(PaneId pane, SessionName target);
 
+    /**
+     * Switches the client with that tty to the N-th (1-based) session it sees listed: display order, hidden
+     * ones dropped (never its own), the shared filter applied ({@code POST /switch-index}, SPEC 2.2).
+     */
+    SwitchOutcome switchClientToIndex(String clientTty, int index);
+
     /** What became of a switch request. */
     sealed interface SwitchOutcome {
 
@@ -21,8 +27,12 @@ public interface SwitchSessionUseCase {
         record UnknownSession() implements SwitchOutcome {
         }
 
-        /** No attached client shows the pane's session (the pane is in a detached session). */
+        /** No attached client shows the pane's session (the pane is in a detached session), or no such client. */
         record NoClient() implements SwitchOutcome {
+        }
+
+        /** The index names no listed session; nothing changed. */
+        record OutOfRange(int index, int listed) implements SwitchOutcome {
         }
 
         /** The multiplexer failed or did not answer; nothing changed. */

@@ -1,5 +1,6 @@
 package dev.opensessions.application.port.out;
 
+import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
 
 import java.util.List;
@@ -30,6 +31,33 @@ public interface Multiplexer {
      * {@code displayOrder}, else the one after it (SPEC 6.5), so nobody is left detached.
      */
     KillOutcome killSession(SessionName session, List<SessionName> displayOrder);
+
+    /**
+     * Shows a pane on one client: switches the client to the pane's session, selects its window and the
+     * pane, and flashes the pane's background for about 180 ms (SPEC 6.5). False when the client or the
+     * pane is gone.
+     */
+    default boolean focusPane(String clientTty, PaneId pane) {
+        throw new UnsupportedOperationException("focusPane");
+    }
+
+    /** Kills one pane; false when it is gone. */
+    default boolean killPane(PaneId pane) {
+        throw new UnsupportedOperationException("killPane");
+    }
+
+    /**
+     * Shows a popup on one client running {@code command} (argument vector, no shell) in {@code directory};
+     * it closes when the program exits. Sizes are cells or percentages as tmux takes them ({@code 90%}).
+     */
+    default void openPopup(String clientTty, String directory, List<String> command, String width, String height) {
+        throw new UnsupportedOperationException("openPopup");
+    }
+
+    /** Opens a new window in the session running {@code command} (argument vector) in {@code directory}. */
+    default void openWindow(SessionName session, String directory, List<String> command) {
+        throw new UnsupportedOperationException("openWindow");
+    }
 
     /** What became of a switch. */
     sealed interface SwitchOutcome {

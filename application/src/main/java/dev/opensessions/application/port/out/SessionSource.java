@@ -12,6 +12,10 @@ public interface SessionSource extends AutoCloseable {
 
     void open(Consumer<Topology> onChange);
 
+    /** Reads the whole topology again and pushes it; a source that already pushes every change may ignore it. */
+    default void refresh() {
+    }
+
     @Override
     void close();
 }

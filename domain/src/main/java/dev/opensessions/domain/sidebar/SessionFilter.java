@@ -1,4 +1,4 @@
-package dev.opensessions.sidebar.model;
+package dev.opensessions.domain.sidebar;
 
 import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.agent.AgentThread;
@@ -13,14 +13,14 @@ import java.util.Set;
  * predicates are the SPEC's recommendation: active means some agent wants attention or works, running
  * means some agent works right now.
  */
-public enum Filter {
+public enum SessionFilter {
     ALL("all"),
     ACTIVE("active"),
     RUNNING("running");
 
     private final String label;
 
-    Filter(String label) {
+    SessionFilter(String label) {
         this.label = label;
     }
 
@@ -29,7 +29,7 @@ public enum Filter {
     }
 
     /** The next filter in the cycle all, active, running, all. */
-    public Filter next() {
+    public SessionFilter next() {
         return values()[(ordinal() + 1) % values().length];
     }
 

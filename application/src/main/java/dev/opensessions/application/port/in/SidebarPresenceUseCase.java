@@ -1,0 +1,23 @@
+package dev.opensessions.application.port.in;
+
+import dev.opensessions.domain.session.PaneId;
+
+/**
+ * Whether sidebars are shown, and where (SPEC 6.5, 9.3 decisions 2 and 8). Visibility is one global
+ * switch per tmux server; while the server is closing every call is a no-op.
+ */
+public interface SidebarPresenceUseCase {
+
+    /**
+     * Hides every sidebar when they are shown; otherwise shows them: one in every window, the context's
+     * window first, then the rest of its session, then the others, staggered, with the phase
+     * {@code WARMING} until each has connected, vanished or timed out.
+     */
+    void toggle(ClientContext context);
+
+    /** Opens a sidebar in the context's window when sidebars are shown and it has none; hidden stays hidden. */
+    void ensure(ClientContext context);
+
+    /** A sidebar pane connected (its shim sent the handshake): it counts as present for the warm-up. */
+    void identified(PaneId pane);
+}
