@@ -6,10 +6,12 @@ import java.util.Objects;
 /**
  * A popup to show on one client, closed when its program exits.
  *
- * @param command the program and its arguments, run without a shell
- * @param width   a size as tmux takes it: cells ({@code 60}) or a percentage ({@code 80%})
+ * @param command   the program and its arguments, run without a shell
+ * @param width     a size as tmux takes it: cells ({@code 60}) or a percentage ({@code 80%})
+ * @param directory where the program starts, or empty for the client's session directory
  */
-public record PopupRequest(String clientTty, List<String> command, String width, String height, String title) {
+public record PopupRequest(String clientTty, List<String> command, String width, String height, String title,
+                           String directory) {
 
     public PopupRequest {
         Objects.requireNonNull(clientTty, "clientTty");
@@ -20,5 +22,11 @@ public record PopupRequest(String clientTty, List<String> command, String width,
         Objects.requireNonNull(width, "width");
         Objects.requireNonNull(height, "height");
         title = title == null ? "" : title;
+        directory = directory == null ? "" : directory;
+    }
+
+    /** A popup starting in the session's directory. */
+    public PopupRequest(String clientTty, List<String> command, String width, String height, String title) {
+        this(clientTty, command, width, height, title, "");
     }
 }

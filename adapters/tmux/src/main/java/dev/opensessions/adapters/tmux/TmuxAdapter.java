@@ -1,7 +1,12 @@
 package dev.opensessions.adapters.tmux;
 
+import dev.opensessions.domain.session.SessionName;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The tmux adapter assembled: one control connection, the model it feeds, the commands, the core's
@@ -16,6 +21,8 @@ public final class TmuxAdapter implements AutoCloseable {
     private final TmuxSessionSource sessionSource;
     private final SessionFacts facts;
     private final TmuxMultiplexer multiplexer;
+    private final Duration commandTimeout;
+    private final List<TmuxSidebarPanes> sidebars = new CopyOnWriteArrayList<>();
 
     /** Builds the adapter without git state or ports; {@code onServerExit} runs once when the tmux server is gone. */
     public TmuxAdapter(TmuxServer server, Duration commandTimeout, Runnable onServerExit) {
@@ -26,12 +33,13 @@ public final class TmuxAdapter implements AutoCloseable {
     public TmuxAdapter(TmuxServer server, Duration commandTimeout, Runnable onServerExit, SessionFacts facts) {
         Objects.requireNonNull(server, "server");
         this.facts = Objects.requireNonNull(facts, "facts");
+        this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
         this.control = new TmuxControl(server, commandTimeout);
         this.model = new TmuxModel(control, onServerExit);
         this.sessions = new TmuxSessionCommands(control, model);
         this.panes = new TmuxPaneCommands(control);
         this.sessionSource = new TmuxSessionSource(model, facts);
-        this.multiplexer = new TmuxMultiplexer(sessions, model, commandTimeout);
+        this.multiplexer = new TmuxMultiplexer(sessions, panes, model, commandTimeout);
     }
 
     /** Attaches the control client in the background; the model fills as soon as it is attached. */
@@ -69,8 +77,20 @@ public final class TmuxAdapter implements AutoCloseable {
         return multiplexer;
     }
 
+    /**
+     * The sidebar panes, kept as the core asks, each running {@code launch}; {@code displayOrder} says where a
+     * client goes when a lonely sidebar's session ends. Closed with the adapter.
+     */
+    public TmuxSidebarPanes sidebarPanes(SidebarLaunch launch, Supplier<List<SessionName>> displayOrder) {
+        TmuxSidebarPanes created = new TmuxSidebarPanes(model, panes, multiplexer, launch, displayOrder,
+                commandTimeout);
+        sidebars.add(created);
+        return created;
+    }
+
     @Override
     public void close() {
+        sidebars.forEach(TmuxSidebarPanes::close);
         sessionSource.close();
         facts.close();
         control.close();

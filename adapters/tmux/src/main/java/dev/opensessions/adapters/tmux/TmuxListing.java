@@ -17,9 +17,10 @@ final class TmuxListing {
     static final String SEPARATOR = "\u001f";
     static final String SESSIONS = join("#{session_id}", "#{session_created}", "#{session_name}", "#{session_path}");
     static final String WINDOWS = join("#{session_id}", "#{window_id}", "#{window_index}", "#{window_active}",
-            "#{window_name}");
+            "#{window_width}", "#{window_name}");
     static final String PANES = join("#{session_id}", "#{window_id}", "#{pane_id}", "#{pane_active}", "#{pane_pid}",
-            "#{pane_width}", "#{pane_height}", "#{pane_current_command}", "#{pane_title}", "#{pane_current_path}");
+            "#{pane_width}", "#{pane_height}", "#{pane_left}", "#{pane_current_command}", "#{pane_title}",
+            "#{pane_current_path}");
     static final String CLIENTS = join("#{client_control_mode}", "#{session_id}", "#{client_activity}",
             "#{client_width}", "#{client_height}", "#{client_tty}");
 
@@ -38,14 +39,14 @@ final class TmuxListing {
     static TmuxSnapshot parse(List<String> sessionLines, List<String> windowLines, List<String> paneLines,
                               List<String> clientLines) {
         List<TmuxWindow> windows = new ArrayList<>();
-        for (String[] f : fields(windowLines, 5)) {
-            windows.add(new TmuxWindow(f[1], f[0], integer(f[2]), f[4], "1".equals(f[3])));
+        for (String[] f : fields(windowLines, 6)) {
+            windows.add(new TmuxWindow(f[1], f[0], integer(f[2]), f[5], "1".equals(f[3]), integer(f[4])));
         }
         Map<String, TmuxPane> panes = new LinkedHashMap<>();
         Map<String, List<String>> panesBySession = new LinkedHashMap<>();
-        for (String[] f : fields(paneLines, 10)) {
-            TmuxPane pane = new TmuxPane(f[2], f[1], "1".equals(f[3]), f[8], f[7], f[9], number(f[4]),
-                    integer(f[5]), integer(f[6]));
+        for (String[] f : fields(paneLines, 11)) {
+            TmuxPane pane = new TmuxPane(f[2], f[1], "1".equals(f[3]), f[9], f[8], f[10], number(f[4]),
+                    integer(f[5]), integer(f[6]), integer(f[7]));
             panes.putIfAbsent(pane.id(), pane);
             if (!pane.sidebar()) {
                 panesBySession.computeIfAbsent(f[0], s -> new ArrayList<>()).add(pane.id());

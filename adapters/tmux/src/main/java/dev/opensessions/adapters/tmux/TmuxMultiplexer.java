@@ -2,6 +2,7 @@ package dev.opensessions.adapters.tmux;
 
 import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.MultiplexerException;
+import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
 
 import java.time.Duration;
@@ -9,23 +10,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * The core's {@link Multiplexer} on tmux: finds sessions by their exact name in the model, runs the session
- * commands on their ids and waits for tmux's answer at most the command timeout.
+ * The core's {@link Multiplexer} on tmux: finds sessions by their exact name and clients and panes by their
+ * ids in the model, runs the commands on ids and waits for tmux's answer at most the command timeout.
  */
 public final class TmuxMultiplexer implements Multiplexer {
 
+    /** The flash of a focused agent pane (SPEC 6.5). */
+    static final String FLASH_STYLE = "bg=colour238";
+    static final Duration FLASH = Duration.ofMillis(180);
+
     private final TmuxSessionCommands commands;
+    private final TmuxPaneCommands panes;
     private final TmuxModel model;
     private final Duration timeout;
 
-    public TmuxMultiplexer(TmuxSessionCommands commands, TmuxModel model, Duration timeout) {
+    public TmuxMultiplexer(TmuxSessionCommands commands, TmuxPaneCommands panes, TmuxModel model, Duration timeout) {
         this.commands = Objects.requireNonNull(commands, "commands");
+        this.panes = Objects.requireNonNull(panes, "panes");
         this.model = Objects.requireNonNull(model, "model");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -98,10 +102,64 @@ public final class TmuxMultiplexer implements Multiplexer {
         return new KillOutcome.Killed();
     }
 
-    /** The model's snapshot, or a fresh listing when it lacks something: the model may lag tmux a moment. */
+    /** Checks the client and the pane in the model first, so neither id reaches tmux unchecked. */
+    @Override
+    public boolean focusPane(String clientTty, PaneId pane) {
+        Objects.requireNonNull(clientTty, "clientTty");
+        String id = pane.value();
+        TmuxSnapshot snapshot = knowing(s -> hasClient(s, clientTty) && s.pane(id).isPresent());
+        if (!hasClient(snapshot, clientTty) || snapshot.pane(id).isEmpty()) {
+            return false;
+        }
+        await("switch-client", panes.showPane(clientTty, id));
+        await("select-pane", panes.selectPane(id));
+        await("set-option", panes.setPaneStyle(id, FLASH_STYLE));
+        // A one-shot reset on its own virtual thread: the caller does not wait for the flash to end.
+        Thread.ofVirtual().name("tmux-flash-" + id).start(() -> unflash(id));
+        return true;
+    }
+
+    private void unflash(String paneId) {
+        try {
+            Thread.sleep(FLASH);
+            panes.setPaneStyle(paneId, "");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean killPane(PaneId pane) {
+        String id = pane.value();
+        if (knowing(s -> s.pane(id).isPresent()).pane(id).isEmpty()) {
+            return false;
+        }
+        await("kill-pane", panes.killPane(id));
+        return true;
+    }
+
+    /** Nothing is shown when the model lists no such client. */
+    @Override
+    public void openPopup(String clientTty, String directory, List<String> command, String width, String height) {
+        Objects.requireNonNull(clientTty, "clientTty");
+        if (hasClient(knowing(s -> hasClient(s, clientTty)), clientTty)) {
+            await("display-popup", panes.showPopup(new PopupRequest(clientTty, command, width, height, "",
+                    directory)));
+        }
+    }
+
+    /** Nothing is opened when tmux has no such session. */
+    @Override
+    public void openWindow(SessionName session, String directory, List<String> command) {
+        Objects.requireNonNull(session, "session");
+        Optional<TmuxSession> target = named(knowing(s -> named(s, session).isPresent()), session);
+        if (target.isPresent()) {
+            await("new-window", panes.newWindow(target.get().id(), directory, command));
+        }
+    }
+
     private TmuxSnapshot knowing(Predicate<TmuxSnapshot> complete) {
-        TmuxSnapshot current = model.current();
-        return complete.test(current) ? current : await("session listing", model.refresh());
+        return TmuxWait.knowing(model, complete, timeout);
     }
 
     private static Optional<TmuxSession> named(TmuxSnapshot snapshot, SessionName name) {
@@ -126,29 +184,7 @@ public final class TmuxMultiplexer implements Multiplexer {
         }
     }
 
-    /**
-     * Waits for tmux. The message names the command only: tmux's own error text echoes the user's input and
-     * stays in the cause, for the log.
-     */
     private <T> T await(String command, CompletableFuture<T> reply) {
-        try {
-            return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new MultiplexerException("interrupted while waiting for tmux " + command, interrupted);
-        } catch (TimeoutException late) {
-            throw timedOut(command, late);
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof TimeoutException late) {
-                throw timedOut(command, late);
-            }
-            throw new MultiplexerException("tmux " + command + " failed", cause);
-        }
-    }
-
-    private MultiplexerException timedOut(String command, TimeoutException late) {
-        return new MultiplexerException(
-                "tmux " + command + " got no answer within " + timeout.toMillis() + " ms", late);
+        return TmuxWait.await(command, reply, timeout);
     }
 }

@@ -6,9 +6,10 @@ import java.util.Objects;
  * One pane, with what runs in it and its size in cells.
  *
  * @param active whether it is the active pane of its window
+ * @param left   the column of its left edge in the window
  */
 public record TmuxPane(String id, String windowId, boolean active, String title, String command, String path,
-                       long pid, int width, int height) {
+                       long pid, int width, int height, int left) {
 
     /** The title every sidebar pane carries (SPEC 6.5). */
     public static final String SIDEBAR_TITLE = "opensessions-sidebar";

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
-/** Window and pane commands: select, split a sidebar off an edge, kill, resize, respawn, style, popups, options. */
+/**
+ * Window and pane commands: select, show a pane on a client, split a sidebar off an edge, title, kill, resize,
+ * respawn, style, popups, new windows, options.
+ */
 public final class TmuxPaneCommands {
 
     private final TmuxControl control;
@@ -23,6 +26,30 @@ public final class TmuxPaneCommands {
         return run("select-pane", "-t", TmuxNames.paneId(paneId));
     }
 
+    /** Moves a client to the pane's session and window and makes the pane active there (one command). */
+    public CompletableFuture<Void> showPane(String clientTty, String paneId) {
+        return run("switch-client", "-c", clientTty, "-t", TmuxNames.paneId(paneId));
+    }
+
+    /** Sets a pane's title; the text is kept literal, not format-expanded. */
+    public CompletableFuture<Void> setTitle(String paneId, String title) {
+        return run("select-pane", "-t", TmuxNames.paneId(paneId), "-T", TmuxCommandLine.literal(title));
+    }
+
+    /** Opens a window at the session's next free index, selected, running the program in the directory. */
+    public CompletableFuture<Void> newWindow(String sessionId, String directory, List<String> command) {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("a window needs a command");
+        }
+        List<String> argv = new ArrayList<>(List.of("new-window", "-t", TmuxNames.sessionId(sessionId) + ":"));
+        if (directory != null && !directory.isEmpty()) {
+            argv.addAll(List.of("-c", TmuxCommandLine.literal(directory)));
+        }
+        argv.add("--");
+        argv.addAll(program(command));
+        return run(argv);
+    }
+
     /** Splits a full-height pane ({@code -f}) off the window's left or right edge; completes with its id. */
     public CompletableFuture<String> split(SplitRequest request) {
         List<String> argv = new ArrayList<>(List.of("split-window", "-h", "-f"));
@@ -32,7 +59,7 @@ public final class TmuxPaneCommands {
         if (!request.focus()) {
             argv.add("-d");
         }
-        argv.addAll(List.of("-l", Integer.toString(request.width()), "-t", request.windowId(),
+        argv.addAll(List.of("-l", Integer.toString(request.width()), "-t", request.target(),
                 "-P", "-F", "#{pane_id}"));
         if (!request.directory().isEmpty()) {
             argv.addAll(List.of("-c", TmuxCommandLine.literal(request.directory())));
@@ -48,6 +75,10 @@ public final class TmuxPaneCommands {
             }
             return lines.getFirst();
         });
+    }
+
+    public CompletableFuture<Void> killWindow(String windowId) {
+        return run("kill-window", "-t", TmuxNames.windowId(windowId));
     }
 
     public CompletableFuture<Void> killPane(String paneId) {
@@ -85,6 +116,9 @@ public final class TmuxPaneCommands {
                 "-w", request.width(), "-h", request.height()));
         if (!request.title().isEmpty()) {
             argv.addAll(List.of("-T", TmuxCommandLine.literal(request.title())));
+        }
+        if (!request.directory().isEmpty()) {
+            argv.addAll(List.of("-d", TmuxCommandLine.literal(request.directory())));
         }
         argv.add("--");
         argv.addAll(program(request.command()));

@@ -54,6 +54,20 @@ public final class TmuxSessionSource implements SessionSource {
         });
     }
 
+    /**
+     * Lists tmux again and pushes the result even when nothing changed; the caller does not wait. The model's
+     * current snapshot is at least as new as the listing once it completes.
+     */
+    @Override
+    public void refresh() {
+        model.refresh().thenRun(() -> {
+            synchronized (this) {
+                latest = model.current();
+            }
+            push();
+        });
+    }
+
     /** Pushes the latest snapshot with the latest facts; synchronized so topologies arrive in order. */
     private synchronized void push() {
         if (listener != null && latest != null) {

@@ -15,12 +15,13 @@ class TmuxListingTest {
 
     private final TmuxSnapshot snapshot = TmuxListing.parse(
             List.of(line("$1", "1700000000", "work", "/home/me/work"), line("$2", "1700000100", "b c", "/tmp")),
-            List.of(line("$1", "@1", "0", "1", "bash"), line("$2", "@2", "0", "1", "vim"),
-                    line("$2", "@3", "1", "0", "logs")),
-            List.of(line("$1", "@1", "%1", "0", "100", "20", "40", "bash", TmuxPane.SIDEBAR_TITLE, "/home/me"),
-                    line("$1", "@1", "%2", "1", "101", "139", "40", "bash", "host", "/home/me/work"),
-                    line("$2", "@2", "%3", "1", "102", "160", "40", "vim", "t", "/tmp/odd" + TmuxListing.SEPARATOR + "dir"),
-                    line("$2", "@3", "%4", "1", "103", "160", "40", "tail", "t", "/tmp"),
+            List.of(line("$1", "@1", "0", "1", "160", "bash"), line("$2", "@2", "0", "1", "160", "vim"),
+                    line("$2", "@3", "1", "0", "160", "logs")),
+            List.of(line("$1", "@1", "%1", "0", "100", "20", "40", "0", "bash", TmuxPane.SIDEBAR_TITLE, "/home/me"),
+                    line("$1", "@1", "%2", "1", "101", "139", "40", "21", "bash", "host", "/home/me/work"),
+                    line("$2", "@2", "%3", "1", "102", "160", "40", "0", "vim", "t",
+                            "/tmp/odd" + TmuxListing.SEPARATOR + "dir"),
+                    line("$2", "@3", "%4", "1", "103", "160", "40", "0", "tail", "t", "/tmp"),
                     "a malformed line"),
             List.of(line("1", "$1", "1700000200", "80", "0", ""),
                     line("0", "$2", "1700000300", "200", "50", "/dev/pts/3")));
@@ -32,6 +33,8 @@ class TmuxListingTest {
                 "/home/me/work", List.of("@1"), List.of("%2")));
         assertThat(snapshot.session("$2").orElseThrow().windows()).containsExactly("@2", "@3");
         assertThat(snapshot.pane("%1").orElseThrow().sidebar()).isTrue();
+        assertThat(snapshot.pane("%2").orElseThrow().left()).isEqualTo(21);
+        assertThat(snapshot.windows()).extracting(TmuxWindow::width).containsOnly(160);
     }
 
     @Test

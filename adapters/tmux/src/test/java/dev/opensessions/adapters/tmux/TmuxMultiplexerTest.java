@@ -60,7 +60,7 @@ class TmuxMultiplexerTest {
              // A model no notification reaches: it only knows what it listed on request.
              TmuxModel lagging = new TmuxModel(running.adapter.control(), () -> { })) {
             TmuxMultiplexer mux = new TmuxMultiplexer(new TmuxSessionCommands(running.adapter.control(), lagging),
-                    lagging, Duration.ofSeconds(5));
+                    running.adapter.panes(), lagging, Duration.ofSeconds(5));
             assertThat(mux.renameSession(name("a"), "a2")).isEqualTo(new RenameOutcome.Renamed(name("a2")));
             running.tmux.run("new-session", "-d", "-s", "late");
             String tty = running.tmux.attachClient(running.tmux.sessionId("a2"));
@@ -155,8 +155,8 @@ class TmuxMultiplexerTest {
             String tty = running.tmux.attachClient(running.tmux.sessionId("a"));
             running.awaitModel(s -> s.sessions().size() == 2 && s.clients().size() == 1, "sessions and client");
             // A long timeout, so only the server's end can fail the call quickly.
-            TmuxMultiplexer patient = new TmuxMultiplexer(running.adapter.sessions(), running.adapter.model(),
-                    Duration.ofSeconds(30));
+            TmuxMultiplexer patient = new TmuxMultiplexer(running.adapter.sessions(), running.adapter.panes(),
+                    running.adapter.model(), Duration.ofSeconds(30));
             long server = serverPid(running);
             signal("STOP", server);
             long sent = running.adapter.control().commandsSent();
@@ -188,8 +188,8 @@ class TmuxMultiplexerTest {
             running.tmux.run("new-session", "-d", "-s", "b");
             String tty = running.tmux.attachClient(running.tmux.sessionId("a"));
             running.awaitModel(s -> s.sessions().size() == 2 && s.clients().size() == 1, "sessions and client");
-            TmuxMultiplexer hasty = new TmuxMultiplexer(running.adapter.sessions(), running.adapter.model(),
-                    Duration.ofMillis(300));
+            TmuxMultiplexer hasty = new TmuxMultiplexer(running.adapter.sessions(), running.adapter.panes(),
+                    running.adapter.model(), Duration.ofMillis(300));
             long server = serverPid(running);
             signal("STOP", server);
             try {

@@ -1,0 +1,110 @@
+package dev.opensessions.adapters.tmux;
+
+import dev.opensessions.application.testkit.Await;
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pane-level multiplexer actions of SPEC 7.3 to 7.5: focus with a flash, kill, popups, windows. */
+class TmuxMultiplexerPanesTest {
+
+    /** A folder name tmux would expand, split or interpret if it were not passed verbatim. */
+    private static final String HOSTILE = "#{pane_id} $HOME ~ \\; ' \" ; kill-server";
+
+    @Test
+    void focusPaneMovesOnlyThatClientToThePaneAndFlashesIt() {
+        try (Running running = Running.withSession("a")) {
+            running.tmux.run("new-session", "-d", "-s", "b");
+            String agent = running.tmux.run("new-window", "-d", "-t", "=b:", "-P", "-F", "#{pane_id}").getFirst();
+            String agentWindow = running.tmux.run("display-message", "-p", "-t", agent, "#{window_id}").getFirst();
+            String a = running.tmux.sessionId("a");
+            String mover = running.tmux.attachClient(a);
+            String bystander = running.tmux.attachClient(a);
+
+            boolean focused = running.adapter.multiplexer().focusPane(mover, PaneId.of(agent));
+            // Read at once, before any assertion: the flash lasts 180 ms.
+            List<String> flash = style(running, agent);
+
+            assertThat(focused).isTrue();
+            assertThat(flash).containsExactly(TmuxMultiplexer.FLASH_STYLE);
+            assertThat(running.tmux.clientSession(mover)).isEqualTo(running.tmux.sessionId("b"));
+            assertThat(running.tmux.run("display-message", "-p", "-t", "=b:", "#{window_id} #{pane_id}"))
+                    .containsExactly(agentWindow + " " + agent);
+            assertThat(running.tmux.clientSession(bystander)).isEqualTo(a);
+            Await.until(() -> style(running, agent).isEmpty(), Duration.ofSeconds(5), "flash over");
+        }
+    }
+
+    @Test
+    void focusAndKillAnswerFalseForWhatTmuxDoesNotHave() {
+        try (Running running = Running.withSession("a")) {
+            String tty = running.tmux.attachClient(running.tmux.sessionId("a"));
+            String pane = running.tmux.run("split-window", "-t", "=a:", "-P", "-F", "#{pane_id}").getFirst();
+
+            assertThat(running.adapter.multiplexer().focusPane("/dev/pts/9999", PaneId.of(pane))).isFalse();
+            assertThat(running.adapter.multiplexer().focusPane(tty, PaneId.of("%999"))).isFalse();
+            assertThat(running.adapter.multiplexer().killPane(PaneId.of("%999"))).isFalse();
+
+            assertThat(running.adapter.multiplexer().killPane(PaneId.of(pane))).isTrue();
+            assertThat(running.tmux.run("list-panes", "-a", "-F", "#{pane_id}")).doesNotContain(pane);
+        }
+    }
+
+    @Test
+    void aPopupRunsTheProgramInTheHostileFolderVerbatim(@TempDir Path temp) throws IOException {
+        try (Running running = Running.withSession("a")) {
+            Path folder = Files.createDirectory(temp.resolve(HOSTILE));
+            Path out = temp.resolve("popup.txt");
+            String tty = running.tmux.attachClient(running.tmux.sessionId("a"));
+
+            running.adapter.multiplexer().openPopup(tty, folder.toString(),
+                    List.of("/bin/sh", "-c", "pwd > \"$1\"", "sh", out.toString()), "80%", "60%");
+
+            Await.until(() -> Files.exists(out) && size(out) > 0, Duration.ofSeconds(5), "popup ran");
+            assertThat(Files.readString(out).strip()).isEqualTo(folder.toString());
+            assertThat(running.tmux.alive()).isTrue();
+        }
+    }
+
+    @Test
+    void aWindowOpensInTheSessionAndHostileFolderVerbatim(@TempDir Path temp) throws IOException {
+        try (Running running = Running.withSession("a")) {
+            running.tmux.run("new-session", "-d", "-s", "b");
+            Path folder = Files.createDirectory(temp.resolve(HOSTILE));
+            Path out = temp.resolve("window.txt");
+
+            running.adapter.multiplexer().openWindow(SessionName.of("b"), folder.toString(),
+                    List.of("/bin/sh", "-c", "pwd > \"$1\"; exec sleep 60", "sh", out.toString()));
+
+            Await.until(() -> Files.exists(out) && size(out) > 0, Duration.ofSeconds(5), "window ran");
+            assertThat(Files.readString(out).strip()).isEqualTo(folder.toString());
+            assertThat(running.tmux.run("list-windows", "-t", "=b", "-F", "#{window_active}"))
+                    .as("the new window is shown").containsExactly("0", "1");
+            assertThat(running.tmux.run("list-windows", "-t", "=a", "-F", "#{window_id}")).hasSize(1);
+
+            running.adapter.multiplexer().openWindow(SessionName.of("ghost"), folder.toString(), List.of("true"));
+            assertThat(running.tmux.run("list-windows", "-a", "-F", "#{window_id}")).hasSize(3);
+        }
+    }
+
+    private static List<String> style(Running running, String pane) {
+        return running.tmux.run("show-options", "-p", "-t", pane, "-v", "window-style");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+}
