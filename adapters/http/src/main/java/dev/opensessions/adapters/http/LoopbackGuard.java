@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * Refuses, on every route before any routing, what a web page could forge against a loopback server
  * (DESIGN section 7): a foreign {@code Host} (DNS rebinding), a cross-site {@code Origin}, and POST bodies
- * that are not JSON (a form post needs no CORS preflight, a JSON one does).
+ * that are not JSON (a form post needs no CORS preflight, a JSON one does) except on the token-guarded
+ * control paths.
  */
 @ApplicationScoped
 public class LoopbackGuard {
@@ -35,7 +36,7 @@ public class LoopbackGuard {
             refuse(context, 403, "forbidden host");
         } else if (!LoopbackPolicy.allowsOrigin(request.getHeader(HttpHeaders.ORIGIN), port)) {
             refuse(context, 403, "forbidden origin");
-        } else if (request.method() == HttpMethod.POST && !acceptableBody(request)) {
+        } else if (request.method() == HttpMethod.POST && !tokenGuarded(context) && !acceptableBody(request)) {
             refuse(context, 415, "expected application/json");
         } else {
             context.next();
@@ -55,6 +56,14 @@ public class LoopbackGuard {
         String host = authority.host().contains(":") && !authority.host().startsWith("[")
                 ? "[" + authority.host() + "]" : authority.host();
         return authority.port() < 0 ? host : host + ":" + authority.port();
+    }
+
+    /**
+     * The control endpoints take the tmux context as curl's form-encoded {@code -d} body. A forged form
+     * post cannot carry the {@code Authorization} header they demand, so the JSON rule is not needed there.
+     */
+    static boolean tokenGuarded(RoutingContext context) {
+        return ControlResource.PATHS.contains(context.normalizedPath());
     }
 
     /** No body at all, as in {@code POST /quit}, or a JSON media type with any parameters (charset). */

@@ -22,7 +22,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The test composition root: real services over one state owner, with a hand-driven multiplexer, a
- * lifecycle that counts exits, and a fixed control token, in place of what the server module wires.
+ * lifecycle that counts exits, recorded control use cases and a fixed control token, in place of what
+ * the server module wires.
  */
 @Singleton
 public class TestComposition {
@@ -35,6 +36,7 @@ public class TestComposition {
     private final FakeSessionSource sessions = new FakeSessionSource();
     private final FakeServerLifecycle lifecycle = new FakeServerLifecycle();
     private final RecordedTransitions transitions = new RecordedTransitions();
+    private final RecordedControls controls = new RecordedControls();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final TopologyService topology = new TopologyService(owner, sessions);
 
@@ -63,12 +65,18 @@ public class TestComposition {
     @Produces
     @Singleton
     QuitService quit() {
-        return new QuitService(lifecycle);
+        return new QuitService(owner, lifecycle);
     }
 
     @Produces
     RecordedTransitions transitions() {
         return transitions;
+    }
+
+    /** The sidebar use cases behind the control endpoints, recorded rather than run. */
+    @Produces
+    RecordedControls controls() {
+        return controls;
     }
 
     @Produces

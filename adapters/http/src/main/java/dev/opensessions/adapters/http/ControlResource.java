@@ -1,0 +1,132 @@
+package dev.opensessions.adapters.http;
+
+import dev.opensessions.application.port.in.ClientContext;
+import dev.opensessions.application.port.in.RefreshUseCase;
+import dev.opensessions.application.port.in.SidebarPresenceUseCase;
+import dev.opensessions.application.port.in.SidebarSettingsUseCase;
+import dev.opensessions.application.port.in.SwitchSessionUseCase;
+import dev.opensessions.application.port.in.SwitchSessionUseCase.SwitchOutcome;
+import dev.opensessions.application.security.ControlToken;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The control endpoints tmux hooks and key bindings call (SPEC 2.2, 6.2, 6.4), each for a caller holding
+ * the control token only (DESIGN section 7). The body is the tmux context of where it happened; the
+ * answer is {@code ok}, or 401 and 400 with nothing done.
+ */
+@Path("/")
+public class ControlResource {
+
+    /** The token-guarded paths; the loopback guard lets them take the form-encoded bodies curl -d sends. */
+    static final Set<String> PATHS = Set.of("/toggle", "/focus", "/ensure-sidebar", "/switch-index", "/refresh",
+            "/set-sidebar-width", "/quit");
+
+    static final int MAX_INDEX = 99;
+
+    private final SidebarPresenceUseCase presence;
+    private final RefreshUseCase refresh;
+    private final SwitchSessionUseCase switchSession;
+    private final SidebarSettingsUseCase settings;
+    private final ControlToken token;
+
+    public ControlResource(SidebarPresenceUseCase presence, RefreshUseCase refresh, SwitchSessionUseCase switchSession,
+                           SidebarSettingsUseCase settings, ControlToken token) {
+        this.presence = presence;
+        this.refresh = refresh;
+        this.switchSession = switchSession;
+        this.settings = settings;
+        this.token = token;
+    }
+
+    @POST
+    @Path("toggle")
+    public Response toggle(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        return withContext(authorization, body, presence::toggle);
+    }
+
+    @POST
+    @Path("ensure-sidebar")
+    public Response ensureSidebar(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        return withContext(authorization, body, presence::ensure);
+    }
+
+    @POST
+    @Path("focus")
+    public Response focus(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        return withContext(authorization, body, refresh::focus);
+    }
+
+    /** Hooks post their context here too ({@code session-created}); a refresh does not need it. */
+    @POST
+    @Path("refresh")
+    public Response refresh(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (!token.matchesBearer(authorization)) {
+            return unauthorized();
+        }
+        refresh.refresh();
+        return Replies.ok("ok");
+    }
+
+    /** Switches the context's client; an index naming no listed session is a no-op, as in the reference. */
+    @POST
+    @Path("switch-index")
+    public Response switchIndex(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                @QueryParam("index") String index, byte[] body) {
+        if (!token.matchesBearer(authorization)) {
+            return unauthorized();
+        }
+        int position = number(index, 1, MAX_INDEX, "missing index");
+        ClientContext context = ControlContext.parse(body);
+        return switch (switchSession.switchClientToIndex(context.clientTty(), position)) {
+            case SwitchOutcome.Switched switched -> Replies.ok("ok");
+            case SwitchOutcome.OutOfRange outOfRange -> Replies.ok("ok");
+            case SwitchOutcome.UnknownSession unknown -> Replies.ok("ok");
+            case SwitchOutcome.NoClient noClient -> Replies.ok("ok");
+            case SwitchOutcome.Failed failed -> Replies.text(Response.Status.INTERNAL_SERVER_ERROR, "switch failed");
+        };
+    }
+
+    /** Sets the one fixed sidebar width (lineage C); the use case clamps it to the slider's range. */
+    @POST
+    @Path("set-sidebar-width")
+    public Response setSidebarWidth(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                    @QueryParam("width") String width) {
+        if (!token.matchesBearer(authorization)) {
+            return unauthorized();
+        }
+        settings.setWidth(number(width, 1, 999, "missing width"));
+        return Replies.ok("ok");
+    }
+
+    private Response withContext(String authorization, byte[] body, Consumer<ClientContext> action) {
+        if (!token.matchesBearer(authorization)) {
+            return unauthorized();
+        }
+        action.accept(ControlContext.parse(body));
+        return Replies.ok("ok");
+    }
+
+    /** A decimal whole number within the range, or a 400 with the given reason. */
+    private static int number(String text, int min, int max, String reason) {
+        if (text == null || !text.matches("[0-9]{1,3}")) {
+            throw new InvalidRequest(reason);
+        }
+        int value = Integer.parseInt(text);
+        if (value < min || value > max) {
+            throw new InvalidRequest(reason);
+        }
+        return value;
+    }
+
+    private static Response unauthorized() {
+        return Replies.text(Response.Status.UNAUTHORIZED, "unauthorized");
+    }
+}
