@@ -16,6 +16,8 @@ import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.session.SessionOrder;
 import dev.opensessions.domain.session.Topology;
+import dev.opensessions.domain.sidebar.SidebarPresence;
+import dev.opensessions.domain.sidebar.SidebarSettings;
 import dev.opensessions.sidebar.model.SidebarState;
 
 import java.time.Instant;
@@ -46,6 +48,8 @@ public final class World {
     private AgentTracker agents = AgentTracker.empty();
     private SessionOrder order = SessionOrder.empty();
     private long version = 1;
+    private SidebarSettings settings = SidebarSettings.defaults();
+    private SidebarPresence presence = SidebarPresence.initial();
 
     public static SessionName name(String value) {
         return SessionName.of(value);
@@ -112,6 +116,34 @@ public final class World {
         return this;
     }
 
+    /** An agent whose pane is known (hooks report it), so the agents panel can show or kill that pane. */
+    public World agentInPane(String session, String agent, AgentStatus status, String threadName, String pane) {
+        version++;
+        AgentEvent event = new AgentEvent(agent, status, T0.plusSeconds(version), "t-" + threadName, threadName, null,
+                null, PaneId.of(pane), null);
+        agents = agents.record(name(session), event, focused);
+        return this;
+    }
+
+    /** Git state of a checkout of the repository {@code repo}: the main one, or a linked worktree. */
+    public World worktree(String name, String repo, String branch, boolean linked, int insertions, int deletions) {
+        boolean dirty = insertions + deletions > 0;
+        return change(name, s -> s.withGit(new GitStatus(branch, dirty, dirty ? 1 : 0, insertions, deletions, linked,
+                repo + "/.git")));
+    }
+
+    /** The sidebar presence (visibility and lifecycle phase) the next snapshots carry. */
+    public World presence(SidebarPresence value) {
+        presence = value;
+        return this;
+    }
+
+    /** Changes the shared sidebar settings the next snapshots carry. */
+    public World settings(UnaryOperator<SidebarSettings> change) {
+        settings = change.apply(settings);
+        return this;
+    }
+
     public World status(String session, String text, Tone tone) {
         return meta(session, m -> m.withStatus(new StatusPill(text, tone, T0)));
     }
@@ -138,7 +170,8 @@ public final class World {
     public StateSnapshot snapshot() {
         version++;
         Topology topology = new Topology(List.copyOf(sessions.values()), focused, clients, sidebars);
-        return new StateSnapshot(version, T0.plusSeconds(version), topology, order, agents, metadata);
+        return new StateSnapshot(version, T0.plusSeconds(version), topology, order, agents, metadata, settings,
+                presence);
     }
 
     /** A sidebar in the n-th session's sidebar pane, of the given size, on this world's snapshot. */

@@ -1,7 +1,14 @@
 package dev.opensessions.sidebar.model;
 
+import dev.opensessions.domain.agent.ThreadKey;
+import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.sidebar.DiffPlace;
+import dev.opensessions.domain.sidebar.SessionFilter;
+import dev.opensessions.domain.sidebar.ThemeChoice;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /** What a sidebar asks the server to do, as data; the runtime carries it out for the pane's own client. */
@@ -37,6 +44,124 @@ public sealed interface Effect {
     record ReorderSession(SessionName session, int delta) implements Effect {
         public ReorderSession {
             Objects.requireNonNull(session, "session");
+        }
+    }
+
+    /** Puts the displayed sessions in this order (a group moved as a block, a drag-reorder); persisted. */
+    record ArrangeSessions(List<SessionName> order) implements Effect {
+        public ArrangeSessions {
+            order = List.copyOf(order);
+        }
+    }
+
+    /** Shows the agent's pane on this pane's client (agents panel Enter, a click on a signal). */
+    record FocusAgent(PaneId agentPane) implements Effect {
+        public FocusAgent {
+            Objects.requireNonNull(agentPane, "agentPane");
+        }
+    }
+
+    /** Drops an agent row ({@code d} in the agents panel). */
+    record DismissAgent(SessionName session, ThreadKey thread) implements Effect {
+        public DismissAgent {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(thread, "thread");
+        }
+    }
+
+    /** Kills the agent's pane ({@code x} in the agents panel). */
+    record KillAgentPane(PaneId agentPane) implements Effect {
+        public KillAgentPane {
+            Objects.requireNonNull(agentPane, "agentPane");
+        }
+    }
+
+    /** Kills the sessions (one, or a whole worktree group) after the kill confirm said yes. */
+    record KillSessions(List<SessionName> sessions) implements Effect {
+        public KillSessions {
+            sessions = List.copyOf(sessions);
+        }
+    }
+
+    /** Opens the diff viewer for the session ({@code l} popup, {@code L} window, a click on {@code +i -d}). */
+    record OpenDiff(SessionName session, DiffPlace place) implements Effect {
+        public OpenDiff {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(place, "place");
+        }
+    }
+
+    /**
+     * New session ({@code n}, {@code c}): the fzf popup when fzf exists; otherwise the runtime answers with
+     * {@link Msg.ProjectsListed} and the sidebar shows its own picker.
+     */
+    record NewSession() implements Effect {
+    }
+
+    /** Creates or reuses the session for a directory chosen in the built-in picker and switches to it. */
+    record OpenProject(String directory) implements Effect {
+        public OpenProject {
+            Objects.requireNonNull(directory, "directory");
+        }
+    }
+
+    /** Opens {@code http://localhost:<port>} in the browser (a click on a port). */
+    record OpenPort(int port) implements Effect {
+    }
+
+    /** Re-reads tmux ({@code r}). */
+    record Refresh() implements Effect {
+    }
+
+    /** Applies a theme to every sidebar and persists it (theme picker Enter). */
+    record SetTheme(ThemeChoice theme) implements Effect {
+        public SetTheme {
+            Objects.requireNonNull(theme, "theme");
+        }
+    }
+
+    /** Sets the fixed sidebar width (the width slider, debounced); the only way the width changes. */
+    record SetWidth(int width) implements Effect {
+    }
+
+    /** Sets the shared session filter ({@code f}). */
+    record SetFilter(SessionFilter filter) implements Effect {
+        public SetFilter {
+            Objects.requireNonNull(filter, "filter");
+        }
+    }
+
+    /** Collapses or expands a worktree group for every sidebar; persisted. */
+    record SetGroupCollapsed(String group, boolean collapsed) implements Effect {
+        public SetGroupCollapsed {
+            Objects.requireNonNull(group, "group");
+        }
+    }
+
+    /** Sets the detail panel's height (separator drag); shared and persisted. */
+    record SetDetailHeight(int rows) implements Effect {
+    }
+
+    /**
+     * Tells the other sidebars that this pane, living in {@code session}, moved its keyboard focus to
+     * {@code focused} (SPEC 9.2 case 3): they receive {@link Msg.PeerFocus} and those in the same session
+     * adopt it. Carried out by the runtime, not the core.
+     */
+    record ShareFocus(SessionName session, SessionName focused) implements Effect {
+        public ShareFocus {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(focused, "focused");
+        }
+    }
+
+    /**
+     * Sends {@code msg} back to this pane after {@code delay}: debounces (width slider, 80 ms) and short
+     * highlights (click flash, 150 ms). Carried out by the runtime, not the core.
+     */
+    record Later(Duration delay, Msg msg) implements Effect {
+        public Later {
+            Objects.requireNonNull(delay, "delay");
+            Objects.requireNonNull(msg, "msg");
         }
     }
 }

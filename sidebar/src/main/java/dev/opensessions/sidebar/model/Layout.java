@@ -1,31 +1,51 @@
 package dev.opensessions.sidebar.model;
 
+import dev.opensessions.domain.sidebar.SidebarSettings;
+
 import java.util.Optional;
 
 /**
  * Where the parts of a sidebar sit for a pane size (SPEC 7.1): header and blank row, the session list,
- * a separator, the detail panel, a separator, two footer rows. Update and view share it, so a click
- * lands on the session the view drew there.
+ * a separator, the detail panel, a separator, two footer rows. Update and view share it; rows inside the
+ * list are placed by {@link ListRows}.
+ *
+ * @param detailHeight the shared detail panel height asked for; the pane may allow fewer rows
  */
-public record Layout(int width, int height) {
+public record Layout(int width, int height, int detailHeight) {
 
     public static final int ROWS_PER_SESSION = 3;
-    public static final int DETAIL_ROWS = 10;
+    public static final int DETAIL_ROWS = SidebarSettings.DEFAULT_DETAIL_HEIGHT;
     public static final int FOOTER_ROWS = 2;
     private static final int LIST_TOP = 2;
     /** Below this the detail panel is useless and goes, leaving its rows to the list. */
-    private static final int MIN_DETAIL_ROWS = 4;
+    private static final int MIN_DETAIL_ROWS = SidebarSettings.MIN_DETAIL_HEIGHT;
     /** Header, blank, two separators and the footer, plus three sessions the list keeps before the panel. */
     private static final int RESERVED_ROWS = 6 + 3 * ROWS_PER_SESSION;
+
+    /** A layout with the default detail panel height. */
+    public Layout(int width, int height) {
+        this(width, height, DETAIL_ROWS);
+    }
 
     public int listTop() {
         return LIST_TOP;
     }
 
-    /** Rows of the detail panel: 10, less on short panes, none when fewer than 4 would remain. */
+    /** Rows of the detail panel: the height asked for, less on short panes, none when fewer than 4 would remain. */
     public int detailRows() {
-        int spare = Math.min(DETAIL_ROWS, height - RESERVED_ROWS);
+        int spare = Math.min(detailHeight, maxDetailRows());
         return spare < MIN_DETAIL_ROWS ? 0 : spare;
+    }
+
+    /** The most rows the pane gives the detail panel while keeping three sessions in view. */
+    public int maxDetailRows() {
+        return Math.min(SidebarSettings.MAX_DETAIL_HEIGHT, height - RESERVED_ROWS);
+    }
+
+    /** The detail panel height that puts its upper separator on line {@code y} (a separator drag). */
+    public int detailRowsForSeparatorAt(int y) {
+        int rows = lowerSeparator() - 1 - y;
+        return Math.max(MIN_DETAIL_ROWS, Math.min(Math.max(MIN_DETAIL_ROWS, maxDetailRows()), rows));
     }
 
     public int footerTop() {
@@ -46,22 +66,17 @@ public record Layout(int width, int height) {
         return detailRows() == 0 ? Optional.empty() : Optional.of(detailTop() - 1);
     }
 
+    /** True on the detail panel's own lines (its title included). */
+    public boolean inDetailPanel(int y) {
+        return detailRows() > 0 && y >= detailTop() && y < lowerSeparator();
+    }
+
     public int listRows() {
         return Math.max(0, upperSeparator().orElse(lowerSeparator()) - LIST_TOP);
     }
 
-    /** Sessions that fit in the list; the last one needs no spacer row. */
+    /** Lone sessions that fit in the list; the last one needs no spacer row. */
     public int capacity() {
         return (listRows() + 1) / ROWS_PER_SESSION;
-    }
-
-    /** The index of the session whose name or detail row is at {@code y}, for a list scrolled by {@code scroll}. */
-    public Optional<Integer> sessionAt(int y, int scroll, int sessionCount) {
-        int row = y - LIST_TOP;
-        if (row < 0 || row >= listRows() || row % ROWS_PER_SESSION == ROWS_PER_SESSION - 1) {
-            return Optional.empty();
-        }
-        int index = scroll + row / ROWS_PER_SESSION;
-        return index < sessionCount ? Optional.of(index) : Optional.empty();
     }
 }

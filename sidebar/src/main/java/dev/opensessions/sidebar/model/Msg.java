@@ -1,8 +1,11 @@
 package dev.opensessions.sidebar.model;
 
 import dev.opensessions.application.state.StateSnapshot;
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** Everything that can happen to one sidebar pane; the update turns each into a new state and effects. */
@@ -36,6 +39,29 @@ public sealed interface Msg {
     record Tick(Instant at) implements Msg {
         public Tick {
             Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A message a pane sent itself through {@link Effect.Later}: {@code purpose} says what, {@code generation} which one. */
+    record Timer(String purpose, long generation) implements Msg {
+        public Timer {
+            Objects.requireNonNull(purpose, "purpose");
+        }
+    }
+
+    /** The built-in project picker's folders (fzf is not installed), in answer to {@link Effect.NewSession}. */
+    record ProjectsListed(List<String> directories) implements Msg {
+        public ProjectsListed {
+            directories = List.copyOf(directories);
+        }
+    }
+
+    /** Another sidebar moved its keyboard focus; adopted when it lives in the same session as this pane. */
+    record PeerFocus(PaneId from, SessionName fromSession, SessionName focused) implements Msg {
+        public PeerFocus {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(fromSession, "fromSession");
+            Objects.requireNonNull(focused, "focused");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.opensessions.sidebar.model;
 
+import dev.opensessions.domain.sidebar.AgentScope;
+import dev.opensessions.domain.sidebar.SessionFilter;
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.Session;
@@ -11,23 +13,26 @@ import java.util.Optional;
 
 /**
  * What one sidebar pane shows and remembers (DESIGN 6): its pane and size, the latest server state, and
- * the per-pane view state: keyboard focus, pending switch, spinner frame, scroll offset and filter.
+ * the per-pane view state: keyboard focus, pending switch, spinner frame, scroll offset, the list's pointer
+ * state and the panels. The filter, the order and the collapsed groups are shared and come with the snapshot.
  *
+ * @param popup        true in a {@code display-popup} (SPEC 1.5), false in a docked sidebar pane
  * @param focused      the keyboard-focused session, null when none
  * @param pending      the session a switch was asked for and not yet confirmed, null when none; never
  *                     painted as current (SPEC 7.6)
  * @param spinnerFrame the braille spinner frame, 0 to {@link #SPINNER_FRAMES} - 1
- * @param scroll       the index of the first session shown in the list
+ * @param scroll       the index of the first row ({@link ListRows}) shown in the list
  */
-public record SidebarState(PaneId pane, int width, int height, StateSnapshot snapshot, SessionName focused,
-                           SessionName pending, int spinnerFrame, int scroll, Filter filter) {
+public record SidebarState(PaneId pane, boolean popup, int width, int height, StateSnapshot snapshot, SessionName focused,
+                           SessionName pending, int spinnerFrame, int scroll, ListUi list, PanelUi panel) {
 
     public static final int SPINNER_FRAMES = 10;
 
     public SidebarState {
         Objects.requireNonNull(pane, "pane");
         Objects.requireNonNull(snapshot, "snapshot");
-        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(list, "list");
+        Objects.requireNonNull(panel, "panel");
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("pane size must be positive");
         }
@@ -41,7 +46,16 @@ public record SidebarState(PaneId pane, int width, int height, StateSnapshot sna
 
     /** A fresh pane: focus on its own session, nothing pending, the whole list. */
     public static SidebarState initial(PaneId pane, int width, int height, StateSnapshot snapshot) {
-        SidebarState bare = new SidebarState(pane, width, height, snapshot, null, null, 0, 0, Filter.ALL);
+        return initial(pane, false, width, height, snapshot);
+    }
+
+    /**
+     * A fresh pane, docked or in a popup ({@code prefix o g}); a popup lists every session's agents at first
+     * and its {@code q} and {@code Esc} close only the popup (SPEC 1.5).
+     */
+    public static SidebarState initial(PaneId pane, boolean popup, int width, int height, StateSnapshot snapshot) {
+        SidebarState bare = new SidebarState(pane, popup, width, height, snapshot, null, null, 0, 0,
+                ListUi.initial(), PanelUi.initial(popup ? AgentScope.ALL : snapshot.sidebar().agentScope()));
         return bare.withFocus(bare.current().orElse(null));
     }
 
@@ -53,11 +67,25 @@ public record SidebarState(PaneId pane, int width, int height, StateSnapshot sna
         return snapshot.topology().sessionOfPane(pane);
     }
 
-    /** The sessions the list shows, in display order: arranged, hidden ones dropped (not the current), filtered. */
+    /** The shared session filter (SPEC 9.3 decision 4): every sidebar lists the same sessions. */
+    public SessionFilter filter() {
+        return snapshot.sidebar().filter();
+    }
+
+    /** The list's blocks: displayed sessions (arranged, hidden dropped but the current, filtered), grouped. */
+    public List<ListBlock> blocks() {
+        return ListBlock.of(snapshot.displayedSessions(current()).stream()
+                .filter(s -> filter().accepts(snapshot.agents(), s.name()))
+                .toList());
+    }
+
+    /** The sessions the list shows, in display order: worktree groups together, collapsed children included. */
     public List<Session> sessions() {
-        return snapshot.displayedSessions(current()).stream()
-                .filter(s -> filter.accepts(snapshot.agents(), s.name()))
-                .toList();
+        return blocks().stream().flatMap(b -> b.sessions().stream()).toList();
+    }
+
+    public ListRows rows() {
+        return ListRows.of(this);
     }
 
     /** The session the detail panel describes: the focused row if shown, else the current, else the first. */
@@ -68,8 +96,14 @@ public record SidebarState(PaneId pane, int width, int height, StateSnapshot sna
                 .or(() -> shown.stream().findFirst().map(Session::name));
     }
 
+    /** The index in {@link #rows()} of the row with the keyboard focus, -1 when the list is empty. */
+    public int focusedRow(ListRows rows) {
+        return rows.focusedIndex(focusedSession(), list.headerFocus());
+    }
+
+    /** The layout with the shared detail panel height, or the height being dragged to. */
     public Layout layout() {
-        return new Layout(width, height);
+        return new Layout(width, height, list.resizing() ? list.resizeRows() : snapshot.sidebar().detailHeight());
     }
 
     /** The index of the named session in the list, or -1. */
@@ -83,50 +117,53 @@ public record SidebarState(PaneId pane, int width, int height, StateSnapshot sna
     }
 
     public SidebarState withSize(int newWidth, int newHeight) {
-        return new SidebarState(pane, newWidth, newHeight, snapshot, focused, pending, spinnerFrame, scroll, filter)
+        return new SidebarState(pane, popup, newWidth, newHeight, snapshot, focused, pending, spinnerFrame, scroll, list, panel)
                 .withScroll(scroll);
     }
 
     public SidebarState withSnapshot(StateSnapshot value) {
-        return new SidebarState(pane, width, height, value, focused, pending, spinnerFrame, scroll, filter);
+        return new SidebarState(pane, popup, width, height, value, focused, pending, spinnerFrame, scroll, list, panel);
     }
 
+    /** Focus on a session's own row (a header focus ends). */
     public SidebarState withFocus(SessionName value) {
-        return new SidebarState(pane, width, height, snapshot, value, pending, spinnerFrame, scroll, filter);
+        return new SidebarState(pane, popup, width, height, snapshot, value, pending, spinnerFrame, scroll,
+                list.withHeaderFocus(null), panel);
+    }
+
+    /** Focus on a group's header, standing for the child it chose (SPEC 9.2 case 1). */
+    public SidebarState withHeaderFocus(ListRow header) {
+        return new SidebarState(pane, popup, width, height, snapshot, header.session().name(), pending, spinnerFrame,
+                scroll, list.withHeaderFocus(header.group().key()), panel);
     }
 
     public SidebarState withPending(SessionName value) {
-        return new SidebarState(pane, width, height, snapshot, focused, value, spinnerFrame, scroll, filter);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, value, spinnerFrame, scroll, list, panel);
     }
 
     public SidebarState withSpinnerFrame(int value) {
-        return new SidebarState(pane, width, height, snapshot, focused, pending, value, scroll, filter);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, value, scroll, list, panel);
     }
 
-    public SidebarState withFilter(Filter value) {
-        return new SidebarState(pane, width, height, snapshot, focused, pending, spinnerFrame, scroll, value);
+    public SidebarState withList(ListUi value) {
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, scroll, value, panel);
     }
 
-    /** Scrolls the list, clamped so the last screenful stays full. */
+    public SidebarState withPanel(PanelUi value) {
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, scroll, list, value);
+    }
+
+    /** Scrolls the list by rows, clamped so the last screenful stays full. */
     public SidebarState withScroll(int value) {
-        int max = Math.max(0, sessions().size() - layout().capacity());
+        int max = rows().maxScroll(layout().listRows());
         int clamped = Math.max(0, Math.min(max, value));
-        return new SidebarState(pane, width, height, snapshot, focused, pending, spinnerFrame, clamped, filter);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, clamped, list, panel);
     }
 
-    /** Scrolls just enough that the focused session's rows are on screen. */
+    /** Scrolls just enough that the focused row is wholly on screen. */
     public SidebarState scrolledToFocus() {
-        int index = focusedSession().map(f -> indexOf(sessions(), f)).orElse(-1);
-        int capacity = Math.max(1, layout().capacity());
-        if (index < 0) {
-            return withScroll(scroll);
-        }
-        if (index < scroll) {
-            return withScroll(index);
-        }
-        if (index >= scroll + capacity) {
-            return withScroll(index - capacity + 1);
-        }
-        return withScroll(scroll);
+        ListRows rows = rows();
+        int index = focusedRow(rows);
+        return index < 0 ? withScroll(scroll) : withScroll(rows.scrollToShow(index, scroll, layout().listRows()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.opensessions.sidebar.view;
+package dev.opensessions.sidebar.model;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;

@@ -84,15 +84,20 @@ final class AnsiBackend extends AbstractBackend {
         out.append(CSI).append("?1049l");
     }
 
-    /** Press/release (1000), drag (1002), and SGR coordinates (1006) so wide panes report right. */
+    /**
+     * Press/release (1000), drag (1002), plain motion (1003) for the list's hover highlight, and SGR
+     * coordinates (1006) so wide panes report right.
+     */
     @Override
     public void enableMouseCapture() {
-        out.append(CSI).append("?1000h").append(CSI).append("?1002h").append(CSI).append("?1006h");
+        out.append(CSI).append("?1000h").append(CSI).append("?1002h").append(CSI).append("?1003h")
+                .append(CSI).append("?1006h");
     }
 
     @Override
     public void disableMouseCapture() {
-        out.append(CSI).append("?1006l").append(CSI).append("?1002l").append(CSI).append("?1000l");
+        out.append(CSI).append("?1006l").append(CSI).append("?1003l").append(CSI).append("?1002l")
+                .append(CSI).append("?1000l");
     }
 
     @Override

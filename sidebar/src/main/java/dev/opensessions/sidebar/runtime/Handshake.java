@@ -14,14 +14,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The line a pane shim sends first, {@code opensessions-pane 1 <token> <paneId> <cols> <rows>}: which pane
- * connects, at what size, and proof (the server's token) that it may.
+ * The line a pane shim sends first, {@code opensessions-pane 1 <token> <paneId> <cols> <rows> [popup]}:
+ * which pane connects (for a popup, the pane it was opened over), at what size, and proof (the server's
+ * token) that it may.
  */
-record Handshake(PaneId pane, int width, int height) {
+record Handshake(PaneId pane, int width, int height, boolean popup) {
 
     static final String PROGRAM = "opensessions-pane";
     static final String VERSION = "1";
     static final int MAX_SIZE = 1000;
+    static final String POPUP = "popup";
     private static final int LONGEST_LINE = 256;
 
     Handshake {
@@ -64,7 +66,8 @@ record Handshake(PaneId pane, int width, int height) {
     /** The handshake a line states, if it is well formed and carries the token. */
     static Optional<Handshake> parse(String line, ControlToken token) {
         String[] words = line.split(" ", -1);
-        if (words.length != 6 || !PROGRAM.equals(words[0]) || !VERSION.equals(words[1])
+        boolean popup = words.length == 7 && POPUP.equals(words[6]);
+        if (words.length != 6 && !popup || !PROGRAM.equals(words[0]) || !VERSION.equals(words[1])
                 || !token.matches(words[2]) || !PaneId.isValid(words[3])) {
             return Optional.empty();
         }
@@ -73,7 +76,7 @@ record Handshake(PaneId pane, int width, int height) {
         if (width < 1 || height < 1) {
             return Optional.empty();
         }
-        return Optional.of(new Handshake(PaneId.of(words[3]), width, height));
+        return Optional.of(new Handshake(PaneId.of(words[3]), width, height, popup));
     }
 
     private static int size(String word) {

@@ -145,7 +145,8 @@ final class InputDecoder {
 
     private static Key singleByteKey(int b) {
         return switch (b) {
-            case '\r', '\n' -> Key.of(KeyKind.ENTER);
+            // A raw terminal sends Enter as CR; LF is Ctrl-J, which focuses the agents panel (SPEC 7.5).
+            case '\r' -> Key.of(KeyKind.ENTER);
             case '\t' -> Key.of(KeyKind.TAB);
             case 0x7f, 0x08 -> Key.of(KeyKind.BACKSPACE);
             case 0x00 -> new Key(KeyKind.CHAR, ' ', true, false, false);

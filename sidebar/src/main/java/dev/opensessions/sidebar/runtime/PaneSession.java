@@ -44,6 +44,8 @@ public final class PaneSession<S> implements AutoCloseable {
     private final EffectHandler effects;
     private final Clock clock;
     private final Consumer<PaneSession<S>> onClosed;
+    private final Consumer<Msg.PeerFocus> peers;
+    private final boolean popup;
     private final FrameRenderer renderer = new FrameRenderer();
     private final BlockingQueue<Msg> mailbox = new LinkedBlockingQueue<>();
     /**
@@ -57,8 +59,10 @@ public final class PaneSession<S> implements AutoCloseable {
     private S state;
     private long tickDue;
 
-    PaneSession(PaneProgram<S> program, PaneId pane, Socket socket, EffectHandler effects, Clock clock,
-                Consumer<PaneSession<S>> onClosed) {
+    PaneSession(PaneProgram<S> program, PaneId pane, boolean popup, Socket socket, EffectHandler effects, Clock clock,
+                Consumer<Msg.PeerFocus> peers, Consumer<PaneSession<S>> onClosed) {
+        this.popup = popup;
+        this.peers = Objects.requireNonNull(peers, "peers");
         this.program = Objects.requireNonNull(program, "program");
         this.pane = Objects.requireNonNull(pane, "pane");
         this.socket = Objects.requireNonNull(socket, "socket");
@@ -69,6 +73,16 @@ public final class PaneSession<S> implements AutoCloseable {
 
     public PaneId pane() {
         return pane;
+    }
+
+    /** True for a {@code display-popup} sidebar, false for a docked pane. */
+    public boolean popup() {
+        return popup;
+    }
+
+    /** Queues a message from outside the pane (another pane's focus); the pane's loop handles it in order. */
+    public void post(Msg msg) {
+        mailbox.offer(Objects.requireNonNull(msg, "msg"));
     }
 
     public boolean isOpen() {
@@ -85,7 +99,7 @@ public final class PaneSession<S> implements AutoCloseable {
      * session's thread. Runs on the connection's thread before {@link #readInput}.
      */
     void start(StateSnapshot snapshot, WatchStateUseCase watch, int width, int height) throws IOException {
-        state = program.initial(new PaneContext(pane, width, height, snapshot));
+        state = program.initial(new PaneContext(pane, popup, width, height, snapshot));
         byte[] opening = renderer.open();
         byte[] frame = renderer.render(program.view(state));
         OutputStream out = socket.getOutputStream();
@@ -179,19 +193,41 @@ public final class PaneSession<S> implements AutoCloseable {
         state = step.state();
         for (Effect effect : step.effects()) {
             // Closing the pane is the runtime's own job; every other effect, present or future, is the handler's.
-            if (effect instanceof Effect.ClosePane) {
-                write(renderer.close());
-                close();
-                return;
+            switch (effect) {
+                case Effect.ClosePane ignored -> {
+                    write(renderer.close());
+                    close();
+                    return;
+                }
+                case Effect.Later later -> later(later);
+                case Effect.ShareFocus shared -> shareFocus(shared);
+                default -> runEffect(effect);
             }
-            runEffect(effect);
         }
         write(renderer.render(program.view(state)));
     }
 
+    /** Sends the message back after the delay on a sleeping virtual thread: nothing runs while it waits. */
+    private void later(Effect.Later later) {
+        Thread.ofVirtual().name("sidebar-later-" + pane.value()).start(() -> {
+            try {
+                Thread.sleep(later.delay());
+                if (isOpen()) {
+                    mailbox.offer(later.msg());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private void shareFocus(Effect.ShareFocus shared) {
+        peers.accept(new Msg.PeerFocus(pane, shared.session(), shared.focused()));
+    }
+
     private void runEffect(Effect effect) {
         try {
-            effects.run(pane, effect);
+            effects.run(pane, effect, this::post);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "sidebar effect " + effect + " for pane " + pane + " failed", e);
         }

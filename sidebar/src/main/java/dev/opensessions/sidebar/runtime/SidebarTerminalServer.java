@@ -4,6 +4,7 @@ import dev.opensessions.application.port.in.GetStateUseCase;
 import dev.opensessions.application.port.in.WatchStateUseCase;
 import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.sidebar.model.Msg;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The sidebar terminal listener (DESIGN 2 and 7): accepts pane shims on 127.0.0.1, checks each one's
@@ -37,12 +39,25 @@ public final class SidebarTerminalServer<S> implements AutoCloseable {
     private final Clock clock;
     private final ServerSocket listener;
     private final Map<PaneId, PaneSession<S>> sessions = new ConcurrentHashMap<>();
+    private final Set<PaneSession<S>> popups = ConcurrentHashMap.newKeySet();
+    private final Consumer<PaneId> onIdentified;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts accepting panes. */
     public SidebarTerminalServer(int port, ControlToken token, PaneProgram<S> program, GetStateUseCase state,
                                  WatchStateUseCase watch, EffectHandler effects, Clock clock) {
+        this(port, token, program, state, watch, effects, clock, pane -> { });
+    }
+
+    /**
+     * As above; {@code onIdentified} hears of every docked pane whose handshake succeeded and whose first
+     * frame is painted (the sidebar warm-up counts it as present).
+     */
+    public SidebarTerminalServer(int port, ControlToken token, PaneProgram<S> program, GetStateUseCase state,
+                                 WatchStateUseCase watch, EffectHandler effects, Clock clock,
+                                 Consumer<PaneId> onIdentified) {
+        this.onIdentified = Objects.requireNonNull(onIdentified, "onIdentified");
         this.token = Objects.requireNonNull(token, "token");
         this.program = Objects.requireNonNull(program, "program");
         this.state = Objects.requireNonNull(state, "state");
@@ -86,6 +101,7 @@ public final class SidebarTerminalServer<S> implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "closing the sidebar listener: " + e.getMessage());
         }
         sessions.values().forEach(PaneSession::close);
+        popups.forEach(PaneSession::close);
         connections.forEach(SidebarTerminalServer::closeQuietly);
     }
 
@@ -112,15 +128,22 @@ public final class SidebarTerminalServer<S> implements AutoCloseable {
             }
             Handshake hello = handshake.get();
             socket.setTcpNoDelay(true);
-            PaneSession<S> created = new PaneSession<>(program, hello.pane(), socket, effects, clock,
-                    ended -> sessions.remove(ended.pane(), ended));
+            PaneSession<S> created = new PaneSession<>(program, hello.pane(), hello.popup(), socket, effects, clock,
+                    this::sharePeerFocus, this::ended);
             session = created;
-            PaneSession<S> replaced = sessions.put(hello.pane(), created);
-            if (replaced != null) {
-                // A pane reconnected (its shim restarted): the old connection is stale.
-                replaced.close();
+            if (hello.popup()) {
+                // A popup floats over a pane without being one: tmux never resizes it, nothing identifies it.
+                popups.add(created);
+                created.start(state.current(), watch, hello.width(), hello.height());
+            } else {
+                PaneSession<S> replaced = sessions.put(hello.pane(), created);
+                if (replaced != null) {
+                    // A pane reconnected (its shim restarted): the old connection is stale.
+                    replaced.close();
+                }
+                created.start(state.current(), watch, hello.width(), hello.height());
+                onIdentified.accept(hello.pane());
             }
-            created.start(state.current(), watch, hello.width(), hello.height());
             created.readInput();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "sidebar connection ended: " + e.getMessage());
@@ -133,6 +156,20 @@ public final class SidebarTerminalServer<S> implements AutoCloseable {
             connections.remove(socket);
             closeQuietly(socket);
         }
+    }
+
+    private void ended(PaneSession<S> ended) {
+        if (ended.popup()) {
+            popups.remove(ended);
+        } else {
+            sessions.remove(ended.pane(), ended);
+        }
+    }
+
+    /** Hands one pane's focus move to every other open sidebar; each decides whether it concerns it. */
+    private void sharePeerFocus(Msg.PeerFocus focus) {
+        sessions.values().stream().filter(s -> !s.pane().equals(focus.from())).forEach(s -> s.post(focus));
+        popups.forEach(s -> s.post(focus));
     }
 
     private static void closeQuietly(Socket socket) {

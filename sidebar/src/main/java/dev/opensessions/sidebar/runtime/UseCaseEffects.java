@@ -2,45 +2,80 @@ package dev.opensessions.sidebar.runtime;
 
 import dev.opensessions.application.port.in.HideSessionUseCase;
 import dev.opensessions.application.port.in.QuitUseCase;
+import dev.opensessions.application.port.in.RefreshUseCase;
 import dev.opensessions.application.port.in.ReorderSessionUseCase;
 import dev.opensessions.application.port.in.ShowAllSessionsUseCase;
+import dev.opensessions.application.port.in.SidebarActionsUseCase;
+import dev.opensessions.application.port.in.SidebarSettingsUseCase;
 import dev.opensessions.application.port.in.SwitchSessionUseCase;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.sidebar.model.Effect;
+import dev.opensessions.sidebar.model.Msg;
 
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** Carries out a sidebar's effects through the core's use cases, on behalf of the pane that asked. */
 public final class UseCaseEffects implements EffectHandler {
 
     private static final System.Logger LOG = System.getLogger(UseCaseEffects.class.getName());
+    /** The built-in project picker lists at most this many folders. */
+    static final int PROJECT_LIMIT = 2000;
 
-    private final SwitchSessionUseCase switchSession;
-    private final QuitUseCase quit;
-    private final HideSessionUseCase hide;
-    private final ShowAllSessionsUseCase showAll;
-    private final ReorderSessionUseCase reorder;
+    private final UseCases cases;
 
-    public UseCaseEffects(SwitchSessionUseCase switchSession, QuitUseCase quit, HideSessionUseCase hide,
-                          ShowAllSessionsUseCase showAll, ReorderSessionUseCase reorder) {
-        this.switchSession = Objects.requireNonNull(switchSession, "switchSession");
-        this.quit = Objects.requireNonNull(quit, "quit");
-        this.hide = Objects.requireNonNull(hide, "hide");
-        this.showAll = Objects.requireNonNull(showAll, "showAll");
-        this.reorder = Objects.requireNonNull(reorder, "reorder");
+    public UseCaseEffects(UseCases cases) {
+        this.cases = Objects.requireNonNull(cases, "cases");
+    }
+
+    /** The use cases sidebars reach. */
+    public record UseCases(SwitchSessionUseCase switchSession, QuitUseCase quit, HideSessionUseCase hide,
+                           ShowAllSessionsUseCase showAll, ReorderSessionUseCase reorder,
+                           SidebarActionsUseCase actions, SidebarSettingsUseCase settings, RefreshUseCase refresh) {
+        public UseCases {
+            Objects.requireNonNull(switchSession, "switchSession");
+            Objects.requireNonNull(quit, "quit");
+            Objects.requireNonNull(hide, "hide");
+            Objects.requireNonNull(showAll, "showAll");
+            Objects.requireNonNull(reorder, "reorder");
+            Objects.requireNonNull(actions, "actions");
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(refresh, "refresh");
+        }
     }
 
     @Override
-    public void run(PaneId pane, Effect effect) {
+    public void run(PaneId pane, Effect effect, Consumer<Msg> reply) {
         switch (effect) {
-            case Effect.SwitchSession to -> report(pane, switchSession.switchFrom(pane, to.session()));
-            case Effect.QuitServer ignored -> quit.quit();
-            case Effect.HideSession hidden -> hide.hide(hidden.session());
-            case Effect.ShowAllSessions ignored -> showAll.showAll();
-            case Effect.ReorderSession moved -> reorder.reorder(moved.session(), moved.delta());
-            // The pane's own session closes its connection; nothing for the core to do.
+            case Effect.SwitchSession to -> report(pane, cases.switchSession().switchFrom(pane, to.session()));
+            case Effect.QuitServer ignored -> cases.quit().quit();
+            case Effect.HideSession hidden -> cases.hide().hide(hidden.session());
+            case Effect.ShowAllSessions ignored -> cases.showAll().showAll();
+            case Effect.ReorderSession moved -> cases.reorder().reorder(moved.session(), moved.delta());
+            case Effect.ArrangeSessions arranged -> cases.reorder().arrange(arranged.order());
+            case Effect.FocusAgent agent -> cases.actions().focusAgent(pane, agent.agentPane());
+            case Effect.DismissAgent agent -> cases.actions().dismissAgent(agent.session(), agent.thread());
+            case Effect.KillAgentPane agent -> cases.actions().killPane(agent.agentPane());
+            case Effect.KillSessions kill -> cases.actions().killSessions(pane, kill.sessions());
+            case Effect.OpenDiff diff -> cases.actions().openDiff(pane, diff.session(), diff.place());
+            case Effect.NewSession ignored -> {
+                if (!cases.actions().openSessionizer(pane)) {
+                    reply.accept(new Msg.ProjectsListed(cases.actions().projectDirectories()));
+                }
+            }
+            case Effect.OpenProject project -> report(pane, cases.actions().openProject(pane, project.directory()));
+            case Effect.OpenPort port -> cases.actions().openPort(port.port());
+            case Effect.Refresh ignored -> cases.refresh().refresh();
+            case Effect.SetTheme theme -> cases.settings().setTheme(theme.theme());
+            case Effect.SetWidth width -> cases.settings().setWidth(width.width());
+            case Effect.SetFilter filter -> cases.settings().setFilter(filter.filter());
+            case Effect.SetGroupCollapsed group -> cases.settings().setGroupCollapsed(group.group(), group.collapsed());
+            case Effect.SetDetailHeight height -> cases.settings().setDetailHeight(height.rows());
+            // The runtime carries these out itself: closing the pane, timers and focus shared between panes.
             case Effect.ClosePane ignored -> { }
+            case Effect.Later ignored -> { }
+            case Effect.ShareFocus ignored -> { }
         }
     }
 
@@ -49,6 +84,7 @@ public final class UseCaseEffects implements EffectHandler {
             case SwitchSessionUseCase.SwitchOutcome.Switched switched -> { }
             case SwitchSessionUseCase.SwitchOutcome.UnknownSession unknown ->
                     LOG.log(Level.DEBUG, "sidebar " + pane + " asked for a session that is gone");
+            case SwitchSessionUseCase.SwitchOutcome.OutOfRange range -> { }
             case SwitchSessionUseCase.SwitchOutcome.NoClient none ->
                     LOG.log(Level.DEBUG, "sidebar " + pane + " has no attached client to switch");
             case SwitchSessionUseCase.SwitchOutcome.Failed failed ->

@@ -2,15 +2,15 @@ package dev.opensessions.sidebar.update;
 
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.domain.session.Client;
-import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.sidebar.model.Effect;
 import dev.opensessions.sidebar.model.Msg;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.model.Step;
+import dev.opensessions.sidebar.model.modal.ProjectPicker;
+import dev.opensessions.sidebar.model.modal.WidthSlider;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /** The sidebar's pure update (DESIGN 6): one message and the pane's state in, the next state and effects out. */
@@ -31,7 +31,22 @@ public final class SidebarUpdate {
             case Msg.Snapshot snapshot -> Step.of(snapshot(state, snapshot.snapshot()));
             case Msg.Tick tick -> Step.of(state.withSpinnerFrame(
                     (int) (tick.at().toEpochMilli() / SPINNER_FRAME.toMillis() % SidebarState.SPINNER_FRAMES)));
+            case Msg.PeerFocus peer -> Step.of(peerFocus(state, peer));
+            case Msg.Timer timer -> timer(state, timer);
+            case Msg.ProjectsListed listed -> Step.of(ModalKeys.open(state,
+                    ProjectPicker.open(listed.directories(), System.getProperty("user.home", ""))));
         };
+    }
+
+    /** A timer this pane set itself: the width slider's debounce, or the end of a click flash. */
+    private static Step<SidebarState> timer(SidebarState state, Msg.Timer timer) {
+        if (WidthSlider.TIMER.equals(timer.purpose())) {
+            return ModalKeys.widthTimer(state, timer);
+        }
+        if (MouseActions.FLASH_TIMER.equals(timer.purpose())) {
+            return Step.of(state.withList(state.list().flashEnded(timer.generation())));
+        }
+        return Step.of(state);
     }
 
     /**
@@ -61,6 +76,17 @@ public final class SidebarUpdate {
         return updated.withScroll(updated.scroll());
     }
 
+    /**
+     * Another sidebar of the same session (the same client's other window, SPEC 9.2 case 3) moved its
+     * keyboard focus: this one follows, when it lists that session.
+     */
+    static SidebarState peerFocus(SidebarState state, Msg.PeerFocus peer) {
+        if (state.current().filter(peer.fromSession()::equals).isEmpty() || !listed(state, peer.focused())) {
+            return state;
+        }
+        return state.withFocus(peer.focused()).scrolledToFocus();
+    }
+
     private static boolean shown(StateSnapshot snapshot, Optional<SessionName> session) {
         return session.isPresent() && snapshot.topology().clients().stream()
                 .map(Client::session)
@@ -83,17 +109,5 @@ public final class SidebarUpdate {
                     : Step.of(focused.withPending(null), new Effect.SwitchSession(target));
         }
         return Step.of(focused.withPending(target), new Effect.SwitchSession(target));
-    }
-
-    /** The session {@code offset} places from {@code from} in the list, wrapping around. */
-    static Optional<SessionName> neighbour(List<Session> sessions, Optional<SessionName> from, int offset) {
-        if (sessions.isEmpty()) {
-            return Optional.empty();
-        }
-        int index = from.map(f -> SidebarState.indexOf(sessions, f)).orElse(-1);
-        int next = index < 0
-                ? (offset > 0 ? 0 : sessions.size() - 1)
-                : Math.floorMod(index + offset, sessions.size());
-        return Optional.of(sessions.get(next).name());
     }
 }

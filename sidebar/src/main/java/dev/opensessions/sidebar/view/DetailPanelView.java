@@ -2,109 +2,129 @@ package dev.opensessions.sidebar.view;
 
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.Attention;
-import dev.opensessions.domain.metadata.LogEntry;
-import dev.opensessions.domain.metadata.Progress;
-import dev.opensessions.domain.metadata.SessionMetadata;
 import dev.opensessions.domain.session.Session;
-import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.sidebar.AgentScope;
+import dev.opensessions.sidebar.model.AgentRows;
+import dev.opensessions.sidebar.model.Panel;
 import dev.opensessions.sidebar.model.SidebarState;
+import dev.opensessions.sidebar.model.TextWidth;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * The detail panel in its {@code current} scope (SPEC 7.3): the focused session's directory, its agents,
- * then its status pill, progress and last log lines; whatever does not fit the panel's rows is cut.
+ * The agents (detail) panel (SPEC 7.3): the title with the agent count and the scope label, then in the
+ * {@code current} scope the focused session's directory, links, agents and metadata, in the {@code all}
+ * scope one compact row an agent across every session. Lines sit where {@link AgentRows} says, so keys
+ * and clicks mean the agent drawn there; whatever does not fit the panel's rows is cut.
  */
 final class DetailPanelView {
 
     /** The directory is cut from the left to about this many cells (SPEC 7.3). */
     private static final int DIR_WIDTH = 24;
     private static final int THREAD_NAME_WIDTH = 30;
-    private static final int LOG_LINES = 8;
 
     private DetailPanelView() {
     }
 
+    /** One panel line; a selected agent's lines are drawn on the highlight background. */
+    private record Line(List<Span> spans, boolean selected) {
+    }
+
     static void draw(Painter painter, SidebarState state, Theme theme, int top, int rows) {
-        List<List<Span>> lines = lines(state, theme, painter.width());
-        int scope = painter.textRight(painter.width() - 1, top, "current", theme.fg(theme.overlay1()));
+        boolean focused = state.panel().focus() == Panel.AGENTS;
+        List<Line> lines = lines(state, theme, painter.width(), rows, focused);
+        int scope = painter.textRight(painter.width() - 1, top, state.panel().scope().label(),
+                theme.fg(focused ? theme.lavender() : theme.overlay1()));
         for (int i = 0; i < Math.min(rows, lines.size()); i++) {
+            Line line = lines.get(i);
+            List<Span> spans = line.spans();
+            if (line.selected()) {
+                CellStyle highlight = CellStyle.PLAIN.withBackground(theme.surface0());
+                painter.fill(0, top + i, painter.width(), " ", highlight);
+                spans = spans.stream()
+                        .map(s -> new Span(s.text(), s.style().withBackground(theme.surface0())))
+                        .toList();
+            }
             // The title yields to the scope label on narrow panes.
             int limit = i == 0 ? scope - 1 : painter.width() - 1;
-            painter.spans(0, top + i, lines.get(i), limit);
+            painter.spans(0, top + i, spans, limit);
         }
     }
 
-    /** Agents drawn in the panel, so the program knows whether a spinner shows there. */
+    /** Agents the panel lists, so the program knows whether a spinner shows there. */
     static List<AgentThread> agents(SidebarState state) {
-        return state.focusedSession()
-                .map(s -> state.snapshot().agents().visible(s, state.snapshot().topology().focusedPanes()))
-                .orElse(List.of());
+        return AgentRows.of(state);
     }
 
-    private static List<List<Span>> lines(SidebarState state, Theme theme, int width) {
-        List<AgentThread> agents = agents(state);
-        List<List<Span>> lines = new ArrayList<>();
-        lines.add(Span.line(new Span(" agents " + agents.size(), theme.fg(theme.subtext1()).withBold(true))));
-        Optional<SessionName> focused = state.focusedSession();
-        if (focused.isEmpty()) {
-            return lines;
-        }
-        String dir = state.snapshot().topology().session(focused.get()).map(Session::directory).orElse("");
-        if (!dir.isBlank()) {
-            int room = Math.max(1, Math.min(DIR_WIDTH, width - 2));
-            lines.add(Span.line(new Span(" " + TextWidth.truncateLeft(dir, room), theme.fg(theme.overlay1()))));
-        }
-        for (AgentThread agent : agents) {
-            Attention attention = agent.attention();
-            String title = agent.threadName() == null ? agent.agent()
-                    : TextWidth.truncate(agent.threadName(), THREAD_NAME_WIDTH);
-            lines.add(Span.line(new Span(" " + Signals.glyph(attention, state.spinnerFrame()) + " ",
-                    Signals.style(attention, theme)), new Span(title, theme.fg(theme.text()))));
-            lines.add(Span.line(new Span("   " + Signals.label(attention), Signals.style(attention, theme)),
-                    new Span(" · " + agent.agent(), theme.fg(theme.subtext0()))));
-            if (agent.lastUserPrompt() != null) {
-                lines.add(Span.line(new Span("   “" + agent.lastUserPrompt() + "”", theme.fg(theme.overlay1()))));
+    private static List<Line> lines(SidebarState state, Theme theme, int width, int rows, boolean focused) {
+        List<AgentThread> agents = AgentRows.of(state);
+        CellStyle title = theme.fg(focused ? theme.lavender() : theme.subtext1()).withBold(true);
+        List<Line> lines = new ArrayList<>();
+        lines.add(plain(new Span(" agents " + agents.size(), title)));
+        Optional<Session> described = AgentRows.described(state);
+        described.ifPresent(session -> header(lines, session, theme, width));
+        int selected = focused ? AgentRows.selectedIndex(state) : -1;
+        for (int i = AgentRows.firstShown(state, rows); i < agents.size(); i++) {
+            if (state.panel().scope() == AgentScope.ALL) {
+                lines.add(new Line(compact(agents.get(i), state.spinnerFrame(), theme), i == selected));
+            } else {
+                entry(lines, agents.get(i), state.spinnerFrame(), theme, i == selected);
             }
-            lines.add(List.of());
         }
-        metadata(lines, state.snapshot().metadataOf(focused.get()), theme, width);
+        described.ifPresent(session -> MetadataLines.add(plainSink(lines),
+                state.snapshot().metadataOf(session.name()), theme, width));
         return lines;
     }
 
-    private static void metadata(List<List<Span>> lines, SessionMetadata metadata, Theme theme, int width) {
-        if (metadata.status() != null) {
-            CellStyle tone = Signals.tone(metadata.status().tone(), theme);
-            CellStyle pill = CellStyle.PLAIN.withForeground(theme.crust()).withBackground(tone.foreground());
-            lines.add(Span.line(new Span(" ", CellStyle.PLAIN),
-                    new Span(" " + metadata.status().tone().icon() + " " + metadata.status().text() + " ", pill)));
+    /** The directory (cut from the left) and the links line of the described session. */
+    private static void header(List<Line> lines, Session session, Theme theme, int width) {
+        if (!session.directory().isBlank()) {
+            int room = Math.max(1, Math.min(DIR_WIDTH, width - 2));
+            String dir = TextWidth.truncateLeft(session.directory(), room);
+            lines.add(plain(new Span(" " + dir, theme.fg(theme.overlay1()))));
         }
-        if (metadata.progress() != null) {
-            Progress progress = metadata.progress();
-            lines.add(Span.line(new Span(" " + progressText(progress), theme.fg(theme.subtext1()))));
-            int bar = Math.max(0, width - 2);
-            int filled = (int) Math.round(progress.percent() / 100.0 * bar);
-            lines.add(Span.line(new Span(" ", CellStyle.PLAIN), new Span("█".repeat(filled), theme.fg(theme.blue())),
-                    new Span("░".repeat(bar - filled), theme.fg(theme.surface1()))));
-        }
-        List<LogEntry> logs = metadata.logs();
-        for (LogEntry log : logs.subList(Math.max(0, logs.size() - LOG_LINES), logs.size())) {
-            lines.add(Span.line(new Span(" " + log.tone().icon() + " ", Signals.tone(log.tone(), theme)),
-                    new Span(log.message(), theme.fg(theme.subtext1()))));
+        if (!session.ports().isEmpty()) {
+            String links = session.ports().stream().map(p -> "⌁" + p).collect(Collectors.joining(" "));
+            lines.add(plain(new Span(" ", CellStyle.PLAIN), new Span(links, theme.fg(theme.mauve()))));
         }
     }
 
-    /** {@code label · c/t}, or {@code label · NN%} without counts; the label is optional. */
-    static String progressText(Progress progress) {
-        String amount = progress.current() != null && progress.total() != null
-                ? number(progress.current()) + "/" + number(progress.total())
-                : Math.round(progress.percent()) + "%";
-        return progress.label() == null ? amount : progress.label() + " · " + amount;
+    /** Two lines, an optional prompt line and a spacer (SPEC 7.3). */
+    private static void entry(List<Line> lines, AgentThread agent, int frame, Theme theme, boolean selected) {
+        Attention attention = agent.attention();
+        Span glyph = new Span(" " + Signals.glyph(attention, frame) + " ", Signals.style(attention, theme));
+        lines.add(new Line(List.of(glyph, new Span(title(agent), theme.fg(theme.text()))), selected));
+        lines.add(new Line(List.of(new Span("   " + Signals.label(attention), Signals.style(attention, theme)),
+                new Span(" · " + agent.agent(), theme.fg(theme.subtext0()))), selected));
+        if (agent.lastUserPrompt() != null) {
+            lines.add(new Line(List.of(new Span("   “" + agent.lastUserPrompt() + "”", theme.fg(theme.overlay1()))),
+                    selected));
+        }
+        lines.add(plain());
     }
 
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    /** {@code <glyph> <session> · <thread>}: where each piece of work lives. */
+    private static List<Span> compact(AgentThread agent, int frame, Theme theme) {
+        Attention attention = agent.attention();
+        return List.of(new Span(" " + Signals.glyph(attention, frame) + " ", Signals.style(attention, theme)),
+                new Span(agent.session().value(), theme.fg(theme.text())),
+                new Span(" · " + title(agent), theme.fg(theme.subtext0())));
+    }
+
+    private static String title(AgentThread agent) {
+        return agent.threadName() == null ? agent.agent() : TextWidth.truncate(agent.threadName(), THREAD_NAME_WIDTH);
+    }
+
+    private static Line plain(Span... spans) {
+        return new Line(List.of(spans), false);
+    }
+
+    /** A sink adding plain lines, for the metadata part. */
+    private static Consumer<List<Span>> plainSink(List<Line> lines) {
+        return spans -> lines.add(new Line(spans, false));
     }
 }

@@ -1,5 +1,6 @@
 package dev.opensessions.sidebar.view;
 
+import dev.opensessions.sidebar.model.TextWidth;
 import java.util.List;
 
 /**

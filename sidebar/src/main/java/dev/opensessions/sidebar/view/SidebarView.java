@@ -3,6 +3,7 @@ package dev.opensessions.sidebar.view;
 import dev.opensessions.domain.agent.Attention;
 import dev.opensessions.sidebar.model.Layout;
 import dev.opensessions.sidebar.model.SidebarState;
+import dev.opensessions.sidebar.model.TextWidth;
 
 import java.util.List;
 
@@ -19,8 +20,9 @@ public final class SidebarView {
     private SidebarView() {
     }
 
+    /** The pane's screen in its theme: the shared one, or the one the theme picker previews. */
     public static Grid render(SidebarState state) {
-        return render(state, Theme.catppuccinMocha());
+        return render(state, Themes.forPane(state));
     }
 
     public static Grid render(SidebarState state, Theme theme) {
@@ -36,6 +38,7 @@ public final class SidebarView {
         }
         painter.fill(1, layout.lowerSeparator(), state.width(), "─", rule);
         footer(painter, layout.footerTop(), theme);
+        ModalView.draw(painter, state, theme);
         return frame.build();
     }
 

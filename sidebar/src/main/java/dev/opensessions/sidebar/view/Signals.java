@@ -1,7 +1,13 @@
 package dev.opensessions.sidebar.view;
 
+import dev.opensessions.domain.agent.AgentTracker;
 import dev.opensessions.domain.agent.Attention;
 import dev.opensessions.domain.metadata.Tone;
+import dev.opensessions.domain.session.Session;
+import dev.opensessions.domain.session.SessionName;
+
+import java.util.Comparator;
+import java.util.List;
 
 /** The glyph, colour and label of each attention signal (SPEC 7.2 table) and of each tone (SPEC 2.4). */
 final class Signals {
@@ -9,6 +15,16 @@ final class Signals {
     static final String SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
 
     private Signals() {
+    }
+
+    /** The signal a session shows: its most urgent visible agent's, idle without agents. */
+    static Attention of(AgentTracker agents, SessionName session) {
+        return agents.attention(session).orElse(Attention.IDLE);
+    }
+
+    /** The most urgent signal over several sessions: a group header's, kept while the group is collapsed. */
+    static Attention over(AgentTracker agents, List<Session> sessions) {
+        return sessions.stream().map(s -> of(agents, s.name())).min(Comparator.naturalOrder()).orElse(Attention.IDLE);
     }
 
     static String glyph(Attention attention, int spinnerFrame) {

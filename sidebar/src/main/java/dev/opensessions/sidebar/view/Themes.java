@@ -1,5 +1,9 @@
 package dev.opensessions.sidebar.view;
 
+import dev.opensessions.domain.sidebar.ThemeChoice;
+import dev.opensessions.sidebar.model.SidebarState;
+import dev.opensessions.sidebar.model.modal.ThemePicker;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +43,28 @@ public final class Themes {
     /** A built-in theme by its exact name. */
     public static Optional<Theme> named(String name) {
         return Optional.ofNullable(name).map(BUILT_IN::get);
+    }
+
+    /**
+     * The theme a shared choice stands for: the built-in theme of that name with the choice's palette
+     * overrides applied. An unknown name gives the default; a palette naming an unknown slot is ignored whole.
+     */
+    public static Theme resolve(ThemeChoice choice) {
+        return custom(choice.name(), choice.palette()).or(() -> named(choice.name())).orElseGet(Themes::defaultTheme);
+    }
+
+    /**
+     * The theme a pane draws in: the theme under the theme picker's cursor while the picker previews one,
+     * otherwise the shared theme of the latest snapshot.
+     */
+    public static Theme forPane(SidebarState state) {
+        if (state.panel().modal() instanceof ThemePicker picker) {
+            Optional<Theme> previewed = picker.previewed().flatMap(Themes::named);
+            if (previewed.isPresent()) {
+                return previewed.get();
+            }
+        }
+        return resolve(state.snapshot().sidebar().theme());
     }
 
     /**

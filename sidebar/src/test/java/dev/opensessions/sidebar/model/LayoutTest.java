@@ -28,15 +28,23 @@ class LayoutTest {
     }
 
     @Test
-    void sessionAtMapsNameAndDetailRowsButNotSpacers() {
+    void theSharedDetailHeightIsKeptWithinWhatThePaneAllows() {
+        assertThat(new Layout(40, 30, 6).detailRows()).isEqualTo(6);
+        assertThat(new Layout(40, 30, 6).upperSeparator()).contains(20);
+        assertThat(new Layout(40, 30, 40).detailRows()).isEqualTo(15);
+        assertThat(new Layout(40, 30, 40).listRows()).isEqualTo(9);
+    }
+
+    @Test
+    void aSeparatorDragMapsTheLineToAHeightWithinBounds() {
         Layout layout = new Layout(40, 30);
 
-        assertThat(layout.sessionAt(2, 0, 4)).contains(0);
-        assertThat(layout.sessionAt(3, 0, 4)).contains(0);
-        assertThat(layout.sessionAt(4, 0, 4)).isEmpty();
-        assertThat(layout.sessionAt(5, 2, 4)).contains(3);
-        assertThat(layout.sessionAt(8, 2, 4)).isEmpty();
-        assertThat(layout.sessionAt(1, 0, 4)).isEmpty();
-        assertThat(layout.sessionAt(16, 0, 20)).isEmpty();
+        assertThat(layout.detailRowsForSeparatorAt(16)).isEqualTo(10);
+        assertThat(layout.detailRowsForSeparatorAt(12)).isEqualTo(14);
+        assertThat(layout.detailRowsForSeparatorAt(2)).isEqualTo(15);
+        assertThat(layout.detailRowsForSeparatorAt(26)).isEqualTo(4);
+        assertThat(layout.inDetailPanel(17)).isTrue();
+        assertThat(layout.inDetailPanel(16)).isFalse();
+        assertThat(layout.inDetailPanel(27)).isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package dev.opensessions.sidebar.view;
+package dev.opensessions.sidebar.model;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

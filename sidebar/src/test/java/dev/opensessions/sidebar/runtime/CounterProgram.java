@@ -50,6 +50,9 @@ final class CounterProgram implements PaneProgram<CounterProgram.State> {
                     Step.of(new State(s.pane(), width, height, s.keys(), s.last(), s.animating(), s.ticks()));
             case Msg.Mouse mouse -> Step.of(s);
             case Msg.Snapshot snapshot -> Step.of(s);
+            case Msg.Timer timer -> Step.of(s);
+            case Msg.ProjectsListed listed -> Step.of(s);
+            case Msg.PeerFocus peer -> Step.of(s);
         };
     }
 

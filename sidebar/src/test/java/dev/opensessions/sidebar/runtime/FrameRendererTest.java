@@ -45,8 +45,8 @@ class FrameRendererTest {
 
     @Test
     void closingGivesTheTerminalBack() {
-        assertThat(text(renderer.close())).isEqualTo("\u001b[0m\u001b[?1006l\u001b[?1002l\u001b[?1000l\u001b[?25h\u001b[?1049l");
-        assertThat(text(renderer.open())).isEqualTo("\u001b[?1049h\u001b[?25l\u001b[?1000h\u001b[?1002h\u001b[?1006h");
+        assertThat(text(renderer.close())).isEqualTo("\u001b[0m\u001b[?1006l\u001b[?1003l\u001b[?1002l\u001b[?1000l\u001b[?25h\u001b[?1049l");
+        assertThat(text(renderer.open())).isEqualTo("\u001b[?1049h\u001b[?25l\u001b[?1000h\u001b[?1002h\u001b[?1003h\u001b[?1006h");
     }
 
     private static String text(byte[] bytes) {

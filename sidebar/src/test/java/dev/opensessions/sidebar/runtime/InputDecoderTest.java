@@ -22,6 +22,8 @@ class InputDecoderTest {
         return Stream.of(
                 Arguments.of("\u0003", Key.ctrl('c')),
                 Arguments.of("\r", Key.of(KeyKind.ENTER)),
+                Arguments.of("\n", Key.ctrl('j')),
+                Arguments.of("\u000b", Key.ctrl('k')),
                 Arguments.of("\t", Key.of(KeyKind.TAB)),
                 Arguments.of("\u001b[Z", new Key(KeyKind.BACK_TAB, 0, false, false, true)),
                 Arguments.of("\u001b[A", Key.of(KeyKind.UP)),

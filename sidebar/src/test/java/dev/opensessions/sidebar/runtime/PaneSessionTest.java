@@ -36,7 +36,7 @@ class PaneSessionTest {
     @BeforeEach
     void connectPane() {
         server = new SidebarTerminalServer<>(0, new ControlToken(PaneClient.TOKEN), program, state, state,
-                (pane, effect) -> effects.add(Map.entry(pane, effect)), Clock.systemUTC());
+                (pane, effect, reply) -> effects.add(Map.entry(pane, effect)), Clock.systemUTC());
         client = PaneClient.pane(server.port(), "%7", WIDTH, HEIGHT);
         client.awaitRow(WIDTH, HEIGHT, 4, "size=30x8");
     }

@@ -40,7 +40,7 @@ class PaneShimEndToEndTest {
         tokenFile = Files.writeString(dir.resolve("token"), PaneClient.TOKEN + "\n");
         Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
         server = new SidebarTerminalServer<>(0, new ControlToken(PaneClient.TOKEN), program, state, state,
-                (pane, effect) -> { }, Clock.systemUTC());
+                (pane, effect, reply) -> { }, Clock.systemUTC());
         tmux = PrivateTmux.withSession("main", 100, 30);
     }
 

@@ -1,6 +1,7 @@
 package dev.opensessions.sidebar.runtime;
 
 import dev.opensessions.domain.agent.AgentStatus;
+import dev.opensessions.domain.sidebar.ThemeChoice;
 import dev.opensessions.sidebar.World;
 import dev.opensessions.sidebar.model.Effect;
 import dev.opensessions.sidebar.model.Key;
@@ -11,8 +12,6 @@ import dev.opensessions.sidebar.view.Grid;
 import dev.opensessions.sidebar.view.Theme;
 import dev.opensessions.sidebar.view.Themes;
 import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.opensessions.sidebar.World.name;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,16 +68,17 @@ class SidebarProgramTest {
     }
 
     @Test
-    void drawsInTheThemeItsSupplierGivesAtEachFrame() {
+    void drawsInTheSharedThemeOfTheLatestSnapshot() {
         Theme dracula = Themes.named("dracula").orElseThrow();
         Theme latte = Themes.named("catppuccin-latte").orElseThrow();
-        AtomicReference<Theme> configured = new AtomicReference<>(dracula);
-        SidebarProgram themed = new SidebarProgram(configured::get);
-        SidebarState state = themed.initial(new PaneContext(World.sidebarOf(1), 30, 24, quietSessions(1).snapshot()));
+        World world = quietSessions(1);
+        SidebarState state = program.initial(new PaneContext(World.sidebarOf(1), 30, 24,
+                world.settings(s -> s.withTheme(ThemeChoice.named("dracula"))).snapshot()));
 
-        Grid first = themed.view(state);
-        configured.set(latte);
-        Grid second = themed.view(state);
+        Grid first = program.view(state);
+        state = program.update(state, new Msg.Snapshot(
+                world.settings(s -> s.withTheme(ThemeChoice.named("catppuccin-latte"))).snapshot())).state();
+        Grid second = program.view(state);
 
         assertThat(first.cell(1, 0).style().foreground()).isEqualTo(dracula.subtext1());
         assertThat(second.cell(1, 0).style().foreground()).isEqualTo(latte.subtext1());
@@ -86,7 +86,7 @@ class SidebarProgramTest {
     }
 
     @Test
-    void theNoArgumentProgramDrawsInMocha() {
+    void theDefaultSettingsDrawInMocha() {
         SidebarState state = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, quietSessions(1).snapshot()));
 
         assertThat(program.view(state).cell(1, 0).style().foreground())

@@ -2,6 +2,7 @@ package dev.opensessions.sidebar.view;
 
 import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.metadata.Tone;
+import dev.opensessions.domain.sidebar.SessionFilter;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.sidebar.Screens;
 import dev.opensessions.sidebar.World;
@@ -71,12 +72,13 @@ class SidebarViewTest {
                 " ───────────────────────────────────────",
                 " agents 0                       current",
                 " /home/u/code/api",
+                " ⌁3000 ⌁5173 ⌁8080",
                 "  ⚠ deploying",
                 " build · 3/7",
                 " ████████████████░░░░░░░░░░░░░░░░░░░░░░",
                 " ✓ built image",
                 " ℹ pushing",
-                "", "", "",
+                "", "",
                 " ───────────────────────────────────────",
                 " ⇥ cycle  ⏎ go  → agents  f filter",
                 " w width  d hide  x kill"));
@@ -107,7 +109,7 @@ class SidebarViewTest {
                 "",
                 "▌ 01 ○ api",
                 "       main  ⌁3000 (+2)");
-        assertThat(grid.row(21)).isEqualTo(" ██████████░░░░░░░░░░░░░░ ");
+        assertThat(grid.row(22)).isEqualTo(" ██████████░░░░░░░░░░░░░░ ");
     }
 
     @Test
@@ -131,12 +133,13 @@ class SidebarViewTest {
                 " ───────────────────",
                 " agents 0   current",
                 " /home/u/code/api",
+                " ⌁3000 ⌁5173 ⌁8080",
                 "  ⚠ deploying",
                 " build · 3/7",
                 " ████████░░░░░░░░░░",
                 " ✓ built image",
                 " ℹ pushing",
-                "", "", "",
+                "", "",
                 " ───────────────────",
                 " ⇥ cycle  ⏎ go",
                 " → agents  f filter"));
@@ -166,11 +169,11 @@ class SidebarViewTest {
     void statusPillIsDrawnInItsToneColour() {
         Grid grid = SidebarView.render(busyServer().sidebar(1, 40, 30));
 
-        assertThat(grid.cell(2, 19).symbol()).isEqualTo("⚠");
-        assertThat(grid.cell(2, 19).style().background()).isEqualTo(MOCHA.yellow());
-        assertThat(grid.cell(2, 19).style().foreground()).isEqualTo(MOCHA.crust());
-        assertThat(grid.cell(1, 22).style().foreground()).isEqualTo(MOCHA.green());
-        assertThat(grid.cell(1, 21).style().foreground()).isEqualTo(MOCHA.blue());
+        assertThat(grid.cell(2, 20).symbol()).isEqualTo("⚠");
+        assertThat(grid.cell(2, 20).style().background()).isEqualTo(MOCHA.yellow());
+        assertThat(grid.cell(2, 20).style().foreground()).isEqualTo(MOCHA.crust());
+        assertThat(grid.cell(1, 23).style().foreground()).isEqualTo(MOCHA.green());
+        assertThat(grid.cell(1, 22).style().foreground()).isEqualTo(MOCHA.blue());
     }
 
     @Test
@@ -186,8 +189,7 @@ class SidebarViewTest {
 
     @Test
     void filterNameReplacesTheTitle() {
-        SidebarState state = SidebarUpdate.update(busyServer().sidebar(1, 40, 30),
-                new Msg.KeyPressed(Key.character('f'))).state();
+        SidebarState state = busyServer().settings(s -> s.withFilter(SessionFilter.ACTIVE)).sidebar(1, 40, 30);
 
         Grid grid = SidebarView.render(state);
 

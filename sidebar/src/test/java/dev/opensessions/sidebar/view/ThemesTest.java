@@ -1,5 +1,6 @@
 package dev.opensessions.sidebar.view;
 
+import dev.opensessions.domain.sidebar.ThemeChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -121,6 +122,23 @@ class ThemesTest {
         assertThat(Themes.custom("nord", Map.of("blue", "#gg2233"))).isEmpty();
         assertThat(Themes.custom("nord", Map.of("blue", "blue"))).isEmpty();
         assertThat(Themes.custom("nord", Map.of("pink", "#112233", "mauve", "#445566"))).isEmpty();
+    }
+
+    @Test
+    void aSharedChoiceResolvesToItsBuiltInThemeWithItsPaletteApplied() {
+        Theme nord = Themes.named("nord").orElseThrow();
+
+        assertThat(Themes.resolve(ThemeChoice.named("nord"))).isEqualTo(nord);
+        Theme custom = Themes.resolve(new ThemeChoice("nord", Map.of("blue", "#112233")));
+        assertThat(custom.blue()).isEqualTo(rgb(0x11, 0x22, 0x33));
+        assertThat(custom.text()).isEqualTo(nord.text());
+    }
+
+    @Test
+    void anUnknownChoiceDrawsInTheDefaultAndAPaletteThatDoesNotApplyIsIgnored() {
+        assertThat(Themes.resolve(ThemeChoice.named("solarized"))).isEqualTo(MOCHA);
+        assertThat(Themes.resolve(new ThemeChoice("ayu", Map.of("bleu", "#112233"))))
+                .isEqualTo(Themes.named("ayu").orElseThrow());
     }
 
     private static Color rgb(int red, int green, int blue) {
