@@ -1,23 +1,37 @@
 package dev.opensessions.server;
 
+import dev.opensessions.application.port.out.LocalSystem;
 import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.ServerLifecycle;
 import dev.opensessions.application.port.out.SessionSource;
+import dev.opensessions.application.port.out.SettingsStore;
+import dev.opensessions.application.port.out.SidebarPanes;
 import dev.opensessions.application.service.AgentPruneService;
 import dev.opensessions.application.service.DurableStateService;
 import dev.opensessions.application.service.QuitService;
 import dev.opensessions.application.service.RecordAgentEventService;
+import dev.opensessions.application.service.RefreshService;
 import dev.opensessions.application.service.SessionMetadataService;
 import dev.opensessions.application.service.SessionOrderService;
+import dev.opensessions.application.service.SidebarActionsService;
+import dev.opensessions.application.service.SidebarPresenceService;
+import dev.opensessions.application.service.SidebarSettingsService;
 import dev.opensessions.application.service.StateQueryService;
 import dev.opensessions.application.service.SwitchSessionService;
 import dev.opensessions.application.service.TopologyService;
 import dev.opensessions.application.state.StateOwner;
+import dev.opensessions.domain.session.Session;
+import dev.opensessions.domain.session.SessionName;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The core services of one server, built by hand in dependency order: stores restore the state, the
@@ -33,31 +47,73 @@ final class Core implements AutoCloseable {
     final StateQueryService query;
     final QuitService quit;
     final SwitchSessionService switchSession;
+    final SidebarSettingsService settings;
+    final SidebarPresenceService presence;
+    final SidebarActionsService actions;
+    final RefreshService refresh;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService warmup;
     private final TopologyService topology;
     private final AgentPruneService prune;
 
-    Core(Clock clock, StateStores stores, SessionSource sessions, Multiplexer multiplexer, ServerLifecycle lifecycle) {
+    /**
+     * What the core drives outside itself: tmux (sessions, commands, sidebar panes), the machine, the
+     * process and the config file. {@code panes} is made from the display order the core keeps.
+     */
+    record Outside(SessionSource sessions, Multiplexer multiplexer,
+                   Function<Supplier<List<SessionName>>, SidebarPanes> panes, LocalSystem system,
+                   SettingsStore settings, ServerLifecycle lifecycle, List<String> sessionizer, String home) {
+        Outside {
+            Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(multiplexer, "multiplexer");
+            Objects.requireNonNull(panes, "panes");
+            Objects.requireNonNull(system, "system");
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(lifecycle, "lifecycle");
+            sessionizer = List.copyOf(sessionizer);
+            Objects.requireNonNull(home, "home");
+        }
+    }
+
+    Core(Clock clock, StateStores stores, Outside outside) {
         // One scheduler thread serves frame coalescing and the prune timer; neither runs while idle.
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "opensessions-scheduler");
             thread.setDaemon(true);
             return thread;
         });
+        // Sidebar spawns wait on tmux; on a thread of their own they never hold back a frame.
+        this.warmup = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "opensessions-sidebar-warmup");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.durable = new DurableStateService(stores.order(), stores.metadata(), stores.threads(), stores.history());
         this.owner = new StateOwner(clock, durable.restore());
+        SidebarPanes panes = outside.panes().apply(this::displayOrder);
         this.metadata = new SessionMetadataService(owner);
         this.agentEvents = new RecordAgentEventService(owner, durable);
         this.order = new SessionOrderService(owner);
         this.query = new StateQueryService(owner, scheduler);
-        this.quit = new QuitService(lifecycle);
-        this.switchSession = new SwitchSessionService(owner, multiplexer);
-        this.topology = new TopologyService(owner, sessions);
+        this.quit = new QuitService(owner, outside.lifecycle());
+        this.switchSession = new SwitchSessionService(owner, outside.multiplexer());
+        this.settings = new SidebarSettingsService(owner, outside.settings(), panes);
+        this.presence = new SidebarPresenceService(owner, panes, warmup);
+        this.actions = new SidebarActionsService(owner, outside.multiplexer(), outside.system(), switchSession,
+                outside.sessionizer(), outside.home());
+        this.refresh = new RefreshService(owner, outside.sessions());
+        this.topology = new TopologyService(owner, outside.sessions());
         this.prune = new AgentPruneService(owner, scheduler);
+    }
+
+    /** The sessions in the order sidebars show them (hidden ones left out). */
+    private List<SessionName> displayOrder() {
+        return owner.current().displayedSessions(Optional.empty()).stream().map(Session::name).toList();
     }
 
     void start() {
         durable.start(owner);
+        settings.restore();
         topology.start();
         prune.start();
     }
@@ -67,9 +123,11 @@ final class Core implements AutoCloseable {
         prune.close();
         topology.close();
         durable.close();
+        warmup.shutdownNow();
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(1, TimeUnit.SECONDS);
+            warmup.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -8,23 +8,31 @@ import dev.opensessions.application.port.in.NotifyUseCase;
 import dev.opensessions.application.port.in.QuitUseCase;
 import dev.opensessions.application.port.in.ReadAgentHistoryUseCase;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
+import dev.opensessions.application.port.in.RefreshUseCase;
 import dev.opensessions.application.port.in.ReorderSessionUseCase;
 import dev.opensessions.application.port.in.SetProgressUseCase;
 import dev.opensessions.application.port.in.SetStatusUseCase;
 import dev.opensessions.application.port.in.ShowAllSessionsUseCase;
+import dev.opensessions.application.port.in.SidebarActionsUseCase;
+import dev.opensessions.application.port.in.SidebarPresenceUseCase;
+import dev.opensessions.application.port.in.SidebarSettingsUseCase;
 import dev.opensessions.application.port.in.SwitchSessionUseCase;
 import dev.opensessions.application.port.in.WatchStateUseCase;
 import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.sidebar.runtime.EffectHandler;
 import dev.opensessions.sidebar.runtime.UseCaseEffects;
+import dev.opensessions.adapters.persistence.ConfigFileSettingsStore;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
+import dev.opensessions.adapters.tmux.host.HostSystem;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,9 +54,15 @@ public class CoreProducers {
 
     @Produces
     @Singleton
-    Core core(StoreFactory stores, Optional<TmuxAdapter> tmux) {
-        return new Core(Clock.systemUTC(), stores.open(), MultiplexerFactory.sessions(tmux),
-                MultiplexerFactory.commands(tmux), new QuarkusServerLifecycle());
+    Core core(StoreFactory stores, Optional<TmuxAdapter> tmux, ServerSettings settings) {
+        Path bin = settings.home().resolve("bin");
+        Core.Outside outside = new Core.Outside(MultiplexerFactory.sessions(tmux), MultiplexerFactory.commands(tmux),
+                MultiplexerFactory.sidebarPanes(tmux, bin.resolve("opensessions-pane"), settings.runtimeDir()),
+                new HostSystem(System.getenv()),
+                new ConfigFileSettingsStore(settings.configDir().resolve(SidebarHost.CONFIG_FILE)),
+                new QuarkusServerLifecycle(), List.of(bin.resolve("opensessions-sessionizer").toString()),
+                System.getProperty("user.home", "/"));
+        return new Core(Clock.systemUTC(), stores.open(), outside);
     }
 
     void close(@Disposes Core core) {
@@ -130,11 +144,32 @@ public class CoreProducers {
         return core.switchSession;
     }
 
+    @Produces
+    SidebarPresenceUseCase sidebarPresence(Core core) {
+        return core.presence;
+    }
+
+    @Produces
+    SidebarSettingsUseCase sidebarSettings(Core core) {
+        return core.settings;
+    }
+
+    @Produces
+    SidebarActionsUseCase sidebarActions(Core core) {
+        return core.actions;
+    }
+
+    @Produces
+    RefreshUseCase refresh(Core core) {
+        return core.refresh;
+    }
+
     /** What sidebar panes ask for, carried out through the core's use cases. */
     @Produces
     @Singleton
     EffectHandler sidebarEffects(Core core) {
-        return new UseCaseEffects(core.switchSession, core.quit, core.order, core.order, core.order);
+        return new UseCaseEffects(new UseCaseEffects.UseCases(core.switchSession, core.quit, core.order, core.order,
+                core.order, core.actions, core.settings, core.refresh));
     }
 
     @Produces

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Supplies the settings that are computed from the environment at start (HTTP and sidebar ports, server
- * label, tmux socket, runtime folder, database file, config folder), at a low ordinal so that application.properties profiles,
+ * label, tmux socket, runtime folder, database file, config folder, install folder), at a low ordinal so that application.properties profiles,
  * system properties and environment variables still override each of them.
  */
 public final class EnvironmentConfigSource implements ConfigSource {
@@ -28,7 +28,8 @@ public final class EnvironmentConfigSource implements ConfigSource {
                 "opensessions.server-key", key.label(),
                 "opensessions.runtime-dir", paths.runtimeDir().toString(),
                 "opensessions.database", paths.database().toString(),
-                "opensessions.config-dir", paths.configDir().toString());
+                "opensessions.config-dir", paths.configDir().toString(),
+                "opensessions.home", InstallDir.locate(env.get("OPENSESSIONS_DIR"), InstallDir.codeLocation()).toString());
     }
 
     @Override

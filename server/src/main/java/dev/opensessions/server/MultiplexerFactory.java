@@ -1,15 +1,23 @@
 package dev.opensessions.server;
 
 import dev.opensessions.adapters.tmux.SessionFacts;
+import dev.opensessions.adapters.tmux.SidebarLaunch;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
 import dev.opensessions.adapters.tmux.TmuxServer;
 import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.ServerLifecycle;
 import dev.opensessions.application.port.out.SessionSource;
+import dev.opensessions.application.port.out.SidebarPanes;
+import dev.opensessions.domain.session.SessionName;
 import org.jboss.logging.Logger;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Chooses where live sessions come from: the tmux server named by the settings (one control-mode
@@ -43,5 +51,17 @@ final class MultiplexerFactory {
 
     static Multiplexer commands(Optional<TmuxAdapter> tmux) {
         return tmux.<Multiplexer>map(TmuxAdapter::multiplexer).orElseGet(NoMultiplexer::new);
+    }
+
+    /**
+     * Sidebar panes kept in tmux, each running the pane shim, which finds the sidebar port and token in the
+     * runtime folder; none outside tmux.
+     */
+    static Function<Supplier<List<SessionName>>, SidebarPanes> sidebarPanes(Optional<TmuxAdapter> tmux, Path shim,
+                                                                             Path runtimeDir) {
+        SidebarLaunch launch = new SidebarLaunch(List.of(shim.toString()),
+                Map.of("OPENSESSIONS_RUNTIME_DIR", runtimeDir.toAbsolutePath().toString()));
+        return order -> tmux.<SidebarPanes>map(adapter -> adapter.sidebarPanes(launch, order))
+                .orElseGet(NoSidebarPanes::new);
     }
 }

@@ -3,6 +3,7 @@ package dev.opensessions.server;
 import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.MultiplexerException;
 import dev.opensessions.application.port.out.SessionSource;
+import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.session.Topology;
 
@@ -39,6 +40,26 @@ final class NoMultiplexer implements SessionSource, Multiplexer {
     @Override
     public KillOutcome killSession(SessionName session, List<SessionName> displayOrder) {
         return new KillOutcome.UnknownSession();
+    }
+
+    @Override
+    public boolean focusPane(String clientTty, PaneId pane) {
+        return false;
+    }
+
+    @Override
+    public boolean killPane(PaneId pane) {
+        return false;
+    }
+
+    @Override
+    public void openPopup(String clientTty, String directory, List<String> command, String width, String height) {
+        throw new MultiplexerException("not inside tmux: there is no client to show a popup on", null);
+    }
+
+    @Override
+    public void openWindow(SessionName session, String directory, List<String> command) {
+        throw new MultiplexerException("not inside tmux: there is no session to open a window in", null);
     }
 
     @Override

@@ -29,4 +29,7 @@ public interface ServerSettings {
 
     /** The reference's config folder, where an old {@code session-order.json} may wait to be imported. */
     Path configDir();
+
+    /** The installed checkout (plugin folder): its {@code bin/} holds the pane shim and the sessionizer. */
+    Path home();
 }

@@ -3,13 +3,12 @@ package dev.opensessions.server;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
 import dev.opensessions.adapters.tmux.TmuxPane;
 import dev.opensessions.application.port.in.GetStateUseCase;
+import dev.opensessions.application.port.in.SidebarPresenceUseCase;
 import dev.opensessions.application.port.in.WatchStateUseCase;
 import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.runtime.EffectHandler;
-import dev.opensessions.sidebar.runtime.SidebarConfig;
-import dev.opensessions.sidebar.runtime.SidebarConfigFile;
 import dev.opensessions.sidebar.runtime.SidebarProgram;
 import dev.opensessions.sidebar.runtime.SidebarTerminalServer;
 import jakarta.inject.Singleton;
@@ -21,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Serves sidebar panes (DESIGN 2 and 6): the terminal listener every pane shim connects to, its port
- * published in the runtime folder for the launcher, the theme of {@code config.json}, and pane sizes
- * forwarded from tmux, which is where resizes come from.
+ * published in the runtime folder for the launcher and the shims, every connected pane reported to the
+ * warm-up, and pane sizes forwarded from tmux, which is where resizes come from.
  */
 @Singleton
 public class SidebarHost implements AutoCloseable {
@@ -35,12 +34,14 @@ public class SidebarHost implements AutoCloseable {
     private final GetStateUseCase state;
     private final WatchStateUseCase watch;
     private final EffectHandler effects;
+    private final SidebarPresenceUseCase presence;
     private final Optional<TmuxAdapter> tmux;
     private SidebarTerminalServer<SidebarState> terminals;
     private Runnable unsubscribe = () -> { };
 
     SidebarHost(ServerSettings settings, ControlToken token, GetStateUseCase state, WatchStateUseCase watch,
-                EffectHandler effects, Optional<TmuxAdapter> tmux) {
+                EffectHandler effects, SidebarPresenceUseCase presence, Optional<TmuxAdapter> tmux) {
+        this.presence = presence;
         this.settings = settings;
         this.token = token;
         this.state = state;
@@ -51,9 +52,7 @@ public class SidebarHost implements AutoCloseable {
 
     /** Starts listening and returns the bound port. */
     synchronized int start() {
-        // The theme is read once at start; changing it live comes with the theme picker.
-        SidebarConfig config = new SidebarConfigFile(settings.configDir().resolve(CONFIG_FILE)).read();
-        terminals = listen(settings.sidebarPort(), config);
+        terminals = listen(settings.sidebarPort());
         tmux.ifPresent(adapter -> unsubscribe = adapter.model().subscribe(snapshot -> {
             for (TmuxPane pane : snapshot.panes()) {
                 if (pane.sidebar() && PaneId.isValid(pane.id())) {
@@ -66,15 +65,18 @@ public class SidebarHost implements AutoCloseable {
     }
 
     /** The configured port, or any free one when it is taken: panes learn the port from the runtime folder. */
-    private SidebarTerminalServer<SidebarState> listen(int port, SidebarConfig config) {
+    private SidebarTerminalServer<SidebarState> listen(int port) {
         try {
-            return new SidebarTerminalServer<>(port, token, new SidebarProgram(config::theme), state, watch, effects,
-                    Clock.systemUTC());
+            return terminalServer(port);
         } catch (UncheckedIOException taken) {
             LOG.warnf("%s; sidebars use a free port instead", taken.getMessage());
-            return new SidebarTerminalServer<>(0, token, new SidebarProgram(config::theme), state, watch, effects,
-                    Clock.systemUTC());
+            return terminalServer(0);
         }
+    }
+
+    private SidebarTerminalServer<SidebarState> terminalServer(int port) {
+        return new SidebarTerminalServer<>(port, token, new SidebarProgram(), state, watch, effects, Clock.systemUTC(),
+                presence::identified);
     }
 
     @Override

@@ -42,7 +42,8 @@ final class LayerRules {
     List<ArchRule> all() {
         return List.of(domainIsPure(), applicationDependsOnlyOnDomain(), protocolIsWireOnly(),
                 persistenceStaysInItsLane(), tmuxStaysInItsLane(), httpStaysInItsLane(), websocketStaysInItsLane(),
-                sidebarCoreIsPure(), sidebarRuntimeStaysInItsLane(),
+                sidebarCoreIsPure(), sidebarCoreIsLayered(), sidebarUpdateAndViewAreApart(), sidebarViewDoesNotUpdate(),
+                sidebarRuntimeStaysInItsLane(),
                 onlyTheServerBuildsServices(), inboundPortsAreInterfaces());
     }
 
@@ -104,9 +105,29 @@ final class LayerRules {
                 .as("the sidebar's model, update and view are pure: no terminal library, no framework, no I/O port");
     }
 
+    /** The Elm layering inside the sidebar core: the model knows neither update nor view, and they not each other. */
+    ArchRule sidebarCoreIsLayered() {
+        return noClasses().that().resideInAPackage(pkg("sidebar.model"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("sidebar.update"), pkg("sidebar.view"))
+                .orShould().dependOnClassesThat().resideInAnyPackage(pkg("sidebar.runtime"))
+                .as("the sidebar model depends on neither its update, its view nor the runtime");
+    }
+
+    ArchRule sidebarUpdateAndViewAreApart() {
+        return noClasses().that().resideInAPackage(pkg("sidebar.update"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("sidebar.view"))
+                .as("the sidebar's update does not depend on its view (shared geometry lives in the model)");
+    }
+
+    ArchRule sidebarViewDoesNotUpdate() {
+        return noClasses().that().resideInAPackage(pkg("sidebar.view"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("sidebar.update"))
+                .as("the sidebar's view does not depend on its update");
+    }
+
     ArchRule sidebarRuntimeStaysInItsLane() {
         return classes().that().resideInAPackage(pkg("sidebar.runtime"))
-                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, "dev.tamboui..", "com.fasterxml.jackson..", pkg("sidebar"),
+                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, "dev.tamboui..", pkg("sidebar"),
                         pkg("application.port.in"), pkg("application.state"), pkg("application.security"),
                         pkg("domain")))
                 .as("the sidebar runtime drives use cases through inbound ports and uses no other adapter");

@@ -46,6 +46,14 @@ class RulesBiteTest {
     }
 
     @Test
+    void aSidebarUpdateReachingIntoTheViewBreaksTheBuild() {
+        assertThatThrownBy(() -> RULES.sidebarUpdateAndViewAreApart().check(BROKEN))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PeekingUpdate")
+                .hasMessageContaining("LeakyView");
+    }
+
+    @Test
     void theGuardReportsPackagesWithNoClasses() {
         assertThat(RULES.emptyPackages(BROKEN)).contains(ROOT + ".protocol..", ROOT + ".adapters.websocket..")
                 .doesNotContain(ROOT + ".domain..", ROOT + ".adapters.http..");

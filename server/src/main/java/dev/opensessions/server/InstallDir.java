@@ -1,0 +1,41 @@
+package dev.opensessions.server;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds the checkout the server runs from, whose {@code bin/} holds the pane shim that sidebar panes run:
+ * {@code OPENSESSIONS_DIR} when the launcher (or the TPM script) set it, else the nearest folder above the
+ * server's own jar that has {@code bin/opensessions-pane}, else the working folder.
+ */
+final class InstallDir {
+
+    static final String SHIM = "bin/opensessions-pane";
+
+    private InstallDir() {
+    }
+
+    static Path locate(String configured, Optional<Path> code) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path dir = code.map(Path::toAbsolutePath).orElse(null); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(SHIM))) {
+                return dir;
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    /** Where this class was loaded from (a jar or a classes folder), if the JVM says. */
+    static Optional<Path> codeLocation() {
+        try {
+            var source = InstallDir.class.getProtectionDomain().getCodeSource();
+            return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+}
