@@ -40,7 +40,7 @@ if [[ "${OPENSESSIONS_BENCH_PREBUILT:-}" == 1 ]]; then
   [[ -f "$REPO_DIR/server/target/quarkus-app/quarkus-run.jar" ]] || { echo "the server was never built" >&2; exit 1; }
   LAUNCH_DIR="$WORK/prebuilt"
   mkdir -p "$LAUNCH_DIR/bin" "$LAUNCH_DIR/server/target"
-  cp -p "$REPO_DIR/bin/opensessions" "$REPO_DIR/bin/opensessions-pane" "$LAUNCH_DIR/bin/"
+  cp -p "$REPO_DIR/bin/opensessions" "$REPO_DIR/bin/opensessions-pane" "$REPO_DIR/bin/opensessions-sessionizer" "$LAUNCH_DIR/bin/"
   cp -a "$REPO_DIR/server/target/quarkus-app" "$LAUNCH_DIR/server/target/"
 fi
 
