@@ -1,0 +1,155 @@
+package dev.opensessions.server.acceptance;
+
+import dev.opensessions.server.ServerKey;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged opensessions as a user runs it: {@code bin/opensessions start} from a tmux pane, with a
+ * private home and XDG folders, {@code config.json} holding {@code sidebarWidth: 36}, and the HTTP API.
+ */
+final class Opensessions implements AutoCloseable {
+
+    static final int WIDTH = 36;
+
+    private final Installation installation;
+    private final Path home;
+    private final PrivateTmux tmux;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Opensessions(Path home, PrivateTmux tmux) throws IOException {
+        this.home = home;
+        this.tmux = tmux;
+        this.installation = Installation.of(home.resolve("install"));
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+        Files.createDirectories(configFile().getParent());
+        Files.writeString(configFile(), "{\"sidebarWidth\": " + WIDTH + "}\n");
+    }
+
+    Path configFile() {
+        return home.resolve("config").resolve("opensessions").resolve("config.json");
+    }
+
+    String config() throws IOException {
+        return Files.readString(configFile());
+    }
+
+    Path runtimeDir() throws IOException {
+        String label = ServerKey.fromEnvironment(Map.of("TMUX", tmux.socket() + ",1,0")).label();
+        Object uid = Files.getAttribute(home, "unix:uid");
+        return home.resolve("run").resolve("opensessions-" + uid).resolve(label);
+    }
+
+    Path pidFile() throws IOException {
+        return runtimeDir().resolve("pid");
+    }
+
+    Optional<ProcessHandle> process() throws IOException {
+        Path pid = pidFile();
+        if (!Files.exists(pid)) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()));
+    }
+
+    /** Runs {@code bin/opensessions <command>} from the pane, as a user typing it there would. */
+    String launcher(String command, String pane) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(installation.launcher().toString(), command)
+                .redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("HOME", home.toString());
+        env.put("XDG_STATE_HOME", home.resolve("state").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        env.put("XDG_RUNTIME_DIR", home.resolve("run").toString());
+        env.put("OPENSESSIONS_PORT", Integer.toString(port));
+        env.put("TMUX", tmux.socket() + ",1,0");
+        env.put("TMUX_PANE", pane);
+        Files.createDirectories(home.resolve("run"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError("bin/opensessions " + command + " failed: " + output);
+        }
+        return output;
+    }
+
+    void start(String pane) throws IOException, InterruptedException {
+        launcher("start", pane);
+    }
+
+    /** Posts a token-guarded control endpoint with the tmux context of the pane; returns the status. */
+    int control(String path, String pane) throws IOException, InterruptedException {
+        String token = Files.readString(runtimeDir().resolve("token")).strip();
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(tmux.context(pane)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Reports an agent's state for a pane, as an agent hook would (SPEC 2.3). */
+    int agentEvent(String agent, String status, String pane, String thread) throws IOException, InterruptedException {
+        String json = "{\"agent\":\"%s\",\"status\":\"%s\",\"paneId\":\"%s\",\"threadId\":\"%s\",\"threadName\":\"%s\"}"
+                .formatted(agent, status, pane, thread, thread);
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/agent-event"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The whole state as JSON ({@code GET /api/state}), empty when the server does not answer. */
+    String state() {
+        try {
+            return http.send(HttpRequest.newBuilder(uri("/api/state")).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException down) {
+            return "";
+        }
+    }
+
+    boolean answers() {
+        try {
+            return http.send(HttpRequest.newBuilder(uri("/version")).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException | InterruptedException down) {
+            return false;
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** Stops the server however far the test got: {@code stop}, and a kill if it is still there. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        Optional<ProcessHandle> server = process();
+        if (answers()) {
+            ProcessBuilder builder = new ProcessBuilder(installation.launcher().toString(), "stop")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
+            builder.environment().put("XDG_RUNTIME_DIR", home.resolve("run").toString());
+            builder.environment().put("OPENSESSIONS_PORT", Integer.toString(port));
+            builder.environment().put("TMUX", tmux.socket() + ",1,0");
+            builder.start().waitFor(30, TimeUnit.SECONDS);
+        }
+        server.filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroyForcibly);
+    }
+}

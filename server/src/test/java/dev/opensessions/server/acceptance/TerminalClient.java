@@ -1,0 +1,72 @@
+package dev.opensessions.server.acceptance;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A user's tmux client in a real terminal: {@code script} gives {@code tmux attach} a pseudo-terminal of
+ * 160 x 50 cells; its tty names the client in tmux and can be resized like a terminal window.
+ */
+final class TerminalClient implements AutoCloseable {
+
+    /** Socket and session come in through the environment, so nothing is pasted into the shell line. */
+    private static final String ATTACH =
+            "stty rows \"$OS_ROWS\" cols \"$OS_COLS\" && exec tmux -S \"$OS_SOCKET\" attach-session -t \"$OS_TARGET\"";
+
+    private final Process process;
+    private final String tty;
+
+    private TerminalClient(Process process, String tty) {
+        this.process = process;
+        this.tty = tty;
+    }
+
+    /** Attaches a new client to the session and waits until tmux lists it. */
+    static TerminalClient attach(PrivateTmux tmux, String session) throws IOException {
+        Set<String> before = ttys(tmux);
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfc", ATTACH, "/dev/null")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
+        builder.environment().remove("TMUX");
+        builder.environment().remove("TMUX_PANE");
+        builder.environment().put("TERM", "xterm-256color");
+        builder.environment().put("OS_ROWS", Integer.toString(PrivateTmux.ROWS));
+        builder.environment().put("OS_COLS", Integer.toString(PrivateTmux.COLUMNS));
+        builder.environment().put("OS_SOCKET", tmux.socket().toString());
+        builder.environment().put("OS_TARGET", "=" + session);
+        Process process = builder.start();
+        Eventually.until(() -> ttys(tmux).size() > before.size(), Duration.ofSeconds(10), "client attached",
+                () -> String.join("\n", ttys(tmux)));
+        String tty = ttys(tmux).stream().filter(t -> !before.contains(t)).findFirst().orElseThrow();
+        return new TerminalClient(process, tty);
+    }
+
+    String tty() {
+        return tty;
+    }
+
+    /** Resizes the terminal as a user dragging its window would; tmux gets SIGWINCH from the kernel. */
+    void resize(int columns, int rows) throws IOException, InterruptedException {
+        Process stty = new ProcessBuilder(List.of("stty", "-F", tty, "cols", Integer.toString(columns), "rows",
+                Integer.toString(rows))).redirectErrorStream(true).start();
+        if (stty.waitFor() != 0) {
+            throw new AssertionError("stty -F " + tty + ": " + new String(stty.getInputStream().readAllBytes()));
+        }
+    }
+
+    /** The ttys of the user clients (control-mode clients such as the server's own have none). */
+    private static Set<String> ttys(PrivateTmux tmux) {
+        return tmux.tryRun("list-clients", "-F", "#{client_control_mode} #{client_tty}").lines()
+                .filter(line -> line.startsWith("0 "))
+                .map(line -> line.substring(2))
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}
