@@ -7,6 +7,7 @@ import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,11 +73,21 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
         return snapshot.sidebar().filter();
     }
 
-    /** The list's blocks: displayed sessions (arranged, hidden dropped but the current, filtered), grouped. */
+    /**
+     * The list's blocks: displayed sessions (arranged, hidden dropped but the current, filtered), grouped; in
+     * the order this pane asked for while the core has not answered it yet.
+     */
     public List<ListBlock> blocks() {
-        return ListBlock.of(snapshot.displayedSessions(current()).stream()
+        List<Session> shown = snapshot.displayedSessions(current()).stream()
                 .filter(s -> filter().accepts(snapshot.agents(), s.name()))
-                .toList());
+                .toList();
+        List<SessionName> asked = list.arranged();
+        if (asked != null) {
+            shown = shown.stream()
+                    .sorted(Comparator.comparingInt(s -> asked.contains(s.name()) ? asked.indexOf(s.name()) : asked.size()))
+                    .toList();
+        }
+        return ListBlock.of(shown);
     }
 
     /** The sessions the list shows, in display order: worktree groups together, collapsed children included. */

@@ -1,5 +1,6 @@
 package dev.opensessions.sidebar.update;
 
+import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.sidebar.model.Effect;
 import dev.opensessions.sidebar.model.ListBlock;
 import dev.opensessions.sidebar.model.ListRow;
@@ -41,6 +42,9 @@ final class ListEdits {
         }
         List<ListBlock> moved = new ArrayList<>(blocks);
         moved.add(to, moved.remove(from));
-        return Step.of(state, new Effect.ArrangeSessions(ListBlock.names(moved)));
+        List<SessionName> order = ListBlock.names(moved);
+        // Shown at once and kept until the core's order changes, so a second press moves on from this one.
+        SidebarState arranged = state.withList(state.list().withArranged(order, state.snapshot().order()));
+        return Step.of(arranged, new Effect.ArrangeSessions(order));
     }
 }

@@ -62,6 +62,7 @@ public final class SidebarUpdate {
         Optional<SessionName> before = state.current();
         boolean shownBefore = shown(state.snapshot(), before);
         SidebarState updated = state.withSnapshot(next);
+        updated = updated.withList(updated.list().seenOrder(next.order()));
         Optional<SessionName> now = updated.current();
         boolean returned = !before.equals(now) || !shownBefore && shown(next, now);
         if (returned) {

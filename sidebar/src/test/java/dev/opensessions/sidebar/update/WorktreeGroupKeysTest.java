@@ -141,6 +141,34 @@ class WorktreeGroupKeysTest {
     }
 
     @Test
+    void aSecondMoveBeforeTheCoreAnswersStartsFromTheFirst() {
+        SidebarState onNotes = world().sidebar(3, 40, 40);
+
+        Step<SidebarState> first = press(onNotes, alt(KeyKind.UP));
+        Step<SidebarState> second = press(first.state(), alt(KeyKind.UP));
+
+        assertThat(first.state().sessions()).extracting(s -> s.name().value())
+                .containsExactly("web", "notes", "api", "api-login", "api-docs");
+        assertThat(second.effects()).containsExactly(new Effect.ArrangeSessions(
+                names("notes", "web", "api", "api-login", "api-docs")));
+    }
+
+    @Test
+    void theAskedOrderGivesWayToTheCoresOrderOnceThatChanges() {
+        World world = world();
+        SidebarState asked = press(world.sidebar(3, 40, 40), alt(KeyKind.UP)).state();
+
+        SidebarState sameOrder = SidebarUpdate.update(asked, new Msg.Snapshot(world.snapshot())).state();
+        SidebarState answered = SidebarUpdate.update(asked,
+                new Msg.Snapshot(world.order("notes", "web").snapshot())).state();
+
+        assertThat(sameOrder.list().arranged()).isNotNull();
+        assertThat(answered.list().arranged()).isNull();
+        assertThat(answered.sessions()).extracting(s -> s.name().value())
+                .containsExactly("notes", "web", "api", "api-login", "api-docs");
+    }
+
+    @Test
     void reorderingANormalSessionAcrossAGroupJumpsOverTheWholeGroup() {
         SidebarState onNotes = world().sidebar(3, 40, 40);
         SidebarState onWeb = world().sidebar(1, 40, 40);
