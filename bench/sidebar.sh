@@ -5,7 +5,8 @@
 #   1. idle: server CPU ticks (/proc/<pid>/stat) and bytes written while nothing happens for QUIET
 #      seconds (server wchar, and what the sidebar shims read from their sockets), no client attached;
 #   2. memory of each sidebar pane: RSS and PSS summed over the pane's process and its descendants;
-#   3. first paint: split-window of a new sidebar in a new window until capture-pane shows " sessions";
+#   3. first paint: split-window (over the control client) of a new sidebar in a new window until
+#      capture-pane shows " sessions";
 #   4. push: POST /set-status for the session a sidebar describes until capture-pane shows the text;
 #   5. key: a digit sent to the sidebar of an attached client's window until that client changed session.
 # Screens are polled through a tmux control-mode client (capture-pane without starting a process per poll);
@@ -99,8 +100,13 @@ percentiles() {
 # Runs one tmux command through the control-mode client and sets OUT to what it printed: no process is
 # started per call, so polling through it costs a fraction of a millisecond instead of a tmux client.
 ctl() {
-  local line
   printf '%s\n' "$1" >&"${CTL[1]}"
+  ctl_reply
+}
+
+# Reads the next command block of the control client into OUT; fails on %error.
+ctl_reply() {
+  local line
   OUT=""
   # Notifications (%output, %layout-change...) only come between command blocks.
   while IFS= read -r -t 5 -u "${CTL[0]}" line; do
@@ -264,7 +270,12 @@ procs_per_pane=$(awk -v root="$(t display-message -p -t "${SIDEBARS[0]}" '#{pane
 # client it neither resizes windows nor receives what panes print.
 coproc CTL { exec env -u TMUX tmux -S "$SOCKET" -C attach -t "$(name "$SESSIONS")" -f no-output,ignore-size 2>&1; }
 CONTROL_PID=$CTL_PID
+# Attaching answers with an empty block of its own first: read blocks until the probe's own reply, so every
+# later reply lines up with the command that asked for it.
 ctl "display-message -p ready" || { echo "the control client did not start" >&2; exit 1; }
+until [[ "$OUT" == ready* ]]; do
+  ctl_reply || { echo "the control client did not start" >&2; exit 1; }
+done
 
 # Resolution: what one capture-pane costs through a tmux client (whole screen) and through the control
 # client (the rows the push test polls), and what one clock reading costs.
@@ -289,25 +300,30 @@ read -r capture_p50 capture_p99 < <(percentiles <"$WORK/capture")
 read -r ctl_p50 ctl_p99 < <(percentiles <"$WORK/ctlcapture")
 read -r clock_p50 _ < <(percentiles 1000 <"$WORK/clock")
 
-# 3. First paint of a new sidebar, opened the way bin/opensessions sidebar opens one, in a new window.
+# 3. First paint of a new sidebar in a new window. The pane is split over the control-mode client, the way
+# the server opens sidebars (no tmux client process is started); "split" is how long tmux took to answer the
+# split, "paint" runs from sending the split to the header on screen, "afterSplit" from tmux's answer on.
 : >"$WORK/paint"
 : >"$WORK/split"
+: >"$WORK/aftersplit"
 for ((i = 1 - WARMUP; i <= SAMPLES; i++)); do
   target=$(t new-window -d -t "$(name 1):" -c "$WORK/projects/p1" -P -F '#{pane_id}')
   now
   t0=$NOW
-  pane=$(t split-window -hbf -d -l "$WIDTH" -t "$target" -P -F '#{pane_id}' \
-    -e "OPENSESSIONS_SIDEBAR_PORT=$SIDEBAR_PORT" -e "OPENSESSIONS_TOKEN_FILE=$RUNTIME/token" \
-    "$LAUNCH_DIR/bin/opensessions-pane")
+  ctl "split-window -hbf -d -l $WIDTH -t $target -P -F '#{pane_id}' -e OPENSESSIONS_SIDEBAR_PORT=$SIDEBAR_PORT -e 'OPENSESSIONS_TOKEN_FILE=$RUNTIME/token' '$LAUNCH_DIR/bin/opensessions-pane'" \
+    || { echo "split-window failed: $OUT" >&2; exit 1; }
+  pane=${OUT%%$'\n'*}
   now
   t1=$NOW
   wait_for_text "$pane" " sessions" 5000 0 0
   record paint $((SEEN - t0))
   record split $((t1 - t0))
+  record aftersplit $((SEEN - t1))
   t kill-window -t "$target"
 done
 read -r paint_p50 paint_p99 < <(percentiles <"$WORK/paint")
 read -r split_p50 split_p99 < <(percentiles <"$WORK/split")
+read -r after_p50 after_p99 < <(percentiles <"$WORK/aftersplit")
 
 # 4. HTTP push to visible: the detail panel of s01's sidebar shows s01's status pill.
 : >"$WORK/push"
@@ -377,8 +393,8 @@ read -r key_p50 key_p99 < <(percentiles <"$WORK/key")
 
 printf '{"sessions":%d,"sidebars":%d,"samples":%d,"paneRssKiB":%s,"panePssKiB":%s,"processesPerPane":%d,' \
   "$SESSIONS" "$WINDOWS" "$SAMPLES" "$mem_rss" "$mem_pss" "$procs_per_pane"
-printf '"firstPaintMs":{"p50":%s,"p99":%s,"cold":%s},"splitWindowMs":{"p50":%s,"p99":%s},' \
-  "$paint_p50" "$paint_p99" "$(cold paint)" "$split_p50" "$split_p99"
+printf '"firstPaintMs":{"p50":%s,"p99":%s,"cold":%s},"splitWindowMs":{"p50":%s,"p99":%s},"paintAfterSplitMs":{"p50":%s,"p99":%s},' \
+  "$paint_p50" "$paint_p99" "$(cold paint)" "$split_p50" "$split_p99" "$after_p50" "$after_p99"
 printf '"pushToVisibleMs":{"p50":%s,"p99":%s,"cold":%s},"keyToSwitchMs":{"p50":%s,"p99":%s,"cold":%s},' \
   "$push_p50" "$push_p99" "$(cold push)" "$key_p50" "$key_p99" "$(cold key)"
 printf '"capturePaneMs":{"p50":%s,"p99":%s},"controlCaptureMs":{"p50":%s,"p99":%s},"clockReadUs":%s,' \
