@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +21,13 @@ class SidebarTerminalServerTest {
 
     private final CounterProgram program = new CounterProgram();
     private final FakeState state = new FakeState();
+    private final List<PaneId> identified = new CopyOnWriteArrayList<>();
     private SidebarTerminalServer<CounterProgram.State> server;
 
     @BeforeEach
     void startServer() {
         server = new SidebarTerminalServer<>(0, new ControlToken(PaneClient.TOKEN), program, state, state,
-                (pane, effect, reply) -> { }, Clock.systemUTC());
+                (pane, effect, reply) -> { }, Clock.systemUTC(), identified::add);
     }
 
     @AfterEach
@@ -87,6 +90,28 @@ class SidebarTerminalServerTest {
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             assertThat(waited).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
             assertThat(client.count()).isZero();
+        }
+    }
+
+    @Test
+    void aDockedPaneIsIdentifiedOnceItsFirstFrameIsOut() {
+        try (PaneClient client = PaneClient.pane(server.port(), "%6", 20, 6)) {
+            client.awaitRow(20, 6, 0, "pane=%6");
+            Await.until(() -> identified.contains(PaneId.of("%6")), Duration.ofSeconds(5), "pane identified");
+        }
+    }
+
+    @Test
+    void aPopupIsDrawnButNeitherTrackedAsAPaneNorIdentified() {
+        try (PaneClient docked = PaneClient.pane(server.port(), "%7", 20, 6);
+             PaneClient popup = PaneClient.connect(server.port())) {
+            docked.awaitRow(20, 6, 0, "pane=%7");
+            popup.send("opensessions-pane 1 " + PaneClient.TOKEN + " %7 30 8 popup\n");
+            popup.awaitRow(30, 8, 0, "pane=%7");
+
+            assertThat(server.panes()).containsExactly(PaneId.of("%7"));
+            assertThat(identified).containsExactly(PaneId.of("%7"));
+            assertThat(docked.ended()).as("the docked pane keeps its connection").isFalse();
         }
     }
 
