@@ -64,11 +64,21 @@ public final class SwitchSessionService implements SwitchSessionUseCase {
      * just created reaches the state a moment later, and the multiplexer waits for it itself.
      */
     SwitchOutcome switchShowing(PaneId pane, SessionName target) {
-        Optional<Client> client = clientShowing(owner.current().topology(), pane);
+        Optional<String> client = clientShowing(owner.current().topology(), pane).map(Client::tty)
+                .or(() -> askMultiplexer(pane));
         if (client.isEmpty()) {
             return new SwitchOutcome.NoClient();
         }
-        return switchClient(client.get().tty(), target);
+        return switchClient(client.get(), target);
+    }
+
+    /** A client that attached a moment ago may not be in the state yet; tmux itself knows it. */
+    private Optional<String> askMultiplexer(PaneId pane) {
+        try {
+            return multiplexer.clientShowing(pane);
+        } catch (MultiplexerException failure) {
+            return Optional.empty();
+        }
     }
 
     private SwitchOutcome switchClient(String clientTty, SessionName target) {

@@ -67,6 +67,16 @@ class SwitchSessionServiceTest {
     }
 
     @Test
+    void aClientTheStateHasNotHeardOfYetIsAskedOfTheMultiplexer() {
+        push(new Client("/dev/pts/1", SessionName.of("web"), PaneId.of("%1")));
+        tmux.liveClients.put(PaneId.of("%0"), "/dev/pts/7");
+
+        assertThat(service.switchFrom(PaneId.of("%0"), SessionName.of("web")))
+                .isEqualTo(new SwitchOutcome.Switched("/dev/pts/7"));
+        assertThat(tmux.switches).containsExactly(new FakeMultiplexer.SwitchCall("/dev/pts/7", SessionName.of("web")));
+    }
+
+    @Test
     void aFailingMultiplexerIsAnOutcomeNotAnException() {
         push(new Client("/dev/pts/1", SessionName.of("api"), PaneId.of("%0")));
         tmux.failing = true;

@@ -6,6 +6,9 @@ import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A multiplexer that records what it was asked; can be told to fail. Knows every session it is asked about. */
@@ -43,6 +46,14 @@ public final class FakeMultiplexer implements Multiplexer {
     public final List<PopupCall> popups = new CopyOnWriteArrayList<>();
     public final List<WindowCall> windows = new CopyOnWriteArrayList<>();
     public volatile boolean failing;
+    /** Clients tmux itself would report for a pane, before the state has heard of them. */
+    public final Map<PaneId, String> liveClients = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> clientShowing(PaneId pane) {
+        check();
+        return Optional.ofNullable(liveClients.get(pane));
+    }
 
     @Override
     public SwitchOutcome switchClient(String clientTty, SessionName session) {

@@ -54,6 +54,29 @@ public final class TmuxMultiplexer implements Multiplexer {
         return new SwitchOutcome.Switched();
     }
 
+    /** Reads tmux again when the model has no user client for the pane yet (it may have just attached). */
+    @Override
+    public Optional<String> clientShowing(PaneId pane) {
+        Objects.requireNonNull(pane, "pane");
+        TmuxSnapshot snapshot = knowing(s -> showing(s, pane).isPresent());
+        return showing(snapshot, pane);
+    }
+
+    private static Optional<String> showing(TmuxSnapshot snapshot, PaneId pane) {
+        Optional<TmuxPane> found = snapshot.pane(pane.value());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> sessions = snapshot.windows().stream()
+                .filter(window -> window.id().equals(found.get().windowId()))
+                .map(TmuxWindow::sessionId)
+                .toList();
+        return snapshot.clients().stream()
+                .filter(client -> sessions.contains(client.sessionId()))
+                .map(TmuxClient::tty)
+                .findFirst();
+    }
+
     /**
      * {@inheritDoc}
      *

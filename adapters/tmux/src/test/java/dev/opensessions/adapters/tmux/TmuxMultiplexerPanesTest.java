@@ -45,6 +45,21 @@ class TmuxMultiplexerPanesTest {
     }
 
     @Test
+    void theClientShowingAPaneIsReadFromTmuxEvenBeforeTheModelHeardOfIt() {
+        try (Running running = Running.withSession("a")) {
+            running.tmux.run("new-session", "-d", "-s", "b");
+            String pane = running.tmux.run("display-message", "-p", "-t", "=a:", "#{pane_id}").getFirst();
+            String detached = running.tmux.run("display-message", "-p", "-t", "=b:", "#{pane_id}").getFirst();
+            String tty = running.tmux.attachClient(running.tmux.sessionId("a"));
+
+            // Asked at once: the attach notification may not have reached the model yet.
+            assertThat(running.adapter.multiplexer().clientShowing(PaneId.of(pane))).contains(tty);
+            assertThat(running.adapter.multiplexer().clientShowing(PaneId.of(detached))).isEmpty();
+            assertThat(running.adapter.multiplexer().clientShowing(PaneId.of("%999"))).isEmpty();
+        }
+    }
+
+    @Test
     void focusAndKillAnswerFalseForWhatTmuxDoesNotHave() {
         try (Running running = Running.withSession("a")) {
             String tty = running.tmux.attachClient(running.tmux.sessionId("a"));

@@ -4,6 +4,7 @@ import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Acts on the terminal multiplexer for the user: switch a client, create, rename and kill sessions.
@@ -31,6 +32,14 @@ public interface Multiplexer {
      * {@code displayOrder}, else the one after it (SPEC 6.5), so nobody is left detached.
      */
     KillOutcome killSession(SessionName session, List<SessionName> displayOrder);
+
+    /**
+     * The terminal of a user client showing the pane (looking at it, else showing its session), asked of the
+     * multiplexer itself: for the moment after a client attaches, before the state has heard of it.
+     */
+    default Optional<String> clientShowing(PaneId pane) {
+        return Optional.empty();
+    }
 
     /**
      * Shows a pane on one client: switches the client to the pane's session, selects its window and the
