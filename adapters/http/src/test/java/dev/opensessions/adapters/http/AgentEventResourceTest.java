@@ -68,6 +68,8 @@ class AgentEventResourceTest {
                 .statusCode(202).body(emptyString());
         post("/api/agent-event", "{\"agent\":\"amp\",\"status\":\"done\",\"tmuxSession\":\"\",\"paneId\":\"\"}")
                 .statusCode(202);
+        post("/event", "{\"agent\":\"codex\",\"status\":\"done\",\"session\":\"ag-ghost\"}")
+                .statusCode(202).body(emptyString());
 
         probe.assertUnchanged();
     }

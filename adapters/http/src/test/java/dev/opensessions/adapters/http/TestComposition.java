@@ -37,6 +37,7 @@ public class TestComposition {
     private final FakeServerLifecycle lifecycle = new FakeServerLifecycle();
     private final RecordedTransitions transitions = new RecordedTransitions();
     private final RecordedControls controls = new RecordedControls();
+    private final FakeExplainAgents explainAgents = new FakeExplainAgents();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final TopologyService topology = new TopologyService(owner, sessions);
 
@@ -77,6 +78,12 @@ public class TestComposition {
     @Produces
     RecordedControls controls() {
         return controls;
+    }
+
+    /** The agent diagnostics behind {@code /debug/agents}, set by each test. */
+    @Produces
+    FakeExplainAgents explainAgents() {
+        return explainAgents;
     }
 
     @Produces

@@ -1,0 +1,41 @@
+package dev.opensessions.application.port.out;
+
+import dev.opensessions.domain.agent.AgentStatus;
+import dev.opensessions.domain.session.PaneId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One thread as a source last read it (SPEC 5.0): the status its last meaningful entry gives, before the
+ * waiting and stale heuristics (the core applies those against its clock), and why.
+ *
+ * @param threadId       the thread's id in the agent (a file stem, a database id), never blank
+ * @param threadName     its title or first prompt, null when unknown
+ * @param lastUserPrompt the last real prompt, null when none
+ * @param projectDir     the directory the agent worked in, or {@code __encoded__:<name>} for a lossy
+ *                       Claude project folder that could not be decoded; null when unknown
+ * @param paneId         the tmux pane the agent runs in, when the source knows it (always wins)
+ * @param lastActivity   when the thread last changed (the file's modification time or the last entry's time)
+ * @param endsInToolCall true when the last meaningful entry is a tool call (a running thread idle for 3 s
+ *                       then waits for the user's approval)
+ * @param origin         where it was read: a file path, a database file and row, a command
+ * @param evidence       the entries that decided the status, short and in order, for {@code /debug/agents}
+ */
+public record AgentObservation(String agent, String threadId, AgentStatus status, String threadName,
+                               String lastUserPrompt, String projectDir, PaneId paneId, Instant lastActivity,
+                               boolean endsInToolCall, String origin, List<String> evidence) {
+
+    public AgentObservation {
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(threadId, "threadId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(lastActivity, "lastActivity");
+        Objects.requireNonNull(origin, "origin");
+        evidence = List.copyOf(evidence);
+        if (agent.isBlank() || threadId.isBlank()) {
+            throw new IllegalArgumentException("agent and threadId must not be blank");
+        }
+    }
+}

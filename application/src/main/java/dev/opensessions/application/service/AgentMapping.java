@@ -1,0 +1,73 @@
+package dev.opensessions.application.service;
+
+import dev.opensessions.domain.agent.ClaudeProjectDirs;
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.Session;
+import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.SessionResolver;
+import dev.opensessions.domain.session.Topology;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How an agent thread was mapped to a live session, and the rules that map it: its pane always wins
+ * (SPEC 11.1), then its project directory (SPEC 2.3), or the lossy Claude folder name (SPEC 5.1).
+ *
+ * @param session the session found, null when none matched
+ * @param how     {@code pane %3}, {@code directory /a}, {@code prefix /a}, {@code encoded -a-b} or
+ *                {@code unresolved}, for {@code /debug/agents}
+ */
+record AgentMapping(SessionName session, String how) {
+
+    static final String UNRESOLVED = "unresolved";
+
+    AgentMapping {
+        Objects.requireNonNull(how, "how");
+    }
+
+    static AgentMapping unresolved() {
+        return new AgentMapping(null, UNRESOLVED);
+    }
+
+    boolean resolved() {
+        return session != null;
+    }
+
+    static AgentMapping of(Topology topology, PaneId pane, String projectDir) {
+        if (pane != null) {
+            SessionName owner = topology.paneOwners().get(pane);
+            if (owner != null) {
+                return new AgentMapping(owner, "pane " + pane);
+            }
+        }
+        Optional<String> encoded = ClaudeProjectDirs.encodedPart(projectDir);
+        if (encoded.isPresent()) {
+            return topology.sessions().stream()
+                    .filter(s -> ClaudeProjectDirs.matches(s.directory(), encoded.get()))
+                    .findFirst()
+                    .map(s -> new AgentMapping(s.name(), "encoded " + encoded.get()))
+                    .orElseGet(AgentMapping::unresolved);
+        }
+        return SessionResolver.resolve(topology, null, projectDir, null)
+                .flatMap(topology::session)
+                .map(s -> byDirectory(s, projectDir))
+                .orElseGet(AgentMapping::unresolved);
+    }
+
+    private static AgentMapping byDirectory(Session session, String projectDir) {
+        boolean exact = normalized(session.directory()).equals(normalized(projectDir));
+        return new AgentMapping(session.name(),
+                exact ? "directory " + projectDir : "prefix " + session.directory());
+    }
+
+    private static Optional<Path> normalized(String dir) {
+        try {
+            return Optional.of(Path.of(dir).normalize());
+        } catch (InvalidPathException invalid) {
+            return Optional.empty();
+        }
+    }
+}

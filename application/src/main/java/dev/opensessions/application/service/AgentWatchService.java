@@ -1,0 +1,189 @@
+package dev.opensessions.application.service;
+
+import dev.opensessions.application.port.in.AgentEventOutcome;
+import dev.opensessions.application.port.in.ExplainAgentsUseCase;
+import dev.opensessions.application.port.in.RecordAgentEventUseCase;
+import dev.opensessions.application.port.out.AgentObservation;
+import dev.opensessions.application.port.out.AgentSink;
+import dev.opensessions.application.port.out.AgentSource;
+import dev.opensessions.application.state.StateOwner;
+import dev.opensessions.application.state.StateSnapshot;
+import dev.opensessions.application.state.Subscription;
+import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.Topology;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Turns what agent sources read into tracker rows (SPEC 4.4, 5.0): applies the waiting and stale
+ * heuristics with one-shot timers, maps each thread to its session, records only changed fingerprints,
+ * keeps unresolved threads until a matching session appears, and explains every row.
+ */
+public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase, AutoCloseable {
+
+    /** A timer that fires before the clock reached its instant (a clock moved by hand) retries this late. */
+    private static final long RETRY_MILLIS = 1000;
+    /** Threads quiet this long are forgotten: every row they made has been pruned by then (SPEC 4.4). */
+    private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
+
+    private final StateOwner owner;
+    private final RecordAgentEventUseCase recorder;
+    private final List<AgentSource> sources;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final ThreadTimers timers;
+    private final Map<String, WatchedThread> threads = new HashMap<>();
+    private volatile Topology seenTopology;
+    private volatile boolean anyPending;
+    private boolean closed;
+    private Subscription subscription;
+
+    public AgentWatchService(StateOwner owner, RecordAgentEventUseCase recorder, List<AgentSource> sources,
+                             ScheduledExecutorService scheduler, Clock clock) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.sources = List.copyOf(sources);
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timers = new ThreadTimers(scheduler, clock);
+    }
+
+    /** Follows the topology for pending threads, then starts every source with this service as its sink. */
+    public void start() {
+        subscription = owner.subscribe(this::onSnapshot);
+        sources.forEach(source -> source.start(this));
+    }
+
+    @Override
+    public synchronized void observed(AgentObservation observation) {
+        Objects.requireNonNull(observation, "observation");
+        if (closed) {
+            return;
+        }
+        String key = WatchedThread.key(observation);
+        WatchedThread previous = threads.get(key);
+        forgetQuiet();
+        evaluate(key, observation, previous == null ? null : previous.emitted());
+    }
+
+    @Override
+    public List<AgentExplanation> explain(Optional<SessionName> session) {
+        List<WatchedThread> watched;
+        synchronized (this) {
+            watched = List.copyOf(threads.values());
+        }
+        return AgentExplanations.of(owner.current(), watched, session);
+    }
+
+    /** The instant a thread's timer is armed for, if one is. */
+    public synchronized Optional<Instant> armedFor(String agent, String threadId) {
+        return timers.armedFor(WatchedThread.key(agent, threadId));
+    }
+
+    private void evaluate(String key, AgentObservation observation, WatchedThread.Fingerprint emitted) {
+        timers.cancel(key);
+        Instant now = clock.instant();
+        AgentMapping mapping = AgentMapping.of(owner.current().topology(), observation.paneId(),
+                observation.projectDir());
+        WatchedThread thread = new WatchedThread(observation, AgentHeuristics.shown(observation, now), mapping,
+                emitted);
+        threads.put(key, thread.needsRecording() ? record(thread) : thread);
+        AgentHeuristics.nextChange(observation, now)
+                .ifPresent(at -> timers.arm(key, at, 0, () -> fire(key, observation, at)));
+        anyPending = threads.values().stream().anyMatch(WatchedThread::pending);
+    }
+
+    /** Through the same path as pushed events, so unseen rules, canonicalization and persistence apply. */
+    private WatchedThread record(WatchedThread thread) {
+        AgentObservation o = thread.observation();
+        AgentEventOutcome outcome = recorder.record(new RecordAgentEventUseCase.Command(o.agent(), thread.shown(),
+                thread.mapping().session(), o.projectDir(), o.threadId(), o.threadName(), o.lastUserPrompt(),
+                o.lastActivity(), null, o.paneId()));
+        return switch (outcome) {
+            case AgentEventOutcome.Recorded recorded -> thread.recorded(recorded.session());
+            case AgentEventOutcome.Unresolved unresolved -> thread.unresolved();
+        };
+    }
+
+    private synchronized void fire(String key, AgentObservation observation, Instant at) {
+        WatchedThread current = threads.get(key);
+        if (closed || current == null || current.observation() != observation) {
+            return;
+        }
+        timers.fired(key);
+        if (clock.instant().isBefore(at)) {
+            timers.arm(key, at, RETRY_MILLIS, () -> fire(key, observation, at));
+        } else {
+            evaluate(key, observation, current.emitted());
+        }
+    }
+
+    /** Runs on the owner's thread: it only hands the work on, and only when sessions changed. */
+    private void onSnapshot(StateSnapshot snapshot) {
+        Topology topology = snapshot.topology();
+        if (topology == seenTopology || topology.equals(seenTopology)) {
+            return;
+        }
+        seenTopology = topology;
+        if (anyPending) {
+            try {
+                scheduler.execute(this::retryPending);
+            } catch (RejectedExecutionException stopping) {
+                // The server is shutting down; nothing is left to resolve.
+            }
+        }
+    }
+
+    private synchronized void retryPending() {
+        if (closed) {
+            return;
+        }
+        for (Map.Entry<String, WatchedThread> entry : List.copyOf(threads.entrySet())) {
+            if (entry.getValue().pending()) {
+                evaluate(entry.getKey(), entry.getValue().observation(), entry.getValue().emitted());
+            }
+        }
+    }
+
+    private void forgetQuiet() {
+        Instant horizon = clock.instant().minus(FORGET_AFTER);
+        threads.entrySet().removeIf(e -> e.getValue().observation().lastActivity().isBefore(horizon)
+                && !timers.armed(e.getKey()));
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            timers.cancelAll();
+            if (subscription != null) {
+                subscription.close();
+            }
+        }
+        // Outside the lock: a source may be waiting in observed() while it is asked to stop.
+        RuntimeException failure = null;
+        for (AgentSource source : sources) {
+            try {
+                source.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

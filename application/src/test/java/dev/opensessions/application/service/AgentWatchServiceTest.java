@@ -1,0 +1,165 @@
+package dev.opensessions.application.service;
+
+import dev.opensessions.domain.agent.AgentStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static dev.opensessions.application.service.WatchRig.thread;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AgentWatchServiceTest {
+
+    private static final Instant T0 = Harness.T0;
+
+    private final WatchRig rig = new WatchRig();
+
+    @AfterEach
+    void stop() {
+        rig.close();
+    }
+
+    @Test
+    void startStartsEverySourceAndCloseClosesIt() {
+        assertThat(rig.claude.started()).isTrue();
+
+        rig.watch.close();
+
+        assertThat(rig.claude.closed()).isTrue();
+    }
+
+    @Test
+    void aFreshRunningThreadIsRecordedAsRunningWithItsLastActivityAsTime() {
+        rig.h.mux.pushSessions("api", "/w/api");
+
+        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0.minusMillis(500), false, "fix it"));
+
+        assertThat(rig.statusOf("t1")).isEqualTo(AgentStatus.RUNNING);
+        assertThat(rig.row("t1").orElseThrow().updatedAt()).isEqualTo(T0.minusMillis(500));
+        assertThat(rig.row("t1").orElseThrow().lastUserPrompt()).isEqualTo("fix it");
+        assertThat(rig.recorded).singleElement().satisfies(c -> assertThat(c.ts()).isEqualTo(T0.minusMillis(500)));
+    }
+
+    @Test
+    void aToolCallQuietForThreeSecondsAlreadyWaitsAndOneQuietForFifteenIsStale() {
+        rig.h.mux.pushSessions("api", "/w/api");
+
+        rig.claude.report(thread("w", AgentStatus.RUNNING, "/w/api", null, T0.minusSeconds(4), true, "p"));
+        rig.claude.report(thread("s", AgentStatus.WAITING, "/w/api", null, T0.minusSeconds(15), false, "p"));
+        rig.claude.report(thread("r", AgentStatus.RUNNING, "/w/api", null, T0.minusSeconds(5), false, "p"));
+
+        assertThat(rig.statusOf("w")).isEqualTo(AgentStatus.WAITING);
+        assertThat(rig.statusOf("s")).isEqualTo(AgentStatus.STALE);
+        assertThat(rig.statusOf("r")).isEqualTo(AgentStatus.RUNNING);
+        assertThat(rig.watch.armedFor("claude-code", "w")).contains(T0.minusSeconds(4).plusSeconds(15));
+        assertThat(rig.watch.armedFor("claude-code", "s")).isEmpty();
+    }
+
+    @Test
+    void aRunningToolCallTurnsWaitingWhenItsTimerFiresThenArmsTheStaleTimer() {
+        rig.h.mux.pushSessions("api", "/w/api");
+        Instant last = T0.minusMillis(2_900);
+
+        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, last, true, "p"));
+        assertThat(rig.statusOf("t1")).isEqualTo(AgentStatus.RUNNING);
+        assertThat(rig.watch.armedFor("claude-code", "t1")).contains(last.plusSeconds(3));
+        rig.h.clock.advance(Duration.ofMillis(200));
+
+        rig.awaitStatus("t1", AgentStatus.WAITING);
+        assertThat(rig.watch.armedFor("claude-code", "t1")).contains(last.plusSeconds(15));
+        assertThat(rig.recorded).extracting(c -> c.status()).containsExactly(AgentStatus.RUNNING, AgentStatus.WAITING);
+    }
+
+    @Test
+    void aQuietRunningThreadTurnsStaleWhenItsTimerFiresAndIsLeftAlone() {
+        rig.h.mux.pushSessions("api", "/w/api");
+
+        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0.minusMillis(14_900), false, "p"));
+        rig.h.clock.advance(Duration.ofSeconds(1));
+
+        rig.awaitStatus("t1", AgentStatus.STALE);
+        assertThat(rig.watch.armedFor("claude-code", "t1")).isEmpty();
+        assertThat(rig.row("t1").orElseThrow().unseen()).isTrue();
+    }
+
+    @Test
+    void aNewerObservationCancelsTheTimerOfTheOlderOne() throws Exception {
+        rig.h.mux.pushSessions("api", "/w/api");
+        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0.minusMillis(2_900), true, "p"));
+
+        rig.claude.report(thread("t1", AgentStatus.DONE, "/w/api", null, T0, false, "p"));
+        rig.h.clock.advance(Duration.ofSeconds(20));
+        rig.drainScheduler(300);
+
+        assertThat(rig.watch.armedFor("claude-code", "t1")).isEmpty();
+        assertThat(rig.statusOf("t1")).isEqualTo(AgentStatus.DONE);
+        assertThat(rig.recorded).extracting(c -> c.status()).containsExactly(AgentStatus.RUNNING, AgentStatus.DONE);
+    }
+
+    @Test
+    void aNewerRunningObservationMovesTheTimerToItsOwnDeadline() {
+        rig.h.mux.pushSessions("api", "/w/api");
+        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0.minusSeconds(2), true, "p"));
+
+        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0, false, "next"));
+
+        assertThat(rig.watch.armedFor("claude-code", "t1")).contains(T0.plusSeconds(15));
+    }
+
+    @Test
+    void theSameFingerprintTwiceIsRecordedOnce() {
+        rig.h.mux.pushSessions("api", "/w/api");
+
+        rig.claude.report(thread("t1", AgentStatus.DONE, "/w/api", null, T0.minusSeconds(1), false, "p"));
+        long version = rig.h.owner.current().version();
+        rig.claude.report(thread("t1", AgentStatus.DONE, "/w/api", null, T0, false, "p"));
+
+        assertThat(rig.recorded).hasSize(1);
+        assertThat(rig.h.owner.current().version()).isEqualTo(version);
+    }
+
+    @Test
+    void aNewPromptWithTheSameStatusIsRecordedAgain() {
+        rig.h.mux.pushSessions("api", "/w/api");
+
+        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0, false, "first"));
+        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0, false, "second"));
+
+        assertThat(rig.recorded).extracting(c -> c.lastUserPrompt()).containsExactly("first", "second");
+        assertThat(rig.row("t1").orElseThrow().lastUserPrompt()).isEqualTo("second");
+    }
+
+    @Test
+    void idleObservationsAreIgnoredAndArmNothing() {
+        rig.h.mux.pushSessions("api", "/w/api");
+        long version = rig.h.owner.current().version();
+
+        rig.claude.report(thread("t1", AgentStatus.IDLE, "/w/api", null, T0, false, null));
+
+        assertThat(rig.recorded).isEmpty();
+        assertThat(rig.h.owner.current().version()).isEqualTo(version);
+        assertThat(rig.watch.armedFor("claude-code", "t1")).isEmpty();
+    }
+
+    @Test
+    void aFinishedThreadArmsNoTimer() {
+        rig.h.mux.pushSessions("api", "/w/api");
+
+        rig.claude.report(thread("t1", AgentStatus.INTERRUPTED, "/w/api", null, T0, false, "p"));
+
+        assertThat(rig.watch.armedFor("claude-code", "t1")).isEmpty();
+        assertThat(rig.statusOf("t1")).isEqualTo(AgentStatus.INTERRUPTED);
+    }
+
+    @Test
+    void observationsAfterCloseAreDropped() {
+        rig.h.mux.pushSessions("api", "/w/api");
+        rig.watch.close();
+
+        rig.watch.observed(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0, false, "p"));
+
+        assertThat(rig.recorded).isEmpty();
+    }
+}
