@@ -1,5 +1,6 @@
 package dev.opensessions.server;
 
+import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.port.out.LocalSystem;
 import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.ServerLifecycle;
@@ -7,6 +8,7 @@ import dev.opensessions.application.port.out.SessionSource;
 import dev.opensessions.application.port.out.SettingsStore;
 import dev.opensessions.application.port.out.SidebarPanes;
 import dev.opensessions.application.service.AgentPruneService;
+import dev.opensessions.application.service.AgentWatchService;
 import dev.opensessions.application.service.DurableStateService;
 import dev.opensessions.application.service.QuitService;
 import dev.opensessions.application.service.RecordAgentEventService;
@@ -51,6 +53,7 @@ final class Core implements AutoCloseable {
     final SidebarPresenceService presence;
     final SidebarActionsService actions;
     final RefreshService refresh;
+    final AgentWatchService agents;
     private final ScheduledExecutorService scheduler;
     private final ScheduledExecutorService warmup;
     private final TopologyService topology;
@@ -58,12 +61,15 @@ final class Core implements AutoCloseable {
 
     /**
      * What the core drives outside itself: tmux (sessions, commands, sidebar panes), the machine, the
-     * process and the config file. {@code panes} is made from the display order the core keeps.
+     * process, the config file and the agents' own records. {@code panes} is made from the display order
+     * the core keeps.
      */
     record Outside(SessionSource sessions, Multiplexer multiplexer,
                    Function<Supplier<List<SessionName>>, SidebarPanes> panes, LocalSystem system,
-                   SettingsStore settings, ServerLifecycle lifecycle, List<String> sessionizer, String home) {
+                   SettingsStore settings, ServerLifecycle lifecycle, List<String> sessionizer, String home,
+                   List<AgentSource> agents) {
         Outside {
+            agents = List.copyOf(agents);
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(multiplexer, "multiplexer");
             Objects.requireNonNull(panes, "panes");
@@ -102,6 +108,7 @@ final class Core implements AutoCloseable {
         this.actions = new SidebarActionsService(owner, outside.multiplexer(), outside.system(), switchSession,
                 outside.sessionizer(), outside.home());
         this.refresh = new RefreshService(owner, outside.sessions());
+        this.agents = new AgentWatchService(owner, agentEvents, outside.agents(), scheduler, clock);
         this.topology = new TopologyService(owner, outside.sessions());
         this.prune = new AgentPruneService(owner, scheduler);
     }
@@ -115,12 +122,14 @@ final class Core implements AutoCloseable {
         durable.start(owner);
         settings.restore();
         topology.start();
+        agents.start();
         prune.start();
     }
 
     @Override
     public void close() {
         prune.close();
+        agents.close();
         topology.close();
         durable.close();
         warmup.shutdownNow();

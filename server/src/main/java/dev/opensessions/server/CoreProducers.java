@@ -1,7 +1,14 @@
 package dev.opensessions.server;
 
+import dev.opensessions.adapters.agents.AgentSources;
+import dev.opensessions.adapters.agents.plugin.AgentPluginConfigReader;
+import dev.opensessions.adapters.agents.plugin.CommandAgentSource;
+import dev.opensessions.adapters.persistence.ConfigFileSettingsStore;
+import dev.opensessions.adapters.tmux.TmuxAdapter;
+import dev.opensessions.adapters.tmux.host.HostSystem;
 import dev.opensessions.application.port.in.AppendLogUseCase;
 import dev.opensessions.application.port.in.ClearLogUseCase;
+import dev.opensessions.application.port.in.ExplainAgentsUseCase;
 import dev.opensessions.application.port.in.GetStateUseCase;
 import dev.opensessions.application.port.in.HideSessionUseCase;
 import dev.opensessions.application.port.in.NotifyUseCase;
@@ -18,12 +25,10 @@ import dev.opensessions.application.port.in.SidebarPresenceUseCase;
 import dev.opensessions.application.port.in.SidebarSettingsUseCase;
 import dev.opensessions.application.port.in.SwitchSessionUseCase;
 import dev.opensessions.application.port.in.WatchStateUseCase;
+import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.sidebar.runtime.EffectHandler;
 import dev.opensessions.sidebar.runtime.UseCaseEffects;
-import dev.opensessions.adapters.persistence.ConfigFileSettingsStore;
-import dev.opensessions.adapters.tmux.TmuxAdapter;
-import dev.opensessions.adapters.tmux.host.HostSystem;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -31,6 +36,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -61,8 +67,17 @@ public class CoreProducers {
                 new HostSystem(System.getenv()),
                 new ConfigFileSettingsStore(settings.configDir().resolve(SidebarHost.CONFIG_FILE)),
                 new QuarkusServerLifecycle(), List.of(bin.resolve("opensessions-sessionizer").toString()),
-                System.getProperty("user.home", "/"));
+                System.getProperty("user.home", "/"), agentSources(settings));
         return new Core(Clock.systemUTC(), stores.open(), outside);
+    }
+
+    /** Every agent's own records, and the command plugins config.json declares (SPEC 5, issue 5). */
+    private static List<AgentSource> agentSources(ServerSettings settings) {
+        List<AgentSource> sources = new ArrayList<>(AgentSources.standard(System.getenv(), settings.agentHome(),
+                Clock.systemUTC()));
+        new AgentPluginConfigReader(settings.configDir().resolve(SidebarHost.CONFIG_FILE)).read()
+                .forEach(plugin -> sources.add(new CommandAgentSource(plugin, Clock.systemUTC())));
+        return sources;
     }
 
     void close(@Disposes Core core) {
@@ -142,6 +157,11 @@ public class CoreProducers {
     @Produces
     SwitchSessionUseCase switchSession(Core core) {
         return core.switchSession;
+    }
+
+    @Produces
+    ExplainAgentsUseCase explainAgents(Core core) {
+        return core.agents;
     }
 
     @Produces

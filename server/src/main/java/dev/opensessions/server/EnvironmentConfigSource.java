@@ -29,7 +29,8 @@ public final class EnvironmentConfigSource implements ConfigSource {
                 "opensessions.runtime-dir", paths.runtimeDir().toString(),
                 "opensessions.database", paths.database().toString(),
                 "opensessions.config-dir", paths.configDir().toString(),
-                "opensessions.home", InstallDir.locate(env.get("OPENSESSIONS_DIR"), InstallDir.codeLocation()).toString());
+                "opensessions.home", InstallDir.locate(env.get("OPENSESSIONS_DIR"), InstallDir.codeLocation()).toString(),
+                "opensessions.agent-home", System.getProperty("user.home", "/"));
     }
 
     @Override

@@ -32,4 +32,7 @@ public interface ServerSettings {
 
     /** The installed checkout (plugin folder): its {@code bin/} holds the pane shim and the sessionizer. */
     Path home();
+
+    /** The home folder whose agent records ({@code ~/.claude}, {@code ~/.codex}, ...) are watched. */
+    Path agentHome();
 }

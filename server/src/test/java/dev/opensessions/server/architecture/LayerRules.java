@@ -34,14 +34,14 @@ final class LayerRules {
     /** Every package a rule names; each must hold classes, or the rule would check nothing. */
     List<String> namedPackages() {
         return List.of(pkg("domain"), pkg("application"), pkg("application.port.in"), pkg("application.port.out"),
-                pkg("application.service"), pkg("protocol"), pkg("adapters.persistence"), pkg("adapters.tmux"), pkg("adapters.http"),
+                pkg("application.service"), pkg("protocol"), pkg("adapters.persistence"), pkg("adapters.tmux"), pkg("adapters.agents"), pkg("adapters.http"),
                 pkg("adapters.websocket"), pkg("sidebar.model"), pkg("sidebar.update"), pkg("sidebar.view"),
                 pkg("sidebar.runtime"), pkg("server"));
     }
 
     List<ArchRule> all() {
         return List.of(domainIsPure(), applicationDependsOnlyOnDomain(), protocolIsWireOnly(),
-                persistenceStaysInItsLane(), tmuxStaysInItsLane(), httpStaysInItsLane(), websocketStaysInItsLane(),
+                persistenceStaysInItsLane(), tmuxStaysInItsLane(), agentsStayInTheirLane(), httpStaysInItsLane(), websocketStaysInItsLane(),
                 sidebarCoreIsPure(), sidebarCoreIsLayered(), sidebarUpdateAndViewAreApart(), sidebarViewDoesNotUpdate(),
                 sidebarRuntimeStaysInItsLane(),
                 onlyTheServerBuildsServices(), inboundPortsAreInterfaces());
@@ -80,6 +80,13 @@ final class LayerRules {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, pkg("adapters.tmux"),
                         pkg("application.port.out"), pkg("domain")))
                 .as("the tmux adapter is plain Java behind outbound ports and uses no other adapter");
+    }
+
+    ArchRule agentsStayInTheirLane() {
+        return classes().that().resideInAPackage(pkg("adapters.agents"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, pkg("adapters.agents"),
+                        "com.fasterxml.jackson..", "org.sqlite..", pkg("application.port.out"), pkg("domain")))
+                .as("agent sources read files and stores behind the AgentSource port and use no other adapter");
     }
 
     ArchRule httpStaysInItsLane() {

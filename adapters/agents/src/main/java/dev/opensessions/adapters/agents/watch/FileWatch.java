@@ -1,0 +1,239 @@
+package dev.opensessions.adapters.agents.watch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Watches a folder tree with the platform's WatchService on one daemon thread and reports every regular file
+ * that was created, modified or deleted (a deleted path no longer exists when reported). New subfolders are
+ * registered as they appear; a missing root is waited for by watching its nearest existing parent. A slow
+ * rescan is the safety net for lost events (queue overflow, races while registering): between events the
+ * thread is blocked in the WatchService, never spinning.
+ */
+public final class FileWatch implements AutoCloseable {
+
+    public static final Duration DEFAULT_RESCAN = Duration.ofSeconds(30);
+
+    private static final System.Logger LOG = System.getLogger(FileWatch.class.getName());
+
+    private final String name;
+    private final Path root;
+    private final int maxDepth;
+    private final Consumer<Path> listener;
+    private final Duration rescan;
+    private final Map<WatchKey, Path> keys = new HashMap<>();
+    private volatile WatchService service;
+    private volatile boolean closed;
+    private Thread thread;
+
+    /**
+     * @param maxDepth how deep files are reported below {@code root} (1: its own files only); folders are
+     *                 watched down to one level above that
+     * @param listener called on the watch thread with each changed file
+     */
+    public FileWatch(String name, Path root, int maxDepth, Consumer<Path> listener, Duration rescan) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.rescan = Objects.requireNonNull(rescan, "rescan");
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth must be at least 1: " + maxDepth);
+        }
+        this.maxDepth = maxDepth;
+    }
+
+    /** Reports every file already there, then every change, until closed. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        try {
+            service = FileSystems.getDefault().newWatchService();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + root, e);
+        }
+        thread = Thread.ofPlatform().daemon().name("agents-watch-" + name).start(this::run);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        WatchService current = service;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing watch " + name, e);
+            }
+        }
+        Thread running = thread;
+        if (running != null && running != Thread.currentThread()) {
+            try {
+                running.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The watch thread, for tests that check it is blocked while nothing changes. */
+    Thread thread() {
+        return thread;
+    }
+
+    private void run() {
+        try {
+            attach();
+            while (!closed) {
+                WatchKey key = service.poll(rescan.toMillis(), TimeUnit.MILLISECONDS);
+                if (key == null) {
+                    attach();
+                } else {
+                    handle(key);
+                }
+            }
+        } catch (ClosedWatchServiceException | InterruptedException stopped) {
+            // closed: the loop ends
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "watch " + name + " stopped", e);
+        }
+    }
+
+    /**
+     * Watches the root tree and reports its files, or the nearest existing parent while the root is missing. A
+     * folder on the way may appear just before its parent's registration takes effect, raising no event, so
+     * the nearest parent is looked for again until it stays the same.
+     */
+    private void attach() {
+        while (true) {
+            if (Files.isDirectory(root)) {
+                cancelOutside(root);
+                registerTree(root);
+                scan(root);
+                return;
+            }
+            Path parent = root.getParent();
+            while (parent != null && !Files.isDirectory(parent)) {
+                parent = parent.getParent();
+            }
+            if (parent == null || keys.containsValue(parent)) {
+                return;
+            }
+            cancelOutside(parent);
+            if (!register(parent)) {
+                return;
+            }
+        }
+    }
+
+    private void handle(WatchKey key) {
+        Path dir = keys.get(key);
+        List<WatchEvent<?>> events = key.pollEvents();
+        if (!key.reset()) {
+            keys.remove(key);
+        }
+        if (dir == null || !dir.startsWith(root)) {
+            // A parent of the missing root changed: the root, or a folder on the way to it, may exist now.
+            attach();
+            return;
+        }
+        boolean lost = false;
+        for (WatchEvent<?> event : events) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                lost = true;
+                continue;
+            }
+            Path child = dir.resolve((Path) event.context());
+            int depth = depth(child);
+            if (Files.isDirectory(child)) {
+                if (depth < maxDepth) {
+                    registerTree(child);
+                    scan(child);
+                }
+            } else if (depth <= maxDepth) {
+                report(child);
+            }
+        }
+        if (lost || !Files.isDirectory(root)) {
+            attach();
+        }
+    }
+
+    private int depth(Path path) {
+        return path.equals(root) ? 0 : root.relativize(path).getNameCount();
+    }
+
+    /**
+     * Registers a folder, then lists it and registers its subfolders the same way: a subfolder created before
+     * the listing is listed, one created after the registration raises an event, so none is missed.
+     */
+    private void registerTree(Path dir) {
+        if (!register(dir) || depth(dir) + 1 >= maxDepth) {
+            return;
+        }
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {
+            for (Path child : children) {
+                registerTree(child);
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.log(System.Logger.Level.DEBUG, "folder vanished while registering " + dir, e);
+        }
+    }
+
+    private boolean register(Path dir) {
+        try {
+            keys.put(dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE), dir);
+            return true;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot watch " + dir, e);
+            return false;
+        }
+    }
+
+    private void cancelOutside(Path keep) {
+        keys.entrySet().removeIf(entry -> {
+            boolean outside = !entry.getValue().startsWith(keep);
+            if (outside) {
+                entry.getKey().cancel();
+            }
+            return outside;
+        });
+    }
+
+    private void scan(Path dir) {
+        int below = maxDepth - depth(dir);
+        try (Stream<Path> files = Files.walk(dir, Math.max(below, 0))) {
+            files.filter(Files::isRegularFile).forEach(this::report);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "folder vanished while scanning " + dir, e);
+        }
+    }
+
+    private void report(Path file) {
+        try {
+            listener.accept(file);
+        } catch (RuntimeException e) {
+            // One bad file must not stop the watch of every other one.
+            LOG.log(System.Logger.Level.WARNING, "watch " + name + " failed on " + file, e);
+        }
+    }
+}
