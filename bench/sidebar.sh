@@ -42,6 +42,7 @@ if [[ "${OPENSESSIONS_BENCH_PREBUILT:-}" == 1 ]]; then
   LAUNCH_DIR="$WORK/prebuilt"
   mkdir -p "$LAUNCH_DIR/bin" "$LAUNCH_DIR/server/target"
   cp -p "$REPO_DIR/bin/opensessions" "$REPO_DIR/bin/opensessions-pane" "$REPO_DIR/bin/opensessions-sessionizer" "$LAUNCH_DIR/bin/"
+  cp -pR "$REPO_DIR/bin/lib" "$LAUNCH_DIR/bin/"
   cp -a "$REPO_DIR/server/target/quarkus-app" "$LAUNCH_DIR/server/target/"
 fi
 

@@ -19,6 +19,9 @@ record Installation(Path root) {
         for (String script : new String[] {"opensessions", "opensessions-pane"}) {
             Files.copy(REPO.resolve("bin").resolve(script), bin.resolve(script), StandardCopyOption.COPY_ATTRIBUTES);
         }
+        // The launcher sources its address rule from bin/lib (shared with the agent hooks).
+        Path lib = Files.createDirectories(bin.resolve("lib"));
+        Files.copy(REPO.resolve("bin/lib/address.sh"), lib.resolve("address.sh"), StandardCopyOption.COPY_ATTRIBUTES);
         Path target = Files.createDirectories(root.resolve("server").resolve("target"));
         Path packaged = REPO.resolve("server").resolve("target").resolve("quarkus-app");
         if (!Files.isRegularFile(packaged.resolve("quarkus-run.jar"))) {

@@ -1,0 +1,95 @@
+// opensessions Pi extension: reports the Pi session's state to the opensessions server of this tmux
+// (POST /api/agent-event, CONTRACTS.md), in order, fire-and-forget, silent when the server is down.
+// Dependency-free on purpose: Pi loads it from ~/.pi/agent/extensions/ as it is (SPEC 5.5). The SPEC's
+// runtime registry (/api/runtime/pi/upsert|delete) is not served by this server, so none is posted.
+
+type Status = "idle" | "running" | "tool-running" | "done" | "error" | "interrupted";
+type PiEvent = Record<string, unknown>;
+type PiContext = { cwd?: string; sessionManager?: { getSessionId?(): string | undefined } };
+type PiExtensionApi = {
+  on(event: string, handler: (event: PiEvent, ctx: PiContext) => unknown): void;
+  getSessionName?(): string | undefined;
+};
+
+const POST_TIMEOUT_MS = 1000;
+const MAX_PENDING = 20;
+
+// The server of this tmux, derived exactly as bin/lib/address.sh and ServerKey.java do (SPEC 1.2).
+function serverUrl(env: Record<string, string | undefined>): string {
+  if (env.OPENSESSIONS_URL) return env.OPENSESSIONS_URL.replace(/\/+$/, "");
+  let key: number | undefined;
+  let defaultSocket = true;
+  const explicit = env.OPENSESSIONS_SERVER_KEY;
+  if (explicit) {
+    if (/^[0-9]{1,9}$/.test(explicit)) {
+      key = Number(explicit);
+      defaultSocket = false;
+    }
+  } else if (env.TMUX) {
+    const socket = env.TMUX.split(",")[0];
+    if (socket) {
+      key = 0;
+      let position = 1;
+      for (const char of socket) key = (key + char.codePointAt(0)! * position++) % 20000;
+      defaultSocket = socket.slice(socket.lastIndexOf("/") + 1) === "default";
+    }
+  }
+  let port = defaultSocket || key === undefined ? 7391 : 22000 + key;
+  const explicitPort = env.OPENSESSIONS_PORT;
+  if (explicitPort && /^[0-9]{1,9}$/.test(explicitPort) && +explicitPort >= 1 && +explicitPort <= 65535) {
+    port = +explicitPort;
+  }
+  return `http://127.0.0.1:${port}`;
+}
+
+const url = `${serverUrl(process.env)}/api/agent-event`;
+const paneId = /^%[0-9]+$/.test(process.env.TMUX_PANE ?? "") ? process.env.TMUX_PANE : undefined;
+let queue: Promise<void> = Promise.resolve();
+let pending = 0;
+
+// Posts one event after the previous one, so the server sees them in order; drops events while the
+// server stalls rather than queueing without bound.
+function post(fields: Record<string, unknown>): void {
+  if (pending >= MAX_PENDING) return;
+  pending++;
+  const body = JSON.stringify({ agent: "pi", paneId, ts: Date.now(), ...fields });
+  queue = queue
+    .then(() => fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body,
+      signal: AbortSignal.timeout(POST_TIMEOUT_MS),
+    }))
+    .then(() => undefined, () => undefined)
+    .finally(() => { pending--; });
+}
+
+// How the turn ended, from the stop reason of its last assistant message (SPEC 5.5).
+function endStatus(event: PiEvent): Status {
+  const messages = Array.isArray(event.messages) ? (event.messages as PiEvent[]) : [];
+  const last = [...messages].reverse().find((message) => message?.role === "assistant");
+  const reason = typeof last?.stopReason === "string" ? last.stopReason : "stop";
+  if (reason === "error") return "error";
+  if (reason === "aborted" || reason === "cancelled" || reason === "interrupted") return "interrupted";
+  return "done";
+}
+
+export default function opensessions(pi: PiExtensionApi): void {
+  const thread = (ctx: PiContext) => ({
+    threadId: ctx?.sessionManager?.getSessionId?.(),
+    threadName: pi.getSessionName?.(),
+    projectDir: ctx?.cwd ?? process.cwd(),
+  });
+  pi.on("session_start", (_event, ctx) => post({ ...thread(ctx), status: "idle" }));
+  pi.on("before_agent_start", (event, ctx) => post({
+    ...thread(ctx),
+    status: "running",
+    lastUserPrompt: typeof event.prompt === "string" ? event.prompt : undefined,
+  }));
+  pi.on("tool_execution_start", (_event, ctx) => post({ ...thread(ctx), status: "tool-running" }));
+  // A finished tool hands back to the model: running until the turn ends.
+  pi.on("tool_execution_end", (_event, ctx) => post({ ...thread(ctx), status: "running" }));
+  pi.on("agent_end", (event, ctx) => post({ ...thread(ctx), status: endStatus(event) }));
+  // The user closed Pi: done, so the row is pruned, and nothing for them to look at.
+  pi.on("session_shutdown", (_event, ctx) => post({ ...thread(ctx), status: "done", unseen: false }));
+}
