@@ -31,8 +31,10 @@ public class ServerRuntime {
 
     void onStart(@Observes StartupEvent started) {
         core.start();
-        files.writeToken(token.value());
+        // The pid comes last: it tells the launcher everything is in place, and a pane shim started on a
+        // request made with the token must find the sidebar port already written.
         files.writeSidebarPort(sidebars.start());
+        files.writeToken(token.value());
         files.writePid(pid);
         LOG.infof("opensessions server ready; runtime files in %s", files.dir());
     }
