@@ -40,12 +40,6 @@ public sealed interface Effect {
     record ShowAllSessions() implements Effect {
     }
 
-    /** Move the session {@code delta} places in the shared order ({@code Alt-Up} is -1, {@code Alt-Down} +1). */
-    record ReorderSession(SessionName session, int delta) implements Effect {
-        public ReorderSession {
-            Objects.requireNonNull(session, "session");
-        }
-    }
 
     /** Puts the displayed sessions in this order (a group moved as a block, a drag-reorder); persisted. */
     record ArrangeSessions(List<SessionName> order) implements Effect {

@@ -52,7 +52,6 @@ public final class UseCaseEffects implements EffectHandler {
             case Effect.QuitServer ignored -> cases.quit().quit();
             case Effect.HideSession hidden -> cases.hide().hide(hidden.session());
             case Effect.ShowAllSessions ignored -> cases.showAll().showAll();
-            case Effect.ReorderSession moved -> cases.reorder().reorder(moved.session(), moved.delta());
             case Effect.ArrangeSessions arranged -> cases.reorder().arrange(arranged.order());
             case Effect.FocusAgent agent -> cases.actions().focusAgent(pane, agent.agentPane());
             case Effect.DismissAgent agent -> cases.actions().dismissAgent(agent.session(), agent.thread());

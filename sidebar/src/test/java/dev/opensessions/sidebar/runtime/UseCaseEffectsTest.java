@@ -3,7 +3,6 @@ package dev.opensessions.sidebar.runtime;
 import dev.opensessions.application.port.in.HideSessionUseCase;
 import dev.opensessions.application.port.in.QuitUseCase;
 import dev.opensessions.application.port.in.RefreshUseCase;
-import dev.opensessions.application.port.in.ReorderOutcome;
 import dev.opensessions.application.port.in.ReorderSessionUseCase;
 import dev.opensessions.application.port.in.ShowAllSessionsUseCase;
 import dev.opensessions.application.port.in.SidebarActionsUseCase;
@@ -49,12 +48,11 @@ class UseCaseEffectsTest {
         run(new Effect.SwitchSession(WEB));
         run(new Effect.HideSession(SessionName.of("old")));
         run(new Effect.ShowAllSessions());
-        run(new Effect.ReorderSession(WEB, -1));
         run(new Effect.ArrangeSessions(List.of(WEB, SessionName.of("api"))));
         run(new Effect.QuitServer());
         run(new Effect.Refresh());
 
-        assertThat(calls).containsExactly("switchFrom %7 web", "hide old", "showAll", "reorder web -1",
+        assertThat(calls).containsExactly("switchFrom %7 web", "hide old", "showAll",
                 "arrange [web, api]", "quit", "refresh");
     }
 
@@ -124,7 +122,6 @@ class UseCaseEffectsTest {
             calls.add(method.getName() + shown);
             return switch (method.getName()) {
                 case "switchFrom", "openProject" -> new SwitchOutcome.Switched("/dev/pts/1");
-                case "reorder" -> new ReorderOutcome.Reordered();
                 case "openSessionizer" -> fzf;
                 case "projectDirectories" -> List.of("/home/me/src");
                 default -> method.getReturnType() == boolean.class ? Boolean.TRUE : null;
