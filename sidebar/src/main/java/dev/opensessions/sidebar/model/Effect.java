@@ -40,7 +40,6 @@ public sealed interface Effect {
     record ShowAllSessions() implements Effect {
     }
 
-
     /** Puts the displayed sessions in this order (a group moved as a block, a drag-reorder); persisted. */
     record ArrangeSessions(List<SessionName> order) implements Effect {
         public ArrangeSessions {
