@@ -110,6 +110,8 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
                 o.lastActivity(), null, o.paneId()));
         return switch (outcome) {
             case AgentEventOutcome.Recorded recorded -> thread.recorded(recorded.session());
+            // A pushed report newer than the file's last entry already stands; the file has nothing newer.
+            case AgentEventOutcome.Superseded superseded -> thread.recorded(superseded.session());
             case AgentEventOutcome.Unresolved unresolved -> thread.unresolved();
         };
     }

@@ -35,10 +35,16 @@ public final class RecordAgentEventService implements RecordAgentEventUseCase {
             if (session.isEmpty()) {
                 return Change.of(state, new AgentEventOutcome.Unresolved());
             }
-            Instant ts = command.ts() != null ? command.ts() : owner.clock().instant();
+            // A time ahead of the server's clock is a client's mistake (seconds taken for millis, a skewed
+            // clock); kept as it is, it would make every later report of the thread look older and be dropped.
+            Instant now = owner.clock().instant();
+            Instant ts = command.ts() == null || command.ts().isAfter(now) ? now : command.ts();
             AgentEvent event = new AgentEvent(command.agent(), command.status(), ts, command.threadId(),
                     command.threadName(), command.lastUserPrompt(), command.unseen(), command.paneId(),
                     command.projectDir());
+            if (state.agents().supersedes(event)) {
+                return Change.of(state, new AgentEventOutcome.Superseded(session.get()));
+            }
             AgentStatus before = state.agents().find(event.key()).map(AgentThread::status).orElse(null);
             AgentTracker after = state.agents().record(session.get(), event, state.topology().focusedPanes());
             if (before != event.status()) {

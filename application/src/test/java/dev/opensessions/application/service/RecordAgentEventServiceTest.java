@@ -9,6 +9,8 @@ import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.session.Topology;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -47,6 +49,38 @@ class RecordAgentEventServiceTest {
         assertThat(outcome).isInstanceOf(AgentEventOutcome.Unresolved.class);
         assertThat(h.owner.current().version()).isEqualTo(version);
         assertThat(h.transitions).isEmpty();
+    }
+
+    @Test
+    void aReportOlderThanTheThreadsLastOneIsDroppedWithoutAChange() {
+        h.mux.pushSessions("api", "/w/api");
+        h.agents.record(at(event(AgentStatus.DONE, "api", null, null), Harness.T0.minusMillis(5)));
+        long version = h.owner.current().version();
+
+        AgentEventOutcome outcome = h.agents.record(at(event(AgentStatus.RUNNING, "api", null, null),
+                Harness.T0.minusMillis(40)));
+
+        assertThat(outcome).isEqualTo(new AgentEventOutcome.Superseded(SessionName.of("api")));
+        assertThat(h.owner.current().version()).isEqualTo(version);
+        assertThat(h.owner.current().agents().threads().getFirst().status()).isEqualTo(AgentStatus.DONE);
+    }
+
+    @Test
+    void aTimeAheadOfTheServerClockIsTakenAsNowSoLaterReportsStillCount() {
+        h.mux.pushSessions("api", "/w/api");
+        h.agents.record(at(event(AgentStatus.RUNNING, "api", null, null), Harness.T0.plusSeconds(86_400L * 365)));
+        h.clock.advance(Duration.ofMillis(10));
+
+        h.agents.record(event(AgentStatus.DONE, "api", null, null));
+
+        AgentThread row = h.owner.current().agents().threads().getFirst();
+        assertThat(row.status()).isEqualTo(AgentStatus.DONE);
+        assertThat(row.updatedAt()).isEqualTo(Harness.T0.plusMillis(10));
+    }
+
+    private static Command at(Command c, Instant ts) {
+        return new Command(c.agent(), c.status(), c.tmuxSession(), c.projectDir(), c.threadId(), c.threadName(),
+                c.lastUserPrompt(), ts, c.unseen(), c.paneId());
     }
 
     @Test

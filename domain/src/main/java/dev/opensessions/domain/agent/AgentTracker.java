@@ -84,6 +84,15 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         return base.put(next).touch(session, event.ts());
     }
 
+    /**
+     * True when the row of the event's thread was last updated after the event happened: the event is
+     * older news (hooks post in the background, so two reports of one turn may arrive swapped) and must
+     * not undo the newer state. Equal times are not older: a heuristic restamps at the same instant.
+     */
+    public boolean supersedes(AgentEvent event) {
+        return find(event.key()).map(row -> row.updatedAt().isAfter(event.ts())).orElse(false);
+    }
+
     /** Every row of every session. */
     public List<AgentThread> threads() {
         return sessions.values().stream().flatMap(s -> s.threads().values().stream()).toList();

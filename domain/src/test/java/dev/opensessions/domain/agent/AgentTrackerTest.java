@@ -35,6 +35,17 @@ class AgentTrackerTest {
     }
 
     @Test
+    void anEventOlderThanItsThreadsRowIsSupersededAndAnEqualOrLaterOneIsNot() {
+        AgentTracker tracker = apply(AgentTracker.empty(), API,
+                Events.of("claude-code", DONE).thread("a").at(Events.T0.plusMillis(20)));
+
+        assertThat(tracker.supersedes(Events.of("claude-code", RUNNING).thread("a").at(Events.T0).event())).isTrue();
+        assertThat(tracker.supersedes(Events.of("claude-code", RUNNING).thread("a")
+                .at(Events.T0.plusMillis(20)).event())).isFalse();
+        assertThat(tracker.supersedes(Events.of("claude-code", RUNNING).thread("b").at(Events.T0).event())).isFalse();
+    }
+
+    @Test
     void rowsAreKeyedByAgentAndThreadId() {
         AgentTracker tracker = AgentTracker.empty();
         tracker = apply(tracker, API, Events.of("codex", RUNNING).thread("a"));

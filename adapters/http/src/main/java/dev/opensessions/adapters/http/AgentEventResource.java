@@ -29,6 +29,7 @@ public class AgentEventResource {
         return switch (outcome) {
             case AgentEventOutcome.Recorded recorded -> Replies.noContent();
             case AgentEventOutcome.Unresolved unresolved -> Response.accepted().build();
+            case AgentEventOutcome.Superseded superseded -> Response.accepted().build();
         };
     }
 

@@ -75,6 +75,22 @@ class AgentEventResourceTest {
     }
 
     @Test
+    void aReportThatArrivesAfterANewerOneOfItsThreadIsAcceptedAndDropped() {
+        sessions.pushSessions("ag-swap", "/work/ag-swap");
+        post("/api/agent-event", """
+                {"agent":"claude-code","status":"done","tmuxSession":"ag-swap","threadId":"s1","ts":1767225600500}
+                """).statusCode(204);
+        StateProbe probe = StateProbe.watch(state);
+
+        post("/api/agent-event", """
+                {"agent":"claude-code","status":"tool-running","tmuxSession":"ag-swap","threadId":"s1","ts":1767225600400}
+                """).statusCode(202).body(emptyString());
+
+        probe.assertUnchanged();
+        given().when().get("/api/state").then().body(agentOf("ag-swap") + ".status", equalTo("done"));
+    }
+
+    @Test
     void oldEventPathTakesTheCodexHookFieldNames() {
         sessions.pushSessions("ag-codex", "/work/ag-codex");
 

@@ -22,9 +22,10 @@ class StateResourceTest {
     @Inject
     RecordedTransitions transitions;
 
+    /** One thread per session: the server drops a report older than its thread's last one. */
     private static void event(String session, String status, long ts) {
         given().contentType("application/json")
-                .body("{\"agent\":\"pi\",\"threadId\":\"t9\",\"status\":\"" + status + "\",\"tmuxSession\":\""
+                .body("{\"agent\":\"pi\",\"threadId\":\"t-" + session + "\",\"status\":\"" + status + "\",\"tmuxSession\":\""
                         + session + "\",\"ts\":" + ts + "}")
                 .when().post("/api/agent-event").then().statusCode(204);
     }
@@ -44,7 +45,7 @@ class StateResourceTest {
                 .body("from", contains("running", null))
                 .body("[1]", hasKey("from"))
                 .body("[0].session", equalTo("hist-a"))
-                .body("[0].thread", equalTo("pi:t9"))
+                .body("[0].thread", equalTo("pi:t-hist-a"))
                 .body("[0].at", equalTo(2000))
                 .body("[1].from", nullValue());
         assertThat(transitions.lastLimit()).isEqualTo(50);
