@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The waiting and stale heuristics of SPEC 5.0, applied to what a source read against the core's clock,
- * and when they next could change their answer.
+ * and when they next could change their answer. A status an agent reported itself is taken as said.
  */
 final class AgentHeuristics {
 
@@ -23,6 +23,9 @@ final class AgentHeuristics {
 
     /** The status to show now. */
     static AgentStatus shown(AgentObservation observation, Instant now) {
+        if (observation.reported() != null) {
+            return observation.status();
+        }
         Duration quiet = Duration.between(observation.lastActivity(), now);
         AgentStatus status = observation.status();
         if (status == AgentStatus.RUNNING && observation.endsInToolCall() && quiet.compareTo(WAITING_AFTER) >= 0) {
@@ -36,7 +39,7 @@ final class AgentHeuristics {
 
     /** The next instant {@link #shown} may answer differently; empty when it never will (a finished thread). */
     static Optional<Instant> nextChange(AgentObservation observation, Instant now) {
-        if (!open(observation.status())) {
+        if (observation.reported() != null || !open(observation.status())) {
             return Optional.empty();
         }
         Instant waitingAt = observation.lastActivity().plus(WAITING_AFTER);

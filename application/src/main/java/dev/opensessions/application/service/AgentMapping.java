@@ -14,11 +14,12 @@ import java.util.Optional;
 
 /**
  * How an agent thread was mapped to a live session, and the rules that map it: its pane always wins
- * (SPEC 11.1), then its project directory (SPEC 2.3), or the lossy Claude folder name (SPEC 5.1).
+ * (SPEC 11.1), then its project directory (SPEC 2.3), or the lossy Claude folder name (SPEC 5.1), and last
+ * the session the agent named itself.
  *
  * @param session the session found, null when none matched
- * @param how     {@code pane %3}, {@code directory /a}, {@code prefix /a}, {@code encoded -a-b} or
- *                {@code unresolved}, for {@code /debug/agents}
+ * @param how     {@code pane %3}, {@code directory /a}, {@code prefix /a}, {@code encoded -a-b},
+ *                {@code name s} or {@code unresolved}, for {@code /debug/agents}
  */
 record AgentMapping(SessionName session, String how) {
 
@@ -34,6 +35,12 @@ record AgentMapping(SessionName session, String how) {
 
     boolean resolved() {
         return session != null;
+    }
+
+    static AgentMapping of(Topology topology, PaneId pane, String projectDir, SessionName named) {
+        AgentMapping found = of(topology, pane, projectDir);
+        return found.resolved() || named == null || !topology.contains(named) ? found
+                : new AgentMapping(named, "name " + named.value());
     }
 
     static AgentMapping of(Topology topology, PaneId pane, String projectDir) {

@@ -93,7 +93,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         timers.cancel(key);
         Instant now = clock.instant();
         AgentMapping mapping = AgentMapping.of(owner.current().topology(), observation.paneId(),
-                observation.projectDir());
+                observation.projectDir(), observation.reported() == null ? null : observation.reported().tmuxSession());
         WatchedThread thread = new WatchedThread(observation, AgentHeuristics.shown(observation, now), mapping,
                 emitted);
         threads.put(key, thread.needsRecording() ? record(thread) : thread);
@@ -105,9 +105,10 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
     /** Through the same path as pushed events, so unseen rules, canonicalization and persistence apply. */
     private WatchedThread record(WatchedThread thread) {
         AgentObservation o = thread.observation();
+        Boolean unseen = o.reported() == null ? null : o.reported().unseen();
         AgentEventOutcome outcome = recorder.record(new RecordAgentEventUseCase.Command(o.agent(), thread.shown(),
                 thread.mapping().session(), o.projectDir(), o.threadId(), o.threadName(), o.lastUserPrompt(),
-                o.lastActivity(), null, o.paneId()));
+                o.lastActivity(), unseen, o.paneId()));
         return switch (outcome) {
             case AgentEventOutcome.Recorded recorded -> thread.recorded(recorded.session());
             // A pushed report newer than the file's last entry already stands; the file has nothing newer.

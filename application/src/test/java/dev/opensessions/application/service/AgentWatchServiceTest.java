@@ -1,6 +1,8 @@
 package dev.opensessions.application.service;
 
+import dev.opensessions.application.port.out.AgentObservation;
 import dev.opensessions.domain.agent.AgentStatus;
+import dev.opensessions.domain.session.SessionName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,43 @@ class AgentWatchServiceTest {
         rig.awaitStatus("t1", AgentStatus.STALE);
         assertThat(rig.watch.armedFor("claude-code", "t1")).isEmpty();
         assertThat(rig.row("t1").orElseThrow().unseen()).isTrue();
+    }
+
+    @Test
+    void aReportedStatusIsTakenAsSaidWithoutHeuristicsAndCarriesItsUnseenOverride() {
+        rig.h.mux.pushSessions("api", "/w/api");
+        AgentObservation read = thread("t1", AgentStatus.RUNNING, "/w/api", null, T0.minusSeconds(20), true, "p");
+
+        rig.claude.report(reported(read, AgentStatus.RUNNING, null, null));
+        assertThat(rig.statusOf("t1")).isEqualTo(AgentStatus.RUNNING);
+        assertThat(rig.watch.armedFor("claude-code", "t1")).isEmpty();
+
+        rig.claude.report(reported(read, AgentStatus.DONE, null, false));
+        assertThat(rig.statusOf("t1")).isEqualTo(AgentStatus.DONE);
+        assertThat(rig.row("t1").orElseThrow().unseen()).isFalse();
+    }
+
+    @Test
+    void aReportedSessionNameMapsOnlyWhenThePaneAndDirectoryDoNot() {
+        rig.h.mux.pushSessions("api", "/w/api", "web", "/w/web");
+
+        rig.claude.report(reported(thread("t1", AgentStatus.RUNNING, "/elsewhere", null, T0, false, "p"),
+                AgentStatus.RUNNING, SessionName.of("web"), null));
+        rig.claude.report(reported(thread("t2", AgentStatus.RUNNING, "/w/api", null, T0, false, "p"),
+                AgentStatus.RUNNING, SessionName.of("web"), null));
+        rig.claude.report(reported(thread("t3", AgentStatus.RUNNING, null, null, T0, false, "p"),
+                AgentStatus.RUNNING, SessionName.of("gone"), null));
+
+        assertThat(rig.row("t1").orElseThrow().session()).isEqualTo(SessionName.of("web"));
+        assertThat(rig.row("t2").orElseThrow().session()).isEqualTo(SessionName.of("api"));
+        assertThat(rig.row("t3")).isEmpty();
+    }
+
+    private static AgentObservation reported(AgentObservation o, AgentStatus status, SessionName session,
+                                             Boolean unseen) {
+        return new AgentObservation(o.agent(), o.threadId(), status, o.threadName(), o.lastUserPrompt(),
+                o.projectDir(), o.paneId(), o.lastActivity(), o.endsInToolCall(), o.origin(), o.evidence(),
+                new AgentObservation.Reported(session, unseen));
     }
 
     @Test

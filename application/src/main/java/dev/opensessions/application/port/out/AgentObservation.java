@@ -2,6 +2,7 @@ package dev.opensessions.application.port.out;
 
 import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,10 +23,30 @@ import java.util.Objects;
  *                       then waits for the user's approval)
  * @param origin         where it was read: a file path, a database file and row, a command
  * @param evidence       the entries that decided the status, short and in order, for {@code /debug/agents}
+ * @param reported       what the agent stated itself (a plugin's line), null for what a source read from
+ *                       the agent's files
  */
 public record AgentObservation(String agent, String threadId, AgentStatus status, String threadName,
                                String lastUserPrompt, String projectDir, PaneId paneId, Instant lastActivity,
-                               boolean endsInToolCall, String origin, List<String> evidence) {
+                               boolean endsInToolCall, String origin, List<String> evidence, Reported reported) {
+
+    /**
+     * A status an agent reported rather than one read from its files: it is taken as said, without the
+     * waiting and stale heuristics, like an event pushed over HTTP, and may name its session and unseen state.
+     *
+     * @param tmuxSession the session the agent named, the last resort after its pane and directory; may be null
+     * @param unseen      the agent's explicit unseen override, null for the tracker's rule
+     */
+    public record Reported(SessionName tmuxSession, Boolean unseen) {
+    }
+
+    /** A thread read from the agent's files. */
+    public AgentObservation(String agent, String threadId, AgentStatus status, String threadName,
+                            String lastUserPrompt, String projectDir, PaneId paneId, Instant lastActivity,
+                            boolean endsInToolCall, String origin, List<String> evidence) {
+        this(agent, threadId, status, threadName, lastUserPrompt, projectDir, paneId, lastActivity, endsInToolCall,
+                origin, evidence, null);
+    }
 
     public AgentObservation {
         Objects.requireNonNull(agent, "agent");

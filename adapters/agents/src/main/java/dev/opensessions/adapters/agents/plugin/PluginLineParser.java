@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opensessions.application.port.out.AgentObservation;
 import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Reads one line of a plugin's output as the JSON body of {@code POST /api/agent-event} (SPEC 2.3): the same
- * field names, aliases and status words. A line without {@code threadId} is keyed by the plugin's name.
+ * field names, aliases and status words. A line without {@code threadId} is keyed by the plugin's name. Its
+ * status is taken as said, as over HTTP: the watchers' waiting and stale heuristics do not apply to it.
  */
 public final class PluginLineParser {
 
@@ -55,13 +57,24 @@ public final class PluginLineParser {
         if (!ts.isMissingNode() && !ts.isNull() && (!ts.isNumber() || ts.asLong() < 0)) {
             return new PluginLine.Rejected("invalid ts");
         }
+        JsonNode unseen = event.path("unseen");
+        if (!unseen.isMissingNode() && !unseen.isNull() && !unseen.isBoolean()) {
+            return new PluginLine.Rejected("invalid unseen");
+        }
+        Optional<SessionName> session;
+        try {
+            session = Optional.ofNullable(text(event, "tmuxSession")).map(SessionName::of);
+        } catch (IllegalArgumentException invalid) {
+            return new PluginLine.Rejected("invalid tmuxSession");
+        }
         Instant at = ts.isNumber() ? Instant.ofEpochMilli(ts.asLong()) : clock.instant();
         String threadId = Objects.requireNonNullElse(text(event, "threadId"), plugin.name());
         String prompt = text(event, "lastUserPrompt") != null ? text(event, "lastUserPrompt")
                 : text(event, "last_user_prompt");
         return new PluginLine.Observed(new AgentObservation(agent, threadId, status.get(),
                 text(event, "threadName"), prompt, text(event, "projectDir"), pane == null ? null : PaneId.of(pane),
-                at, false, plugin.origin(), List.of("line " + lineNumber + " status=" + status.get().wireName())));
+                at, false, plugin.origin(), List.of("line " + lineNumber + " status=" + status.get().wireName()),
+                new AgentObservation.Reported(session.orElse(null), unseen.isBoolean() ? unseen.asBoolean() : null)));
     }
 
     /** A non-blank string field; an empty string counts as not given, as on the HTTP endpoint. */

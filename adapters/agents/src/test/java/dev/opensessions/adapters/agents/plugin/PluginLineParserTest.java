@@ -4,6 +4,7 @@ import dev.opensessions.application.port.out.AgentObservation;
 import dev.opensessions.application.testkit.MutableClock;
 import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -74,6 +75,17 @@ class PluginLineParserTest {
         assertThat(reason("{\"agent\":\"\",\"status\":\"idle\"}")).isEqualTo("missing agent");
         assertThat(reason("{\"agent\":\"kimi\",\"status\":\"Done\"}")).isEqualTo("invalid status");
         assertThat(reason("{\"agent\":\"kimi\",\"status\":\"done\",\"ts\":-5}")).isEqualTo("invalid ts");
+    }
+
+    @Test
+    void aLineIsAReportCarryingTheSessionItNamesAndItsUnseenOverride() {
+        AgentObservation named = observe("{\"agent\":\"kimi\",\"status\":\"done\",\"tmuxSession\":\"web shop ✨\","
+                + "\"unseen\":false}", 4);
+        AgentObservation bare = observe("{\"agent\":\"kimi\",\"status\":\"running\"}", 5);
+
+        assertThat(named.reported()).isEqualTo(new AgentObservation.Reported(SessionName.of("web shop ✨"), false));
+        assertThat(bare.reported()).isEqualTo(new AgentObservation.Reported(null, null));
+        assertThat(reason("{\"agent\":\"kimi\",\"status\":\"done\",\"unseen\":\"no\"}")).isEqualTo("invalid unseen");
     }
 
     private AgentObservation observe(String line, long number) {
