@@ -63,7 +63,8 @@ public final class PluginLineParser {
         }
         Optional<SessionName> session;
         try {
-            session = Optional.ofNullable(text(event, "tmuxSession")).map(SessionName::of);
+            session = Optional.ofNullable(text(event, "tmuxSession")).or(() -> Optional.ofNullable(text(event, "session")))
+                    .map(SessionName::of);
         } catch (IllegalArgumentException invalid) {
             return new PluginLine.Rejected("invalid tmuxSession");
         }

@@ -82,9 +82,11 @@ class PluginLineParserTest {
         AgentObservation named = observe("{\"agent\":\"kimi\",\"status\":\"done\",\"tmuxSession\":\"web shop ✨\","
                 + "\"unseen\":false}", 4);
         AgentObservation bare = observe("{\"agent\":\"kimi\",\"status\":\"running\"}", 5);
+        AgentObservation old = observe("{\"agent\":\"kimi\",\"status\":\"running\",\"session\":\"api\"}", 6);
 
         assertThat(named.reported()).isEqualTo(new AgentObservation.Reported(SessionName.of("web shop ✨"), false));
         assertThat(bare.reported()).isEqualTo(new AgentObservation.Reported(null, null));
+        assertThat(old.reported().tmuxSession()).isEqualTo(SessionName.of("api"));
         assertThat(reason("{\"agent\":\"kimi\",\"status\":\"done\",\"unseen\":\"no\"}")).isEqualTo("invalid unseen");
     }
 
