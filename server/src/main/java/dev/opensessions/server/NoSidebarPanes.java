@@ -2,6 +2,7 @@ package dev.opensessions.server;
 
 import dev.opensessions.application.port.out.SidebarPanes;
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.sidebar.SidebarSide;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,17 @@ final class NoSidebarPanes implements SidebarPanes {
     @Override
     public void maintain(boolean visible, int width) {
         // No windows to keep sidebars in.
+    }
+
+    @Override
+    public void dock(SidebarSide side) {
+        // No windows to dock sidebars in.
+    }
+
+    /** Outside tmux there is no tmux option; config {@code sidebarPosition} decides. */
+    @Override
+    public Optional<String> sideOption() {
+        return Optional.empty();
     }
 
     @Override

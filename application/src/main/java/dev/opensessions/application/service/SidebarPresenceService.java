@@ -9,6 +9,7 @@ import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.sidebar.SidebarPhase;
 import dev.opensessions.domain.sidebar.SidebarPresence;
+import dev.opensessions.domain.sidebar.SidebarSide;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Shows and hides the sidebars of the whole tmux server (SPEC 6.5, 9.3 decisions 1, 2 and 8): a show fills
  * every window, origin first and staggered, and stays {@code WARMING} until each new pane has connected, its
- * window vanished, or the warm-up timed out; the windows given up on are kept as presence failures.
+ * window vanished, or the warm-up timed out; the windows given up on are kept as presence failures. The side
+ * they dock at is chosen at start and again at every show, so a changed tmux option applies on the next show.
  */
 public final class SidebarPresenceService implements SidebarPresenceUseCase {
 
@@ -38,6 +40,7 @@ public final class SidebarPresenceService implements SidebarPresenceUseCase {
     private final ScheduledExecutorService scheduler;
     // Serializes every pane change, so a spawn never outlives a hide and two opens never race in one window.
     private final Object lock = new Object();
+    private final SidebarSideChoice sides;
     private SidebarWarmup warmup;
     private volatile List<String> lastFailures = List.of();
 
@@ -45,6 +48,18 @@ public final class SidebarPresenceService implements SidebarPresenceUseCase {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.panes = Objects.requireNonNull(panes, "panes");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.sides = new SidebarSideChoice(panes);
+    }
+
+    /**
+     * Hands the panes what to keep at start, once the stored settings are in the state: the side, then
+     * visibility and width, so no sidebar opens on a side the user did not ask for.
+     */
+    public void restore() {
+        synchronized (lock) {
+            dock();
+            panes.maintain(owner.current().presence().visible(), owner.current().sidebar().width());
+        }
     }
 
     @Override
@@ -119,6 +134,7 @@ public final class SidebarPresenceService implements SidebarPresenceUseCase {
     }
 
     private void show(ClientContext context) {
+        dock();
         phase(true, SidebarPhase.WARMING);
         panes.maintain(true, owner.current().sidebar().width());
         List<String> targets = panes.windows(context.client()).stream().filter(panes::lacksSidebar).toList();
@@ -191,6 +207,16 @@ public final class SidebarPresenceService implements SidebarPresenceUseCase {
         if (owner.current().presence().phase() == SidebarPhase.WARMING) {
             phase(owner.current().presence().visible(), SidebarPhase.READY);
         }
+    }
+
+    /** Chooses the side (tmux option, else config, else left), keeps it in the state and tells the panes. */
+    private void dock() {
+        SidebarSide side = sides.choose(owner.current().sidebar().position());
+        owner.apply(state -> {
+            SidebarPresence next = state.presence().docked(side);
+            return Change.of(next.equals(state.presence()) ? state : state.withPresence(next), null);
+        });
+        panes.dock(side);
     }
 
     private void phase(boolean visible, SidebarPhase phase) {

@@ -36,8 +36,8 @@ public final class SidebarSettingsService implements SidebarSettingsUseCase {
     }
 
     /**
-     * Puts the stored settings into the state at start, without writing them back, and hands the width and
-     * visibility to the sidebar panes once.
+     * Puts the stored settings into the state at start, without writing them back; the presence service then
+     * hands the side, width and visibility to the sidebar panes.
      */
     public void restore() {
         SidebarSettings stored;
@@ -49,8 +49,6 @@ public final class SidebarSettingsService implements SidebarSettingsUseCase {
         }
         SidebarSettings loaded = stored;
         owner.apply(state -> Change.of(loaded.equals(state.sidebar()) ? state : state.withSidebar(loaded), null));
-        StateSnapshot now = owner.current();
-        panes.maintain(now.presence().visible(), now.sidebar().width());
     }
 
     @Override

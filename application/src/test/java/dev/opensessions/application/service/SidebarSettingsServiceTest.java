@@ -8,6 +8,7 @@ import dev.opensessions.domain.sidebar.AgentScope;
 import dev.opensessions.domain.sidebar.SessionFilter;
 import dev.opensessions.domain.sidebar.SidebarPhase;
 import dev.opensessions.domain.sidebar.SidebarSettings;
+import dev.opensessions.domain.sidebar.SidebarSide;
 import dev.opensessions.domain.sidebar.ThemeChoice;
 import org.junit.jupiter.api.Test;
 
@@ -99,14 +100,14 @@ class SidebarSettingsServiceTest {
     @Test
     void restoreAppliesTheStoredSettingsWithoutSavingThem() {
         SidebarSettings stored = new SidebarSettings(new ThemeChoice("nord", Map.of("blue", "#112233")), 31,
-                SessionFilter.ACTIVE, Set.of("github.com/acme/api"), 12, AgentScope.ALL);
+                SessionFilter.ACTIVE, Set.of("github.com/acme/api"), 12, AgentScope.ALL, SidebarSide.RIGHT);
         store.stored = stored;
 
         service.restore();
 
         assertThat(settings()).isEqualTo(stored);
         assertThat(store.saves).isEmpty();
-        assertThat(panes.maintained).containsExactly(new Maintained(true, 31));
+        assertThat(panes.maintained).as("the presence service hands the panes what to keep").isEmpty();
     }
 
     @Test
@@ -116,7 +117,6 @@ class SidebarSettingsServiceTest {
         service.restore();
 
         assertThat(settings()).isEqualTo(SidebarSettings.defaults());
-        assertThat(panes.maintained).containsExactly(new Maintained(true, SidebarSettings.DEFAULT_WIDTH));
     }
 
     private SidebarSettings settings() {

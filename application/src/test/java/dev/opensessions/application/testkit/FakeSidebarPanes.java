@@ -3,6 +3,7 @@ package dev.opensessions.application.testkit;
 import dev.opensessions.application.port.out.MultiplexerException;
 import dev.opensessions.application.port.out.SidebarPanes;
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.sidebar.SidebarSide;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Windows a test lays out by hand, ranked as given except that the origin client's window comes first;
- * records every sidebar opened (with when), every maintain and every close-all. Can be told to fail opens.
+ * records every sidebar opened (with when), every maintain, every side docked at and every close-all. Can be
+ * told to fail opens, and given the tmux option {@code @opensessions-position} (or told to fail reading it).
  */
 public final class FakeSidebarPanes implements SidebarPanes {
 
@@ -28,7 +30,11 @@ public final class FakeSidebarPanes implements SidebarPanes {
 
     public final List<Opened> opened = new CopyOnWriteArrayList<>();
     public final List<Maintained> maintained = new CopyOnWriteArrayList<>();
+    public final List<SidebarSide> docked = new CopyOnWriteArrayList<>();
     public volatile boolean failing;
+    /** The option's value, null while unset. */
+    public volatile String sideOption;
+    public volatile boolean sideOptionFailing;
     private final List<String> windows = new ArrayList<>();
     private final Map<String, String> clientWindows = new HashMap<>();
     private final Map<String, PaneId> sidebars = new LinkedHashMap<>();
@@ -75,6 +81,19 @@ public final class FakeSidebarPanes implements SidebarPanes {
     @Override
     public void maintain(boolean visible, int width) {
         maintained.add(new Maintained(visible, width));
+    }
+
+    @Override
+    public void dock(SidebarSide side) {
+        docked.add(side);
+    }
+
+    @Override
+    public Optional<String> sideOption() {
+        if (sideOptionFailing) {
+            throw new MultiplexerException("tmux show-options got no answer within 5000 ms", null);
+        }
+        return Optional.ofNullable(sideOption);
     }
 
     @Override

@@ -13,9 +13,12 @@ import java.util.Set;
  * @param collapsedGroups keys of the worktree groups shown collapsed (their repository keys)
  * @param detailHeight    rows of the detail panel, {@link #MIN_DETAIL_HEIGHT} to {@link #MAX_DETAIL_HEIGHT}
  * @param agentScope      the scope a new sidebar's agents panel starts in
+ * @param position        the side config {@code sidebarPosition} asks for; the tmux option
+ *                        {@code @opensessions-position} overrides it, so where sidebars dock is
+ *                        {@link SidebarPresence#side()}, not this
  */
 public record SidebarSettings(ThemeChoice theme, int width, SessionFilter filter, Set<String> collapsedGroups,
-                              int detailHeight, AgentScope agentScope) {
+                              int detailHeight, AgentScope agentScope, SidebarSide position) {
 
     public static final int DEFAULT_WIDTH = 26;
     public static final int MIN_WIDTH = 20;
@@ -28,6 +31,7 @@ public record SidebarSettings(ThemeChoice theme, int width, SessionFilter filter
         Objects.requireNonNull(theme, "theme");
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(agentScope, "agentScope");
+        Objects.requireNonNull(position, "position");
         collapsedGroups = Set.copyOf(collapsedGroups);
         width = clampWidth(width);
         detailHeight = Math.max(MIN_DETAIL_HEIGHT, Math.min(MAX_DETAIL_HEIGHT, detailHeight));
@@ -36,7 +40,7 @@ public record SidebarSettings(ThemeChoice theme, int width, SessionFilter filter
     /** What applies without a config file (SPEC 8.1). */
     public static SidebarSettings defaults() {
         return new SidebarSettings(ThemeChoice.defaultChoice(), DEFAULT_WIDTH, SessionFilter.ALL, Set.of(),
-                DEFAULT_DETAIL_HEIGHT, AgentScope.CURRENT);
+                DEFAULT_DETAIL_HEIGHT, AgentScope.CURRENT, SidebarSide.LEFT);
     }
 
     /** A width brought into the slider's range. */
@@ -45,15 +49,15 @@ public record SidebarSettings(ThemeChoice theme, int width, SessionFilter filter
     }
 
     public SidebarSettings withTheme(ThemeChoice value) {
-        return new SidebarSettings(value, width, filter, collapsedGroups, detailHeight, agentScope);
+        return new SidebarSettings(value, width, filter, collapsedGroups, detailHeight, agentScope, position);
     }
 
     public SidebarSettings withWidth(int value) {
-        return new SidebarSettings(theme, value, filter, collapsedGroups, detailHeight, agentScope);
+        return new SidebarSettings(theme, value, filter, collapsedGroups, detailHeight, agentScope, position);
     }
 
     public SidebarSettings withFilter(SessionFilter value) {
-        return new SidebarSettings(theme, width, value, collapsedGroups, detailHeight, agentScope);
+        return new SidebarSettings(theme, width, value, collapsedGroups, detailHeight, agentScope, position);
     }
 
     public SidebarSettings withGroupCollapsed(String group, boolean collapsed) {
@@ -63,14 +67,18 @@ public record SidebarSettings(ThemeChoice theme, int width, SessionFilter filter
         } else {
             next.remove(group);
         }
-        return new SidebarSettings(theme, width, filter, next, detailHeight, agentScope);
+        return new SidebarSettings(theme, width, filter, next, detailHeight, agentScope, position);
     }
 
     public SidebarSettings withDetailHeight(int value) {
-        return new SidebarSettings(theme, width, filter, collapsedGroups, value, agentScope);
+        return new SidebarSettings(theme, width, filter, collapsedGroups, value, agentScope, position);
     }
 
     public SidebarSettings withAgentScope(AgentScope value) {
-        return new SidebarSettings(theme, width, filter, collapsedGroups, detailHeight, value);
+        return new SidebarSettings(theme, width, filter, collapsedGroups, detailHeight, value, position);
+    }
+
+    public SidebarSettings withPosition(SidebarSide value) {
+        return new SidebarSettings(theme, width, filter, collapsedGroups, detailHeight, agentScope, value);
     }
 }

@@ -1,7 +1,9 @@
 package dev.opensessions.sidebar.model;
 
 import dev.opensessions.domain.sidebar.SidebarSettings;
+import dev.opensessions.domain.sidebar.SidebarSide;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,8 +12,10 @@ import java.util.Optional;
  * list are placed by {@link ListRows}.
  *
  * @param detailHeight the shared detail panel height asked for; the pane may allow fewer rows
+ * @param side         the window edge the pane docks at: its separators reach the other edge, the one
+ *                     facing the content, and leave a blank cell at the screen's edge
  */
-public record Layout(int width, int height, int detailHeight) {
+public record Layout(int width, int height, int detailHeight, SidebarSide side) {
 
     public static final int ROWS_PER_SESSION = 3;
     public static final int DETAIL_ROWS = SidebarSettings.DEFAULT_DETAIL_HEIGHT;
@@ -22,9 +26,33 @@ public record Layout(int width, int height, int detailHeight) {
     /** Header, blank, two separators and the footer, plus three sessions the list keeps before the panel. */
     private static final int RESERVED_ROWS = 6 + 3 * ROWS_PER_SESSION;
 
-    /** A layout with the default detail panel height. */
+    public Layout {
+        Objects.requireNonNull(side, "side");
+    }
+
+    /** A layout with the default detail panel height, docked left. */
     public Layout(int width, int height) {
         this(width, height, DETAIL_ROWS);
+    }
+
+    /** A layout docked left. */
+    public Layout(int width, int height, int detailHeight) {
+        this(width, height, detailHeight, SidebarSide.LEFT);
+    }
+
+    /** The first column of a separator line. */
+    public int separatorStart() {
+        return side == SidebarSide.LEFT ? 1 : 0;
+    }
+
+    /** The column just past a separator line. */
+    public int separatorEnd() {
+        return side == SidebarSide.LEFT ? width : width - 1;
+    }
+
+    /** True on a drawn cell of the separator above the detail panel, the one a drag moves. */
+    public boolean onUpperSeparator(int x, int y) {
+        return upperSeparator().filter(line -> line == y).isPresent() && x >= separatorStart() && x < separatorEnd();
     }
 
     public int listTop() {

@@ -2,6 +2,7 @@ package dev.opensessions.sidebar.model;
 
 import dev.opensessions.domain.sidebar.AgentScope;
 import dev.opensessions.domain.sidebar.SessionFilter;
+import dev.opensessions.domain.sidebar.SidebarSide;
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.Session;
@@ -112,9 +113,13 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
         return rows.focusedIndex(focusedSession(), list.headerFocus());
     }
 
-    /** The layout with the shared detail panel height, or the height being dragged to. */
+    /**
+     * The layout with the shared detail panel height, or the height being dragged to, docked where sidebars
+     * dock; a popup has no content beside it and keeps the left-docked look.
+     */
     public Layout layout() {
-        return new Layout(width, height, list.resizing() ? list.resizeRows() : snapshot.sidebar().detailHeight());
+        return new Layout(width, height, list.resizing() ? list.resizeRows() : snapshot.sidebar().detailHeight(),
+                popup ? SidebarSide.LEFT : snapshot.presence().side());
     }
 
     /** The index of the named session in the list, or -1. */

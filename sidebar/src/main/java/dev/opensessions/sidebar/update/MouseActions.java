@@ -53,7 +53,7 @@ final class MouseActions {
             case SCROLL_UP -> Step.of(state.withScroll(state.scroll() - 1));
             case SCROLL_DOWN -> Step.of(state.withScroll(state.scroll() + 1));
             case MOVE -> Step.of(state.withList(state.list().withHover(inList(layout, mouse.y()) ? mouse.y() : -1)));
-            case PRESS -> mouse.button() == LEFT_BUTTON ? Step.of(press(state, mouse.y())) : Step.of(state);
+            case PRESS -> mouse.button() == LEFT_BUTTON ? Step.of(press(state, mouse.x(), mouse.y())) : Step.of(state);
             case DRAG -> Step.of(mouse.button() == LEFT_BUTTON && state.list().pressed() != null
                     ? state.withList(state.list().withDrag(mouse.y()).withHover(mouse.y())) : state);
             case RELEASE -> release(state, mouse);
@@ -64,9 +64,9 @@ final class MouseActions {
         return y >= layout.listTop() && y < layout.listTop() + layout.listRows();
     }
 
-    private static SidebarState press(SidebarState state, int y) {
+    private static SidebarState press(SidebarState state, int x, int y) {
         Layout layout = state.layout();
-        if (layout.upperSeparator().filter(s -> s == y).isPresent()) {
+        if (layout.onUpperSeparator(x, y)) {
             return state.withList(state.list().withResize(layout.detailRows()));
         }
         return state.rows().at(y, state.scroll(), layout)

@@ -32,11 +32,12 @@ public final class SidebarView {
         SessionListView.header(painter, state, theme);
         SessionListView.list(painter, state, theme);
         CellStyle rule = theme.fg(theme.surface1());
-        layout.upperSeparator().ifPresent(y -> painter.fill(1, y, state.width(), "─", rule));
+        layout.upperSeparator()
+                .ifPresent(y -> painter.fill(layout.separatorStart(), y, layout.separatorEnd(), "─", rule));
         if (layout.detailRows() > 0) {
             DetailPanelView.draw(painter, state, theme, layout.detailTop(), layout.detailRows());
         }
-        painter.fill(1, layout.lowerSeparator(), state.width(), "─", rule);
+        painter.fill(layout.separatorStart(), layout.lowerSeparator(), layout.separatorEnd(), "─", rule);
         footer(painter, layout.footerTop(), theme);
         ModalView.draw(painter, state, theme);
         return frame.build();

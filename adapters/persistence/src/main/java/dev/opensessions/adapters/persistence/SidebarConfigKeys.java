@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opensessions.domain.sidebar.AgentScope;
 import dev.opensessions.domain.sidebar.SessionFilter;
 import dev.opensessions.domain.sidebar.SidebarSettings;
+import dev.opensessions.domain.sidebar.SidebarSide;
 import dev.opensessions.domain.sidebar.ThemeChoice;
 
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ final class SidebarConfigKeys {
     static final String COLLAPSED = "collapsedWorktreeGroups";
     static final String DETAIL_HEIGHT = "detailPanelHeight";
     static final String AGENT_SCOPE = "agentPanelScope";
+    static final String POSITION = "sidebarPosition";
 
     private SidebarConfigKeys() {
     }
@@ -43,7 +45,9 @@ final class SidebarConfigKeys {
                 key(root, COLLAPSED, SidebarConfigKeys::strings, invalid).orElse(defaults.collapsedGroups()),
                 key(root, DETAIL_HEIGHT, SidebarConfigKeys::integer, invalid).orElse(defaults.detailHeight()),
                 key(root, AGENT_SCOPE, node -> label(node, AgentScope.values(), AgentScope::label), invalid)
-                        .orElse(defaults.agentScope()));
+                        .orElse(defaults.agentScope()),
+                key(root, POSITION, node -> label(node, SidebarSide.values(), SidebarSide::label), invalid)
+                        .orElse(defaults.position()));
     }
 
     /** Puts into {@code root} each key whose value differs from what the root already reads as. */
@@ -68,6 +72,9 @@ final class SidebarConfigKeys {
         }
         if (current.agentScope() != settings.agentScope()) {
             root.put(AGENT_SCOPE, settings.agentScope().label());
+        }
+        if (current.position() != settings.position()) {
+            root.put(POSITION, settings.position().label());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.opensessions.adapters.persistence;
 import dev.opensessions.domain.sidebar.AgentScope;
 import dev.opensessions.domain.sidebar.SessionFilter;
 import dev.opensessions.domain.sidebar.SidebarSettings;
+import dev.opensessions.domain.sidebar.SidebarSide;
 import dev.opensessions.domain.sidebar.ThemeChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class ConfigFileSettingsStoreTest {
     void everySavedSettingLoadsBack() {
         ConfigFileSettingsStore store = new ConfigFileSettingsStore(dir.resolve("config.json"));
         SidebarSettings saved = new SidebarSettings(ThemeChoice.named("nord"), 41, SessionFilter.RUNNING,
-                Set.of("github.com/a/repo", "/home/me/work tree"), 17, AgentScope.ALL);
+                Set.of("github.com/a/repo", "/home/me/work tree"), 17, AgentScope.ALL, SidebarSide.RIGHT);
 
         store.save(saved);
 

@@ -1,5 +1,7 @@
 package dev.opensessions.adapters.tmux;
 
+import dev.opensessions.domain.sidebar.SidebarSide;
+
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -40,10 +42,24 @@ final class SidebarLayout {
         return panesIn(snapshot, windowId).stream().anyMatch(TmuxPane::sidebar);
     }
 
-    /** The pane a sidebar is split off: the window's leftmost content pane. */
-    static Optional<TmuxPane> leftmost(TmuxSnapshot snapshot, String windowId) {
-        return panesIn(snapshot, windowId).stream().filter(p -> !p.sidebar())
-                .min(Comparator.comparingInt(TmuxPane::left));
+    /**
+     * The pane a sidebar is split off, on the side it docks at: the window's leftmost content pane for the
+     * left, its rightmost (the one whose right edge is furthest right) for the right.
+     */
+    static Optional<TmuxPane> anchor(TmuxSnapshot snapshot, String windowId, SidebarSide side) {
+        List<TmuxPane> content = panesIn(snapshot, windowId).stream().filter(p -> !p.sidebar()).toList();
+        return switch (side) {
+            case LEFT -> content.stream().min(Comparator.comparingInt(TmuxPane::left));
+            case RIGHT -> content.stream().max(Comparator.comparingInt(p -> p.left() + p.width()));
+        };
+    }
+
+    /** The window edge a sidebar docking at that side is split off. */
+    static Edge edge(SidebarSide side) {
+        return switch (side) {
+            case LEFT -> Edge.LEFT;
+            case RIGHT -> Edge.RIGHT;
+        };
     }
 
     /** Windows holding panes that are all sidebars: their content is gone (SPEC 6.5, cases 25 and 26). */

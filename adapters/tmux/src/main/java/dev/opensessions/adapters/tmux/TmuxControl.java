@@ -20,6 +20,8 @@ public final class TmuxControl implements AutoCloseable {
     private final Duration commandTimeout;
     private final AtomicLong commandsSent = new AtomicLong();
     private volatile ControlConnection current;
+    /** Completes while a control client is attached; a new one is made when it detaches. */
+    private volatile CompletableFuture<Void> attachment = new CompletableFuture<>();
     private volatile boolean closed;
     private Thread supervisor;
 
@@ -50,6 +52,14 @@ public final class TmuxControl implements AutoCloseable {
         return execute(List.of(argv));
     }
 
+    /**
+     * Runs one tmux command once a control client is attached, so a call made while the server starts waits
+     * for the attach instead of failing; the caller bounds the wait. Fails when the tmux server is gone.
+     */
+    public CompletableFuture<List<String>> executeAttached(List<String> argv) {
+        return attachment.thenCompose(attached -> execute(argv));
+    }
+
     public boolean attached() {
         return current != null;
     }
@@ -78,11 +88,13 @@ public final class TmuxControl implements AutoCloseable {
             try {
                 connection = ControlConnection.open(server, commandTimeout, listener::notification);
             } catch (IOException noTmux) {
+                attachment.completeExceptionally(new TmuxException("tmux cannot be started: " + noTmux.getMessage()));
                 listener.serverExited();
                 return;
             }
             if (connection.attached().join()) {
                 current = connection;
+                attachment.complete(null);
                 retry = FIRST_RETRY;
                 if (closed) {
                     connection.close();
@@ -91,10 +103,14 @@ public final class TmuxControl implements AutoCloseable {
             }
             ControlConnection.Ended end = connection.ended().join();
             current = null;
+            if (attachment.isDone()) {
+                attachment = new CompletableFuture<>();
+            }
             if (closed) {
                 return;
             }
             if (!end.spoke()) {
+                attachment.completeExceptionally(new TmuxException("the tmux server is gone"));
                 listener.serverExited();
                 return;
             }
@@ -127,6 +143,7 @@ public final class TmuxControl implements AutoCloseable {
             closed = true;
             running = supervisor;
         }
+        attachment.completeExceptionally(new TmuxException("tmux control client is closed"));
         ControlConnection connection = current;
         if (connection != null) {
             connection.close();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -134,6 +135,16 @@ public final class TmuxPaneCommands {
         }
         argv.addAll(List.of("--", name, value));
         return run(argv);
+    }
+
+    /**
+     * A global session option ({@code set -g}) as its value, empty when unset. Waits for the control client to
+     * attach, so it also answers while the server starts.
+     */
+    public CompletableFuture<Optional<String>> globalOption(String name) {
+        // -q: an unset option prints nothing instead of an error; -v: the value alone, unquoted.
+        return control.executeAttached(List.of("show-options", "-gqv", "--", name))
+                .thenApply(lines -> lines.isEmpty() ? Optional.empty() : Optional.of(lines.getFirst()));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.opensessions.adapters.tmux;
 import dev.opensessions.application.port.out.SidebarPanes;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.sidebar.SidebarSide;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,11 +24,14 @@ import java.util.function.Supplier;
 /**
  * The core's {@link SidebarPanes} on tmux (ADR 0006): follows the model's snapshots and, on its own thread so
  * the control connection is never kept waiting, opens a sidebar where a user client turns to while they are
- * shown, holds every sidebar at the fixed width, and closes windows left with only sidebars.
+ * shown (full height, at the docked side), holds every sidebar at the fixed width, and closes windows left
+ * with only sidebars.
  */
 public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
 
     static final String WIDTH_OPTION = "@opensessions_width";
+    /** The user's choice of side, set with {@code set -g} in tmux.conf (SPEC 6.1). */
+    static final String POSITION_OPTION = "@opensessions-position";
     private static final System.Logger LOG = System.getLogger(TmuxSidebarPanes.class.getName());
 
     private final TmuxModel model;
@@ -47,6 +51,7 @@ public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
     private final Runnable unsubscribe;
     private volatile boolean visible;
     private volatile int fixedWidth;
+    private volatile SidebarSide side = SidebarSide.LEFT;
     private volatile TmuxSnapshot latest = TmuxSnapshot.empty();
     private volatile TmuxSnapshot handled;
 
@@ -86,6 +91,16 @@ public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
     }
 
     @Override
+    public void dock(SidebarSide value) {
+        side = Objects.requireNonNull(value, "side");
+    }
+
+    @Override
+    public Optional<String> sideOption() {
+        return await("show-options", panes.globalOption(POSITION_OPTION)).filter(value -> !value.isBlank());
+    }
+
+    @Override
     public List<String> windows(Optional<String> originClientTty) {
         TmuxSnapshot snapshot = knowing(s -> originClientTty.map(tty -> SidebarLayout.windowOf(s, tty).isPresent())
                 .orElse(true));
@@ -106,14 +121,16 @@ public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
             if (!lacks(snapshot, windowId)) {
                 return Optional.empty();
             }
-            Optional<TmuxPane> leftmost = SidebarLayout.leftmost(snapshot, windowId);
-            if (leftmost.isEmpty()) {
+            SidebarSide docked = side;
+            Optional<TmuxPane> anchor = SidebarLayout.anchor(snapshot, windowId, docked);
+            if (anchor.isEmpty()) {
                 return Optional.empty();
             }
             Map<String, String> environment = new HashMap<>(launch.environment());
             environment.put(SidebarLaunch.WINDOW_VARIABLE, windowId);
-            String pane = await("split-window", panes.split(new SplitRequest(leftmost.get().id(), Edge.LEFT,
-                    fixedWidth(), launch.command(), environment, leftmost.get().path(), false)));
+            String pane = await("split-window", panes.split(new SplitRequest(anchor.get().id(),
+                    SidebarLayout.edge(docked), fixedWidth(), launch.command(), environment, anchor.get().path(),
+                    false)));
             fresh.put(windowId, pane);
             await("select-pane", panes.setTitle(pane, TmuxPane.SIDEBAR_TITLE));
             // Once a listing made after the title has completed, the model itself shows the sidebar.

@@ -1,6 +1,7 @@
 package dev.opensessions.application.port.out;
 
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.sidebar.SidebarSide;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,15 @@ public interface SidebarPanes {
 
     /** Sets what to keep: shown or not, and the fixed width (also mirrored to {@code @opensessions_width}). */
     void maintain(boolean visible, int width);
+
+    /** Sets the side sidebars open at from now on; sidebars already open stay where they are. */
+    void dock(SidebarSide side);
+
+    /**
+     * The user's tmux option {@code @opensessions-position} as written, empty when it is unset; waits for
+     * the multiplexer to be reachable at most its command timeout, then raises {@link MultiplexerException}.
+     */
+    Optional<String> sideOption();
 
     /**
      * Every window that can hold a sidebar, once each (linked windows dedupe by id), ranked: the window the
