@@ -1,11 +1,14 @@
 // opensessions Pi extension: reports the Pi session's state to the opensessions server of this tmux
-// (POST /api/agent-event, CONTRACTS.md), in order, fire-and-forget, silent when the server is down.
-// Dependency-free on purpose: Pi loads it from ~/.pi/agent/extensions/ as it is (SPEC 5.5). The SPEC's
-// runtime registry (/api/runtime/pi/upsert|delete) is not served by this server, so none is posted.
+// (POST /api/agent-event) and registers the live Pi process (POST /api/runtime/pi/upsert every 5 s,
+// /api/runtime/pi/delete on shutdown; CONTRACTS.md), in order, fire-and-forget, silent when the server
+// is down. Dependency-free on purpose: Pi loads it from ~/.pi/agent/extensions/ as it is (SPEC 5.5).
 
 type Status = "idle" | "running" | "tool-running" | "done" | "error" | "interrupted";
 type PiEvent = Record<string, unknown>;
-type PiContext = { cwd?: string; sessionManager?: { getSessionId?(): string | undefined } };
+type PiContext = {
+  cwd?: string;
+  sessionManager?: { getSessionId?(): string | undefined; getSessionFile?(): string | undefined };
+};
 type PiExtensionApi = {
   on(event: string, handler: (event: PiEvent, ctx: PiContext) => unknown): void;
   getSessionName?(): string | undefined;
@@ -13,6 +16,8 @@ type PiExtensionApi = {
 
 const POST_TIMEOUT_MS = 1000;
 const MAX_PENDING = 20;
+// The server forgets a process 15 s after its last heartbeat: three missed beats.
+const HEARTBEAT_MS = 5000;
 
 // The server of this tmux, derived exactly as bin/lib/address.sh and ServerKey.java do (SPEC 1.2).
 function serverUrl(env: Record<string, string | undefined>): string {
@@ -42,19 +47,19 @@ function serverUrl(env: Record<string, string | undefined>): string {
   return `http://127.0.0.1:${port}`;
 }
 
-const url = `${serverUrl(process.env)}/api/agent-event`;
+const base = serverUrl(process.env);
 const paneId = /^%[0-9]+$/.test(process.env.TMUX_PANE ?? "") ? process.env.TMUX_PANE : undefined;
 let queue: Promise<void> = Promise.resolve();
 let pending = 0;
 
-// Posts one event after the previous one, so the server sees them in order; drops events while the
-// server stalls rather than queueing without bound.
-function post(fields: Record<string, unknown>): void {
+// Posts one body after the previous one, so the server sees them in order (a shutdown's done before its
+// delete); drops posts while the server stalls rather than queueing without bound.
+function send(path: string, fields: Record<string, unknown>): void {
   if (pending >= MAX_PENDING) return;
   pending++;
-  const body = JSON.stringify({ agent: "pi", paneId, ts: Date.now(), ...fields });
+  const body = JSON.stringify(fields);
   queue = queue
-    .then(() => fetch(url, {
+    .then(() => fetch(base + path, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body,
@@ -62,6 +67,10 @@ function post(fields: Record<string, unknown>): void {
     }))
     .then(() => undefined, () => undefined)
     .finally(() => { pending--; });
+}
+
+function post(fields: Record<string, unknown>): void {
+  send("/api/agent-event", { agent: "pi", paneId, ts: Date.now(), ...fields });
 }
 
 // How the turn ended, from the stop reason of its last assistant message (SPEC 5.5).
@@ -80,7 +89,36 @@ export default function opensessions(pi: PiExtensionApi): void {
     threadName: pi.getSessionName?.(),
     projectDir: ctx?.cwd ?? process.cwd(),
   });
-  pi.on("session_start", (_event, ctx) => post({ ...thread(ctx), status: "idle" }));
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let current: PiContext = {};
+  // Read afresh at every beat, so a switch to another session re-registers the process under it.
+  const register = (ctx: PiContext) => {
+    const sessionId = ctx?.sessionManager?.getSessionId?.();
+    if (!sessionId) return;
+    send("/api/runtime/pi/upsert", {
+      pid: process.pid,
+      ppid: process.ppid,
+      sessionId,
+      sessionFile: ctx?.sessionManager?.getSessionFile?.(),
+      cwd: ctx?.cwd ?? process.cwd(),
+      sessionName: pi.getSessionName?.(),
+      ts: Date.now(),
+      paneId,
+    });
+  };
+  pi.on("session_start", (_event, ctx) => {
+    current = ctx;
+    post({ ...thread(ctx), status: "idle" });
+    register(ctx);
+    if (heartbeat) clearInterval(heartbeat);
+    heartbeat = setInterval(() => register(current), HEARTBEAT_MS);
+    // The beat must never keep Pi alive on its own.
+    heartbeat.unref?.();
+  });
+  pi.on("session_switch", (_event, ctx) => {
+    current = ctx;
+    register(ctx);
+  });
   pi.on("before_agent_start", (event, ctx) => post({
     ...thread(ctx),
     status: "running",
@@ -90,6 +128,11 @@ export default function opensessions(pi: PiExtensionApi): void {
   // A finished tool hands back to the model: running until the turn ends.
   pi.on("tool_execution_end", (_event, ctx) => post({ ...thread(ctx), status: "running" }));
   pi.on("agent_end", (event, ctx) => post({ ...thread(ctx), status: endStatus(event) }));
-  // The user closed Pi: done, so the row is pruned, and nothing for them to look at.
-  pi.on("session_shutdown", (_event, ctx) => post({ ...thread(ctx), status: "done", unseen: false }));
+  // The user closed Pi: done, so the row is pruned, and nothing for them to look at; then the process ends.
+  pi.on("session_shutdown", (_event, ctx) => {
+    if (heartbeat) clearInterval(heartbeat);
+    heartbeat = undefined;
+    post({ ...thread(ctx), status: "done", unseen: false });
+    send("/api/runtime/pi/delete", { pid: process.pid });
+  });
 }

@@ -1,5 +1,6 @@
 package dev.opensessions.server;
 
+import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.port.out.LocalSystem;
 import dev.opensessions.application.port.out.Multiplexer;
@@ -10,6 +11,7 @@ import dev.opensessions.application.port.out.SidebarPanes;
 import dev.opensessions.application.service.AgentPruneService;
 import dev.opensessions.application.service.AgentWatchService;
 import dev.opensessions.application.service.DurableStateService;
+import dev.opensessions.application.service.PiRuntimeService;
 import dev.opensessions.application.service.QuitService;
 import dev.opensessions.application.service.RecordAgentEventService;
 import dev.opensessions.application.service.RefreshService;
@@ -54,6 +56,9 @@ final class Core implements AutoCloseable {
     final SidebarActionsService actions;
     final RefreshService refresh;
     final AgentWatchService agents;
+    final PiRuntimeService piRuntimes;
+    /** Agent events as pushed over HTTP: a Pi event without a pane takes its live process's pane. */
+    final RecordAgentEventUseCase pushedAgentEvents;
     private final ScheduledExecutorService scheduler;
     private final ScheduledExecutorService warmup;
     private final TopologyService topology;
@@ -108,7 +113,9 @@ final class Core implements AutoCloseable {
         this.actions = new SidebarActionsService(owner, outside.multiplexer(), outside.system(), switchSession,
                 outside.sessionizer(), outside.home());
         this.refresh = new RefreshService(owner, outside.sessions());
-        this.agents = new AgentWatchService(owner, agentEvents, outside.agents(), scheduler, clock);
+        this.piRuntimes = new PiRuntimeService(owner, agentEvents, scheduler, clock);
+        this.pushedAgentEvents = piRuntimes.linked(agentEvents);
+        this.agents = new AgentWatchService(owner, agentEvents, piRuntimes.linked(outside.agents()), scheduler, clock);
         this.topology = new TopologyService(owner, outside.sessions());
         this.prune = new AgentPruneService(owner, scheduler);
     }
@@ -121,6 +128,8 @@ final class Core implements AutoCloseable {
     void start() {
         durable.start(owner);
         settings.restore();
+        // After the stored settings: the side falls back to config sidebarPosition, read by the restore.
+        presence.restore();
         topology.start();
         agents.start();
         prune.start();
@@ -130,6 +139,7 @@ final class Core implements AutoCloseable {
     public void close() {
         prune.close();
         agents.close();
+        piRuntimes.close();
         topology.close();
         durable.close();
         warmup.shutdownNow();

@@ -8,6 +8,7 @@ import dev.opensessions.adapters.tmux.TmuxAdapter;
 import dev.opensessions.adapters.tmux.host.HostSystem;
 import dev.opensessions.application.port.in.AppendLogUseCase;
 import dev.opensessions.application.port.in.ClearLogUseCase;
+import dev.opensessions.application.port.in.EndPiRuntimeUseCase;
 import dev.opensessions.application.port.in.ExplainAgentsUseCase;
 import dev.opensessions.application.port.in.GetStateUseCase;
 import dev.opensessions.application.port.in.HideSessionUseCase;
@@ -16,6 +17,7 @@ import dev.opensessions.application.port.in.QuitUseCase;
 import dev.opensessions.application.port.in.ReadAgentHistoryUseCase;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.port.in.RefreshUseCase;
+import dev.opensessions.application.port.in.RegisterPiRuntimeUseCase;
 import dev.opensessions.application.port.in.ReorderSessionUseCase;
 import dev.opensessions.application.port.in.SetProgressUseCase;
 import dev.opensessions.application.port.in.SetStatusUseCase;
@@ -67,7 +69,7 @@ public class CoreProducers {
                 new HostSystem(System.getenv()),
                 new ConfigFileSettingsStore(settings.configDir().resolve(SidebarHost.CONFIG_FILE)),
                 new QuarkusServerLifecycle(), List.of(bin.resolve("opensessions-sessionizer").toString()),
-                System.getProperty("user.home", "/"), agentSources(settings));
+                settings.agentHome().toString(), agentSources(settings));
         return new Core(Clock.systemUTC(), stores.open(), outside);
     }
 
@@ -120,7 +122,17 @@ public class CoreProducers {
 
     @Produces
     RecordAgentEventUseCase recordAgentEvent(Core core) {
-        return core.agentEvents;
+        return core.pushedAgentEvents;
+    }
+
+    @Produces
+    RegisterPiRuntimeUseCase registerPiRuntime(Core core) {
+        return core.piRuntimes;
+    }
+
+    @Produces
+    EndPiRuntimeUseCase endPiRuntime(Core core) {
+        return core.piRuntimes;
     }
 
     @Produces

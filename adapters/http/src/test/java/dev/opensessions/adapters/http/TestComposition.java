@@ -1,6 +1,7 @@
 package dev.opensessions.adapters.http;
 
 import dev.opensessions.application.security.ControlToken;
+import dev.opensessions.application.service.PiRuntimeService;
 import dev.opensessions.application.service.QuitService;
 import dev.opensessions.application.service.RecordAgentEventService;
 import dev.opensessions.application.service.SessionMetadataService;
@@ -40,6 +41,8 @@ public class TestComposition {
     private final FakeExplainAgents explainAgents = new FakeExplainAgents();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final TopologyService topology = new TopologyService(owner, sessions);
+    private final PiRuntimeService piRuntimes = new PiRuntimeService(owner,
+            new RecordAgentEventService(owner, transitions), scheduler, clock);
 
     public TestComposition() {
         topology.start();
@@ -49,6 +52,12 @@ public class TestComposition {
     @Singleton
     RecordAgentEventService recordAgentEvent() {
         return new RecordAgentEventService(owner, transitions);
+    }
+
+    /** The Pi runtime registry, over the same state as the recorder of agent events. */
+    @Produces
+    PiRuntimeService piRuntimes() {
+        return piRuntimes;
     }
 
     @Produces
@@ -109,6 +118,7 @@ public class TestComposition {
     @PreDestroy
     void close() {
         topology.close();
+        piRuntimes.close();
         scheduler.shutdownNow();
     }
 }

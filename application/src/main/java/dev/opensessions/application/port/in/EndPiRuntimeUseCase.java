@@ -1,0 +1,7 @@
+package dev.opensessions.application.port.in;
+
+/** Ends the registration of a Pi process that is shutting down (SPEC 5.5); an unknown pid is no change. */
+public interface EndPiRuntimeUseCase {
+
+    void end(long pid);
+}
