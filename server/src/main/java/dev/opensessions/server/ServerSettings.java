@@ -33,6 +33,9 @@ public interface ServerSettings {
     /** The installed checkout (plugin folder): its {@code bin/} holds the pane shim and the sessionizer. */
     Path home();
 
-    /** The home folder whose agent records ({@code ~/.claude}, {@code ~/.codex}, ...) are watched. */
+    /**
+     * The user's home as the agents see it ({@code $HOME}): their records ({@code ~/.claude}, {@code ~/.codex},
+     * ...) are watched under it, and the project picker starts there.
+     */
     Path agentHome();
 }

@@ -41,6 +41,11 @@ final class Opensessions implements AutoCloseable {
         Files.writeString(configFile(), "{\"sidebarWidth\": " + WIDTH + "}\n");
     }
 
+    /** The port the server listens on (given to it as {@code OPENSESSIONS_PORT}). */
+    int port() {
+        return port;
+    }
+
     Path configFile() {
         return home.resolve("config").resolve("opensessions").resolve("config.json");
     }

@@ -1,0 +1,23 @@
+package dev.opensessions.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EnvironmentConfigSourceTest {
+
+    @Test
+    void theUsersHomeIsHomeAsTheAgentsReadItAndTheAccountsOnlyWhenUnset() {
+        Map<String, String> env = new HashMap<>(Map.of("HOME", "/tmp/redirected home"));
+        assertThat(EnvironmentConfigSource.userHome(env)).isEqualTo("/tmp/redirected home");
+
+        env.put("HOME", " ");
+        assertThat(EnvironmentConfigSource.userHome(env)).isEqualTo(System.getProperty("user.home"));
+
+        env.remove("HOME");
+        assertThat(EnvironmentConfigSource.userHome(env)).isEqualTo(System.getProperty("user.home"));
+    }
+}
