@@ -1,0 +1,108 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034 # the variables set here are read by the scripts that source this file
+# server-common.sh: what every tmux-plugin script shares (SPEC 6.2): where the plugin and its server live,
+# starting the server on first use, reporting to the user through tmux, and posting a tmux context to the
+# server's control endpoints. Sourced, not run.
+
+SCRIPTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PLUGIN_DIR=$(cd "$SCRIPTS_DIR/../../.." && pwd)
+LAUNCHER="$PLUGIN_DIR/bin/opensessions"
+SERVER_JAR="$PLUGIN_DIR/server/target/quarkus-app/quarkus-run.jar"
+SIDEBAR_TITLE=opensessions-sidebar
+# shellcheck source=bin/lib/address.sh
+source "$PLUGIN_DIR/bin/lib/address.sh"
+
+# Sets LABEL, PORT and URL, then the runtime files, exactly as bin/opensessions does (resolve_identity).
+resolve_address
+RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp}/opensessions-$(id -u)/$LABEL"
+TOKEN_FILE="$RUNTIME_DIR/token"
+# Files of the plugin's own, removed again by uninstall.sh.
+VERSION_FILE="$RUNTIME_DIR/plugin-version"
+BOUND_KEYS_FILE="$RUNTIME_DIR/plugin-bound-keys"
+SAVED_KEYS_FILE="$RUNTIME_DIR/plugin-saved-keys"
+BUILD_LOG="$RUNTIME_DIR/plugin-build.log"
+
+# The client a key binding was pressed on; messages go there. Set by the scripts from their arguments.
+CLIENT=""
+
+# Shows a message on the client's status line (tmux format characters are escaped), and on stderr when a
+# person runs the script in a terminal.
+tell() {
+  local message="opensessions: $*"
+  local -a target=()
+  [[ -n "$CLIENT" ]] && target=(-c "$CLIENT")
+  [[ -t 2 ]] && printf '%s\n' "$message" >&2
+  tmux display-message "${target[@]}" -d 10000 "${message//#/##}" 2>/dev/null || true
+}
+
+fail() {
+  tell "$@"
+  exit 1
+}
+
+# Accepts the client tty a binding passes ('#{client_tty}'); empty when a script runs outside a client.
+use_client() {
+  local tty=${1:-}
+  [[ -z "$tty" || "$tty" =~ ^/dev/[[:alnum:]/._-]+$ ]] || fail "not a client tty: $tty"
+  CLIENT=$tty
+}
+
+# Prints the pane to act on: the one a binding passes ('#{pane_id}'), else the pane the script runs in.
+pane_or_current() {
+  local pane=${1:-${TMUX_PANE:-}}
+  [[ "$pane" =~ ^%[0-9]+$ ]] || fail "no tmux pane to act on (got '$pane')"
+  printf '%s' "$pane"
+}
+
+server_running() {
+  "$LAUNCHER" status >/dev/null 2>&1
+}
+
+# Starts the server when it does not answer (SPEC 1.3), without opening a sidebar of its own; the first use
+# builds it. Sets STARTED=1 when this call started it.
+STARTED=0
+ensure_server() {
+  local output
+  server_running && return 0
+  if [[ -f "$SERVER_JAR" ]]; then
+    tell "starting the server..."
+  else
+    tell "building the server first (a minute or two)..."
+  fi
+  if ! output=$(OPENSESSIONS_NO_SIDEBAR=1 "$LAUNCHER" start 2>&1 </dev/null); then
+    fail "$(last_line "$output")"
+  fi
+  STARTED=1
+}
+
+# The last non-empty line of a text, without the launcher's own "opensessions: " prefix.
+last_line() {
+  local line last=""
+  while IFS= read -r line; do
+    [[ -n "$line" ]] && last=$line
+  done <<<"$1"
+  printf '%s' "${last#opensessions: }"
+}
+
+# Posts PATH (with its query) to the server with the context of the client and pane: client tty|session|
+# window|pane|pane active (SPEC 6.2), the token as bearer. Nothing from the context reaches a shell.
+post_context() {
+  local path=$1 pane=$2 token context
+  [[ -r "$TOKEN_FILE" ]] || fail "cannot read the server's token file $TOKEN_FILE"
+  token=$(<"$TOKEN_FILE")
+  context=$(tmux display-message -p -t "$pane" '#{session_name}|#{window_id}|#{pane_id}|#{pane_active}') \
+    || fail "pane $pane is gone"
+  curl -s -f -m 5 --noproxy '*' -o /dev/null -X POST -H "Authorization: Bearer $token" \
+    -H 'Content-Type: text/plain' --data-binary "$CLIENT|$context" "$URL$path" \
+    || fail "the server refused $path"
+}
+
+# Prints the sidebar panes of the pane's window, one id per line.
+sidebars_of_window() {
+  local id title
+  while IFS=' ' read -r id title; do
+    if [[ "$title" == "$SIDEBAR_TITLE" ]]; then
+      printf '%s\n' "$id"
+    fi
+  done < <(tmux list-panes -t "$1" -F '#{pane_id} #{pane_title}' 2>/dev/null || true)
+}
