@@ -1,0 +1,76 @@
+package dev.opensessions.sidebar.runtime;
+
+import dev.opensessions.bench.BenchWorld;
+import dev.opensessions.bench.SidebarRenderBenchmark;
+import dev.opensessions.sidebar.model.SidebarState;
+import dev.opensessions.sidebar.view.Grid;
+import dev.opensessions.sidebar.view.SidebarView;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ANSI diff of two sidebar frames ({@link FrameRenderer}, package-private, hence this package): a
+ * spinner tick (a few cells change) and a focus move (list highlight and detail panel change), each
+ * alternating between its two frames; and a whole pane update, view render plus diff.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class FrameDiffBenchmark {
+
+    @Param({"20", "200"})
+    int sessions;
+
+    private final FrameRenderer spinner = new FrameRenderer();
+    private final FrameRenderer focus = new FrameRenderer();
+    private final FrameRenderer pane = new FrameRenderer();
+    private Grid still;
+    private Grid ticked;
+    private Grid moved;
+    private SidebarState[] states;
+    private long i;
+
+    @Setup
+    public void setUp() {
+        SidebarState state = SidebarState.initial(BenchWorld.sidebarOf(1), SidebarRenderBenchmark.WIDTH,
+                SidebarRenderBenchmark.HEIGHT, BenchWorld.snapshot(sessions));
+        SidebarState next = state.withSpinnerFrame(1);
+        SidebarState other = state.withFocus(BenchWorld.name(2));
+        still = SidebarView.render(state);
+        ticked = SidebarView.render(next);
+        moved = SidebarView.render(other);
+        states = new SidebarState[] {state, next};
+        spinner.render(still);
+        focus.render(still);
+        pane.render(still);
+    }
+
+    @Benchmark
+    public byte[] diffSpinnerTick() {
+        return spinner.render(++i % 2 == 0 ? still : ticked);
+    }
+
+    @Benchmark
+    public byte[] diffFocusMove() {
+        return focus.render(++i % 2 == 0 ? still : moved);
+    }
+
+    @Benchmark
+    public byte[] renderAndDiff() {
+        return pane.render(SidebarView.render(states[(int) (++i % 2)]));
+    }
+}

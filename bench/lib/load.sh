@@ -1,0 +1,97 @@
+# shellcheck shell=bash
+# load.sh: the server-side measurements of bench/run.sh: agent events accepted per second (none lost) and
+# server start to ready over restarts. Sourced, not run; needs server.sh and a running server.
+
+# Agent events over kept-alive connections from $1 threads with $2 agent threads each: a $3 s warm-up, then
+# $4 measured seconds; the load tool then checks /api/state against the last event of every thread.
+measure_events() {
+  local threads=$1 agents=$2 warmup=$3 seconds=$4 summary rate lost failed before after cpu
+  before=$(ticks)
+  summary=$(load_tool events "port=$OPENSESSIONS_PORT" "threads=$threads" "agents=$agents" "sessions=$SESSIONS" \
+    "warmup=$warmup" "seconds=$seconds" 2>"$WORK/events.err") || die "the event load failed: $(cat "$WORK/events.err")"
+  after=$(ticks)
+  cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="$(awk -v a="$warmup" -v b="$seconds" 'BEGIN { print a + b }')" \
+    'BEGIN { printf "%.0f", 100 * t / hz / s }')
+  rate=$(sed -n 's/.*"eventsPerSecond":\([0-9.]*\).*/\1/p' <<<"$summary")
+  lost=$(sed -n 's/.*"lost":\([0-9]*\).*/\1/p' <<<"$summary")
+  failed=$(sed -n 's/.*"failed":\([0-9]*\).*/\1/p' <<<"$summary")
+  result agentEvents "${summary%\}},\"serverCpuPercentOfOneCore\":$cpu,\"serverHwmKiB\":$(server_status_kib VmHWM)}"
+  local holds=no
+  [[ $(atleast "$rate" 20000) == yes && "$lost" == 0 && "$failed" == 0 ]] && holds=yes
+  row "agent events accepted, $threads threads x $agents agents, keep-alive (server CPU $cpu %)" \
+    "$rate/s, $lost lost, $failed refused" ">= 20000/s, none lost" "$holds"
+}
+
+# Prints seconds since boot with the kernel's 10 ms resolution.
+uptime_s() {
+  local up
+  read -r up _ </proc/uptime
+  printf '%s' "$up"
+}
+
+# Sets READY to the time (ns) GET /version first answers 200 on our port; fails after 60 s.
+wait_version() {
+  local http status deadline
+  now
+  deadline=$((NOW + 60000000000))
+  while :; do
+    # Refused connections until the server listens; bash reports each on stderr, hence the group.
+    if { exec {http}<>"/dev/tcp/127.0.0.1/$OPENSESSIONS_PORT"; } 2>/dev/null; then
+      printf 'GET /version HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$OPENSESSIONS_PORT" >&"$http"
+      status=""
+      read -r -t 5 -u "$http" status || true
+      exec {http}>&-
+      if [[ "$status" == *" 200"* ]]; then
+        now
+        READY=$NOW
+        return 0
+      fi
+    fi
+    now
+    ((NOW < deadline)) || die "the server never answered /version"
+    pause 0.005
+  done
+}
+
+# Server start to ready over $1 restarts (plus one untimed): the launcher's stop, then its start outside
+# any pane (no sidebar opened by the launcher) timed to the first /version answer and to the launcher's
+# return; JVM process start to /version from /proc (10 ms resolution); Quarkus's own "started in".
+measure_start() {
+  local restarts=$1 t0 launcher_pid jvm_start hz up quarkus
+  hz=$(getconf CLK_TCK)
+  series startversion
+  series startlauncher
+  series startjvm
+  : >"$WORK/startquarkus"
+  local saved_warmup=$WARMUP
+  WARMUP=1
+  for ((i = 0; i <= restarts; i++)); do
+    launcher stop >/dev/null
+    now
+    t0=$NOW
+    OPENSESSIONS_NO_SIDEBAR=1 TMUX_PANE='' launcher start >/dev/null 2>"$WORK/start.err" &
+    launcher_pid=$!
+    wait_version
+    up=$(uptime_s)
+    wait "$launcher_pid" || die "the launcher failed to start the server: $(cat "$WORK/start.err")"
+    now
+    read_runtime
+    jvm_start=$(awk '{ sub(/.*\) /, ""); split($0, f, " "); print f[20] }' "/proc/$PID/stat")
+    record startversion $((READY - t0))
+    record startlauncher $((NOW - t0))
+    record startjvm "$(awk -v up="$up" -v st="$jvm_start" -v hz="$hz" 'BEGIN { printf "%.0f", (up - st / hz) * 1e9 }')"
+    quarkus=$(grep -o 'started in [0-9.]*s' "$RUNTIME/server.log" | tail -n 1 | tr -dc '0-9.')
+    ((i >= 1)) && [[ -n "$quarkus" ]] && awk -v s="$quarkus" 'BEGIN { printf "%.0f\n", s * 1e9 }' >>"$WORK/startquarkus"
+  done
+  WARMUP=$saved_warmup
+  summarize startlauncher
+  local launcher_json="{\"p50\":$P50,\"p99\":$P99}"
+  summarize startjvm
+  local jvm_json="{\"p50\":$P50,\"p99\":$P99}" jvm50=$P50 jvm99=$P99
+  summarize startquarkus
+  local quarkus_json="{\"p50\":$P50,\"p99\":$P99}" quarkus50=$P50
+  summarize startversion
+  result startToReadyMs "{\"restarts\":$restarts,\"launcherToVersion\":{\"p50\":$P50,\"p99\":$P99},\"launcherReturned\":$launcher_json,\"jvmToVersion\":$jvm_json,\"quarkusStartedIn\":$quarkus_json}"
+  row "server start to ready: launcher start to /version ($restarts restarts)" "p50 $P50 ms, p99 $P99 ms" "<= 1000 ms" "$(judge_tail "$P50" "$P99" 1000)"
+  row "server start to ready: JVM start to /version (Quarkus says p50 $quarkus50 ms)" "p50 $jvm50 ms, p99 $jvm99 ms" "<= 1000 ms" "$(judge_tail "$jvm50" "$jvm99" 1000)"
+}

@@ -1,0 +1,121 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One sending thread of the event load: cycles its own agent threads through the statuses, one request at
+ * a time, and remembers the last status it got accepted for each; counts and times what lands in the
+ * measured window.
+ */
+final class EventWorker implements Runnable {
+
+    static final String AGENT = "bench-load";
+    private static final List<String> STATUSES = List.of("running", "tool-running", "waiting", "done", "error");
+
+    private final int index;
+    private final String[] sessions;
+    private final String[] lastStatus;
+    private final HttpClient client;
+    private final URI uri;
+    private final long measureFrom;
+    private final long end;
+    private long sent;
+    private long measured;
+    private long failed;
+    private String firstFailure = "";
+    private long[] latencies = new long[1 << 16];
+
+    EventWorker(int index, int agents, int sessionCount, HttpClient client, URI uri, long measureFrom, long end) {
+        this.index = index;
+        this.sessions = new String[agents];
+        for (int k = 0; k < agents; k++) {
+            sessions[k] = String.format("s%02d", (index * agents + k) % sessionCount + 1);
+        }
+        this.lastStatus = new String[agents];
+        this.client = client;
+        this.uri = uri;
+        this.measureFrom = measureFrom;
+        this.end = end;
+    }
+
+    @Override
+    public void run() {
+        for (long i = 0; System.nanoTime() < end; i++) {
+            int k = (int) (i % sessions.length);
+            String status = STATUSES.get((int) ((i / sessions.length + k) % STATUSES.size()));
+            String body = "{\"agent\":\"" + AGENT + "\",\"status\":\"" + status + "\",\"tmuxSession\":\""
+                    + sessions[k] + "\",\"threadId\":\"" + threadId(k) + "\"}";
+            HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            long started = System.nanoTime();
+            int code;
+            try {
+                code = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                fail(e.toString());
+                continue;
+            } finally {
+                sent++;
+            }
+            long done = System.nanoTime();
+            if (code != 204) {
+                fail("HTTP " + code + " for " + sessions[k]);
+                continue;
+            }
+            lastStatus[k] = status;
+            if (started >= measureFrom && done < end) {
+                if (measured == latencies.length) {
+                    latencies = Arrays.copyOf(latencies, latencies.length * 2);
+                }
+                latencies[(int) measured++] = done - started;
+            }
+        }
+    }
+
+    /** The last accepted status of each agent thread, by thread id. */
+    Map<String, String> lastStatuses() {
+        Map<String, String> last = new HashMap<>();
+        for (int k = 0; k < lastStatus.length; k++) {
+            if (lastStatus[k] != null) {
+                last.put(threadId(k), lastStatus[k]);
+            }
+        }
+        return last;
+    }
+
+    long sent() {
+        return sent;
+    }
+
+    long measured() {
+        return measured;
+    }
+
+    long failed() {
+        return failed;
+    }
+
+    String firstFailure() {
+        return firstFailure.replace('"', '\'');
+    }
+
+    long[] latencies() {
+        return Arrays.copyOf(latencies, (int) measured);
+    }
+
+    private String threadId(int k) {
+        return "w" + index + "-t" + k;
+    }
+
+    private void fail(String why) {
+        failed++;
+        if (firstFailure.isEmpty()) {
+            firstFailure = why;
+        }
+    }
+}

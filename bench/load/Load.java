@@ -1,0 +1,22 @@
+/**
+ * The load tool of bench/run.sh, run with the JDK source launcher: {@code events} measures agent events
+ * accepted per second, {@code subscribers} holds WebSocket subscribers while the state changes. Each prints
+ * one line of JSON on stdout. Usage: {@code java Load.java events|subscribers key=value...}.
+ */
+public final class Load {
+
+    private Load() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        switch (options.mode()) {
+            case "events" -> EventLoad.run(options);
+            case "subscribers" -> Subscribers.run(options);
+            default -> {
+                System.err.println("usage: java Load.java events|subscribers port=N [key=value...]");
+                System.exit(2);
+            }
+        }
+    }
+}

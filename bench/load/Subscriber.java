@@ -1,0 +1,43 @@
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One WebSocket subscriber: counts the whole text frames it receives and notes when it is closed. */
+final class Subscriber implements WebSocket.Listener {
+
+    private final AtomicLong frames = new AtomicLong();
+    private volatile boolean closed;
+
+    @Override
+    public void onOpen(WebSocket socket) {
+        socket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+        if (last) {
+            frames.incrementAndGet();
+        }
+        socket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+        closed = true;
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket socket, Throwable error) {
+        closed = true;
+    }
+
+    long frames() {
+        return frames.get();
+    }
+
+    boolean closed() {
+        return closed;
+    }
+}

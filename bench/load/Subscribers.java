@@ -1,0 +1,69 @@
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Connects WebSocket subscribers to /ws and, once every one has its first state, changes the state at a
+ * fixed rate (a {@link StatusBurst}); prints "ready", keeps going until stdin ends (bench/run.sh times
+ * switches meanwhile), then prints what the subscribers received. Settings: count, rate, session.
+ */
+final class Subscribers {
+
+    private Subscribers() {
+    }
+
+    static void run(Options options) throws Exception {
+        int port = options.port();
+        int count = options.integer("count", 100);
+        HttpClient client = HttpClient.newHttpClient();
+        URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
+        List<Subscriber> subscribers = new ArrayList<>();
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Subscriber subscriber = new Subscriber();
+            sockets.add(client.newWebSocketBuilder().buildAsync(uri, subscriber).join());
+            subscribers.add(subscriber);
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        // hello, then the current state: only then does a subscriber follow every change.
+        while (subscribers.stream().anyMatch(s -> s.frames() < 2)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the subscribers did not all receive their first state");
+            }
+            Thread.sleep(10);
+        }
+        StatusBurst burst = new StatusBurst(port, options.text("session", "s01"), options.decimal("rate", 50));
+        Thread driver = Thread.ofPlatform().name("burst").start(burst);
+        long[] before = subscribers.stream().mapToLong(Subscriber::frames).toArray();
+        long started = System.nanoTime();
+        System.out.println("ready");
+        System.out.flush();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            // Any line, or the end of input, ends the burst.
+            in.readLine();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        burst.stop();
+        driver.join();
+        long total = 0;
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            long received = subscribers.get(i).frames() - before[i];
+            total += received;
+            least = Math.min(least, received);
+        }
+        long closed = subscribers.stream().filter(Subscriber::closed).count();
+        System.out.printf(Locale.ROOT,
+                "{\"subscribers\":%d,\"rate\":%.0f,\"changes\":%d,\"failedChanges\":%d,\"seconds\":%.1f,"
+                        + "\"framesPerSubscriberPerSecond\":%.1f,\"leastFrames\":%d,\"closed\":%d}%n",
+                count, options.decimal("rate", 50), burst.sent(), burst.failed(), seconds,
+                total / (double) count / seconds, least, closed);
+        sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
+    }
+}

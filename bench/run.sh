@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# The one benchmark command (docs/explanation/performance.md): measures every budget of DESIGN section 8 on
+# a private tmux server with N sessions (each in its own git repository) and M sidebars, with the server as
+# last packaged (built once when missing), a private HOME and XDG folders and a free port. In this order:
+# server idle CPU (nothing attached), memory per sidebar pane, first paint, HTTP push to visible, key to
+# client switched, the same switch while WebSocket subscribers receive a burst, agent events accepted per
+# second (none lost), server start to ready over restarts. Prints a table (what | measured | budget |
+# holds) and writes it with the raw numbers to bench/results/<UTC timestamp>.json.
+# Timings are nearest-rank p50 and p99 over the samples, after 3 warm-up samples (the first reported as
+# "cold"); every wait has a deadline.
+# Usage: bench/run.sh [--sessions N=20] [--sidebars M=10] [--samples K=30] [--idle S=60] [--settle S=20]
+#   [--restarts R=5] [--subscribers C=100] [--burst-rate R=50] [--event-threads T=4] [--event-agents A=8]
+#   [--event-seconds S=10] [--quick]
+# --quick is a smoke run for development: 5 samples, 10 s idle, 3 s settle, 2 restarts, 3 s of events.
+set -euo pipefail
+
+SESSIONS=20
+SIDEBAR_COUNT=10
+SAMPLES=30
+QUIET=60
+SETTLE=20
+RESTARTS=5
+SUBSCRIBERS=100
+BURST_RATE=50
+EVENT_THREADS=4
+EVENT_AGENTS=8
+EVENT_WARMUP=3
+EVENT_SECONDS=10
+SIDEBAR_WIDTH=26
+
+number() {
+  [[ "${2:-}" =~ ^[0-9]+$ ]] || { echo "bench: $1 needs a whole number" >&2; exit 2; }
+}
+while (($# > 0)); do
+  case "$1" in
+    --quick) SAMPLES=5 QUIET=10 SETTLE=3 RESTARTS=2 EVENT_WARMUP=1 EVENT_SECONDS=3; shift; continue ;;
+    --sessions) number "$1" "${2:-}"; SESSIONS=$2 ;;
+    --sidebars) number "$1" "${2:-}"; SIDEBAR_COUNT=$2 ;;
+    --samples) number "$1" "${2:-}"; SAMPLES=$2 ;;
+    --idle) number "$1" "${2:-}"; QUIET=$2 ;;
+    --settle) number "$1" "${2:-}"; SETTLE=$2 ;;
+    --restarts) number "$1" "${2:-}"; RESTARTS=$2 ;;
+    --subscribers) number "$1" "${2:-}"; SUBSCRIBERS=$2 ;;
+    --burst-rate) number "$1" "${2:-}"; BURST_RATE=$2 ;;
+    --event-threads) number "$1" "${2:-}"; EVENT_THREADS=$2 ;;
+    --event-agents) number "$1" "${2:-}"; EVENT_AGENTS=$2 ;;
+    --event-seconds) number "$1" "${2:-}"; EVENT_SECONDS=$2 ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift 2
+done
+((SIDEBAR_COUNT >= 2)) || { echo "bench: --sidebars must be at least 2 (the key test switches between two)" >&2; exit 2; }
+((SESSIONS >= SIDEBAR_COUNT + 1)) || { echo "bench: --sessions must exceed --sidebars (the poller sits in the last session)" >&2; exit 2; }
+((SAMPLES >= 1 && RESTARTS >= 1 && QUIET >= 1)) || { echo "bench: samples, restarts and idle must be at least 1" >&2; exit 2; }
+
+REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/opensessions-bench.XXXXXX")
+SOCKET="$WORK/tmux.sock"
+# The build, if one is needed, uses the user's Maven repository, not the private HOME of the run.
+USER_HOME=$HOME
+export HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" XDG_RUNTIME_DIR="$WORK/run"
+export OPENSESSIONS_PORT=${OPENSESSIONS_PORT:-$((40000 + RANDOM % 10000))} TMUX="$SOCKET,1,0"
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
+
+# shellcheck source=bench/lib/common.sh
+source "$REPO_DIR/bench/lib/common.sh"
+# shellcheck source=bench/lib/tmux.sh
+source "$REPO_DIR/bench/lib/tmux.sh"
+# shellcheck source=bench/lib/server.sh
+source "$REPO_DIR/bench/lib/server.sh"
+# shellcheck source=bench/lib/report.sh
+source "$REPO_DIR/bench/lib/report.sh"
+# shellcheck source=bench/lib/sidebar.sh
+source "$REPO_DIR/bench/lib/sidebar.sh"
+# shellcheck source=bench/lib/switch.sh
+source "$REPO_DIR/bench/lib/switch.sh"
+# shellcheck source=bench/lib/load.sh
+source "$REPO_DIR/bench/lib/load.sh"
+
+cleanup() {
+  local pid
+  for pid in "$CLIENT_PID" "$CONTROL_PID"; do
+    if [[ -n "$pid" ]]; then
+      kill "$pid" 2>/dev/null || true
+    fi
+  done
+  if [[ -n "${LAUNCH_DIR:-}" ]]; then
+    launcher stop >/dev/null 2>&1 || true
+  fi
+  tmux -S "$SOCKET" kill-server 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+step() {
+  printf 'bench: %s\n' "$*" >&2
+}
+
+LOAD_AT_START=$(cut -d ' ' -f 1-3 /proc/loadavg)
+find_source_java
+prepare_package
+step "$SESSIONS sessions"
+make_sessions "$SESSIONS"
+start_server
+step "$SIDEBAR_COUNT sidebars"
+open_sidebars "$SIDEBAR_COUNT" "$SESSIONS"
+sleep "$SETTLE"
+
+step "idle for $QUIET s"
+measure_idle "$QUIET"
+measure_memory
+start_control_client "$(name "$SESSIONS")"
+measure_resolution
+step "first paint"
+measure_paint
+step "push to visible"
+measure_push
+step "key to switched"
+attach_client
+measure_key
+step "key to switched with $SUBSCRIBERS subscribers"
+measure_switch_under_subscribers "$SUBSCRIBERS" "$BURST_RATE"
+step "agent events"
+measure_events "$EVENT_THREADS" "$EVENT_AGENTS" "$EVENT_WARMUP" "$EVENT_SECONDS"
+step "start to ready"
+measure_start "$RESTARTS"
+
+mkdir -p "$REPO_DIR/bench/results"
+RESULT_FILE="$REPO_DIR/bench/results/$(date -u +%Y%m%dT%H%M%SZ).json"
+write_json "{\"sessions\":$SESSIONS,\"sidebars\":$SIDEBAR_COUNT,\"samples\":$SAMPLES,\"warmup\":$WARMUP,\"packageBuilt\":$(json_str "$PACKAGE_BUILT"),\"cores\":$(nproc),\"loadAverage\":{\"start\":$(json_str "$LOAD_AT_START"),\"end\":$(json_str "$(cut -d ' ' -f 1-3 /proc/loadavg)")},\"java\":$(json_str "$("$JAVA_SOURCE" -version 2>&1 | head -n 1)")}" "$RESULT_FILE"
+printf '%d sessions, %d sidebars, %d samples, load average %s at the start, %s at the end\n\n' "$SESSIONS" \
+  "$SIDEBAR_COUNT" "$SAMPLES" "$LOAD_AT_START" "$(cut -d ' ' -f 1-3 /proc/loadavg)"
+print_table
+printf '\n%s\n' "${RESULT_FILE#"$REPO_DIR"/}"
