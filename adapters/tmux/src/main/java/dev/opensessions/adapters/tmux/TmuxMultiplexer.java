@@ -26,8 +26,16 @@ public final class TmuxMultiplexer implements Multiplexer {
     private final TmuxPaneCommands panes;
     private final TmuxModel model;
     private final Duration timeout;
+    private final Duration flash;
 
     public TmuxMultiplexer(TmuxSessionCommands commands, TmuxPaneCommands panes, TmuxModel model, Duration timeout) {
+        this(commands, panes, model, timeout, FLASH);
+    }
+
+    /** @param flash how long a focused agent pane keeps the flash style */
+    public TmuxMultiplexer(TmuxSessionCommands commands, TmuxPaneCommands panes, TmuxModel model, Duration timeout,
+                           Duration flash) {
+        this.flash = Objects.requireNonNull(flash, "flash");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.panes = Objects.requireNonNull(panes, "panes");
         this.model = Objects.requireNonNull(model, "model");
@@ -144,7 +152,7 @@ public final class TmuxMultiplexer implements Multiplexer {
 
     private void unflash(String paneId) {
         try {
-            Thread.sleep(FLASH);
+            Thread.sleep(flash);
             panes.setPaneStyle(paneId, "");
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

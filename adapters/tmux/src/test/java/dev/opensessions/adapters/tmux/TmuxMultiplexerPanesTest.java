@@ -30,8 +30,10 @@ class TmuxMultiplexerPanesTest {
             String mover = running.tmux.attachClient(a);
             String bystander = running.tmux.attachClient(a);
 
-            boolean focused = running.adapter.multiplexer().focusPane(mover, PaneId.of(agent));
-            // Read at once, before any assertion: the flash lasts 180 ms.
+            // A flash long enough to be read by a tmux process on a loaded machine; production's is 180 ms.
+            TmuxMultiplexer mux = new TmuxMultiplexer(running.adapter.sessions(), running.adapter.panes(),
+                    running.adapter.model(), Duration.ofSeconds(5), Duration.ofSeconds(2));
+            boolean focused = mux.focusPane(mover, PaneId.of(agent));
             List<String> flash = style(running, agent);
 
             assertThat(focused).isTrue();
