@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * the ports its panes listen on. Follows each tmux snapshot (which directories and pane processes
  * matter) and says when either changed; git is recomputed when a repository changes or a pane's
  * foreground program changes (an editor exiting is how file edits usually end), ports only while
- * someone displays them.
+ * someone displays them, sooner after a pane starts another program or panes come and go.
  */
 public final class SessionFacts implements AutoCloseable {
 
@@ -73,6 +73,7 @@ public final class SessionFacts implements AutoCloseable {
         git.track(directories);
         Set<Long> roots = new HashSet<>();
         Map<String, String> commands = new HashMap<>();
+        boolean programsChanged = false;
         for (TmuxPane pane : snapshot.panes()) {
             if (!pane.sidebar() && pane.pid() > 0) {
                 roots.add(pane.pid());
@@ -80,12 +81,19 @@ public final class SessionFacts implements AutoCloseable {
             commands.put(pane.id(), pane.command());
             String before = commandByPane.get(pane.id());
             String directory = directoryByPane.get(pane.id());
-            if (before != null && !before.equals(pane.command()) && directory != null) {
-                git.refresh(directory);
+            if (before != null && !before.equals(pane.command())) {
+                programsChanged = true;
+                if (directory != null) {
+                    git.refresh(directory);
+                }
             }
         }
+        boolean panesChanged = !commands.keySet().equals(commandByPane.keySet());
         commandByPane = commands;
         ports.setRoots(roots);
+        if (programsChanged || panesChanged) {
+            ports.nudge();
+        }
     }
 
     /** Whether anybody displays the sessions right now; ports are scanned only while true. */

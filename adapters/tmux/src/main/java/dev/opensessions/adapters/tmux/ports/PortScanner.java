@@ -15,8 +15,14 @@ import java.util.function.Consumer;
 /**
  * Keeps the listening ports of the current pane shells fresh while someone displays them: scans run on the
  * scheduler, at most once per interval and never while nobody looks, and the listener hears only of changes.
+ * No kernel event says a port opened, so this is the one poll left; it backs off while nothing changes (each
+ * unchanged scan doubles the spacing, up to {@link #BACK_OFF} intervals) and a {@link #nudge()} from what
+ * usually precedes a new listener (a pane starting another program) brings it back to one interval.
  */
 public final class PortScanner implements Closeable {
+
+    /** The longest spacing, in intervals, that unchanged scans back off to (2 minutes for 10 s). */
+    static final int BACK_OFF = 12;
 
     private static final System.Logger LOG = System.getLogger(PortScanner.class.getName());
 
@@ -34,6 +40,8 @@ public final class PortScanner implements Closeable {
     /** Numbers each armed scan; a task that started after being cancelled or superseded sees a newer number and does nothing. */
     private long generation;
     private volatile long lastScanStart;
+    /** The time from one scan's start to the next: the interval, doubled after each unchanged result. */
+    private long spacingNanos;
     private boolean scannedOnce;
     private Map<Long, SortedSet<Integer>> latest = Map.of();
 
@@ -57,6 +65,7 @@ public final class PortScanner implements Closeable {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("interval must be positive: " + interval);
         }
+        this.spacingNanos = intervalNanos;
     }
 
     /** A scanner on its own daemon thread, which {@link #close()} stops. */
@@ -84,6 +93,20 @@ public final class PortScanner implements Closeable {
         }
     }
 
+    /**
+     * Something that often comes before a port opens or closes happened (a pane runs another program, panes
+     * came or went): the next scan comes one interval after the last one again, not after the backed-off spacing.
+     */
+    public synchronized void nudge() {
+        spacingNanos = intervalNanos;
+        if (demanded && next != null) {
+            next.cancel(false);
+            next = null;
+            generation++;
+            arm();
+        }
+    }
+
     /** The result of the last scan, empty before the first. */
     public synchronized Map<Long, SortedSet<Integer>> latest() {
         return latest;
@@ -106,7 +129,7 @@ public final class PortScanner implements Closeable {
         if (closed || next != null || scanning) {
             return;
         }
-        long delay = scannedOnce ? Math.max(0, lastScanStart + intervalNanos - System.nanoTime()) : 0;
+        long delay = scannedOnce ? Math.max(0, lastScanStart + spacingNanos - System.nanoTime()) : 0;
         long armed = ++generation;
         next = scheduler.schedule(() -> scan(armed), delay, TimeUnit.NANOSECONDS);
     }
@@ -131,7 +154,9 @@ public final class PortScanner implements Closeable {
         lastScanStart = System.nanoTime();
         try {
             Map<Long, SortedSet<Integer>> result = scanned.isEmpty() ? Map.of() : ports.scan(scanned);
-            if (publish(result)) {
+            boolean changed = publish(result);
+            pace(changed);
+            if (changed) {
                 tell(result);
             }
         } catch (RuntimeException failed) {
@@ -154,6 +179,10 @@ public final class PortScanner implements Closeable {
             // A failing listener must not stop the scans that later results depend on.
             LOG.log(System.Logger.Level.WARNING, "listening port listener failed", failed);
         }
+    }
+
+    private synchronized void pace(boolean changed) {
+        spacingNanos = changed ? intervalNanos : Math.min(spacingNanos * 2, intervalNanos * BACK_OFF);
     }
 
     private synchronized boolean publish(Map<Long, SortedSet<Integer>> result) {

@@ -102,6 +102,47 @@ class PortScannerTest {
     }
 
     @Test
+    void unchangedResultsDoubleTheSpacingUpToTheBackOffAndAChangeBringsItBack() {
+        Duration interval = Duration.ofMillis(10);
+        var ports = new ScriptedPorts(n -> n < 7 ? result(7, 3000) : result(7, 3000, 8080));
+        var scanner = new PortScanner(ports, scheduler, interval, heard::add);
+        scanner.setRoots(Set.of(7L));
+
+        scanner.setDemand(true);
+        Await.until(() -> ports.scans() >= 9, WAIT, "nine scans");
+        scanner.close();
+
+        List<Long> starts = List.copyOf(ports.startedAt);
+        long[] least = {10, 20, 40, 80, 120, 120, 120, 10};
+        for (int i = 0; i < least.length; i++) {
+            // Lower bounds only: a busy scheduler may start a scan late, never early.
+            assertThat(starts.get(i + 1) - starts.get(i)).as("gap after scan %d", i)
+                    .isGreaterThan(Duration.ofMillis(least[i]).toNanos() - 1_000_000);
+        }
+        assertThat(PortScanner.BACK_OFF).isEqualTo(12);
+    }
+
+    @Test
+    void aNudgeBringsABackedOffScanBackToOneInterval() {
+        Duration interval = Duration.ofSeconds(1);
+        var ports = new ScriptedPorts(n -> result(7, 3000));
+        var scanner = new PortScanner(ports, scheduler, interval, heard::add);
+        scanner.setRoots(Set.of(7L));
+        scanner.setDemand(true);
+        Await.until(() -> ports.scans() == 2, WAIT, "two unchanged scans");
+        Await.until(() -> scheduler.getQueue().size() == 1, WAIT, "third scan planned");
+        assertThat(((ScheduledFuture<?>) scheduler.getQueue().peek()).getDelay(TimeUnit.MILLISECONDS))
+                .as("backed off to two intervals").isGreaterThan(1_100);
+
+        scanner.nudge();
+
+        Await.until(() -> scheduler.getQueue().size() == 1, WAIT, "third scan planned again");
+        assertThat(((ScheduledFuture<?>) scheduler.getQueue().peek()).getDelay(TimeUnit.MILLISECONDS))
+                .isLessThanOrEqualTo(1_000);
+        scanner.close();
+    }
+
+    @Test
     void theListenerHearsOnlyResultsThatDiffer() throws Exception {
         var ports = new ScriptedPorts(n -> n < 2 ? result(7, 3000) : result(7, 3000, 5173));
         var scanner = new PortScanner(ports, scheduler, Duration.ofMillis(10), heard::add);
