@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,21 @@ class LauncherRestartIT {
 
         assertThat(launcher.run("start").exitCode()).as("second start").isZero();
         assertStateShowsThePushes();
+        if (Runtime.version().feature() >= 25) {
+            assertTheSecondServerStartedFromTheAotCacheTheFirstOneLeft();
+        }
+    }
+
+    /** On JDK 25 the launcher records an AOT cache of this build once, and servers start from it. */
+    private void assertTheSecondServerStartedFromTheAotCacheTheFirstOneLeft() throws Exception {
+        Path packaged = LauncherProcess.REPO.resolve("server/target/quarkus-app");
+        Path cache = packaged.resolve("opensessions.aot");
+        assertThat(cache).isNotEmptyFile();
+        assertThat(Files.getLastModifiedTime(cache)).isGreaterThan(
+                Files.getLastModifiedTime(packaged.resolve("quarkus-run.jar")));
+        String pid = Files.readString(launcher.runtimeDir("default").resolve("pid")).strip();
+        String commandLine = Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' ');
+        assertThat(commandLine).contains("-XX:AOTCache=" + cache);
     }
 
     @Test
