@@ -2,7 +2,8 @@
 # The one benchmark command (docs/explanation/performance.md): measures every budget of DESIGN section 8 on
 # a private tmux server with N sessions (each in its own git repository) and M sidebars, with the server as
 # last packaged (built once when missing), a private HOME and XDG folders and a free port. In this order:
-# server idle CPU (nothing attached), memory per sidebar pane, first paint, HTTP push to visible, key to
+# server idle CPU (nothing attached, 50 idle agent transcripts watched), memory per sidebar pane, first paint,
+# HTTP push to visible, a Claude Code transcript line to visible, key to
 # client switched, the same switch while WebSocket subscribers receive a burst, agent events accepted per
 # second (none lost), server start to ready over restarts. Prints a table (what | measured | budget |
 # holds) and writes it with the raw numbers to bench/results/<UTC timestamp>.json.
@@ -77,6 +78,8 @@ source "$REPO_DIR/bench/lib/sidebar.sh"
 source "$REPO_DIR/bench/lib/switch.sh"
 # shellcheck source=bench/lib/load.sh
 source "$REPO_DIR/bench/lib/load.sh"
+# shellcheck source=bench/lib/agents.sh
+source "$REPO_DIR/bench/lib/agents.sh"
 
 cleanup() {
   local pid
@@ -102,6 +105,7 @@ find_source_java
 prepare_package
 step "$SESSIONS sessions"
 make_sessions "$SESSIONS"
+seed_idle_transcripts 50
 start_server
 step "$SIDEBAR_COUNT sidebars"
 open_sidebars "$SIDEBAR_COUNT" "$SESSIONS"
@@ -116,6 +120,8 @@ step "first paint"
 measure_paint
 step "push to visible"
 measure_push
+step "transcript to visible"
+measure_transcript
 step "key to switched"
 attach_client
 measure_key
