@@ -23,13 +23,11 @@ public final class AgentRows {
 
     /** The agents the panel lists: the focused session's, or every displayed session's in display order. */
     public static List<AgentThread> of(SidebarState state) {
+        if (state.panel().scope() == AgentScope.ALL) {
+            return state.listing().everyAgent();
+        }
         AgentTracker agents = state.snapshot().agents();
         Set<PaneId> focusedPanes = state.snapshot().topology().focusedPanes();
-        if (state.panel().scope() == AgentScope.ALL) {
-            return state.snapshot().displayedSessions(state.current()).stream()
-                    .flatMap(s -> agents.visible(s.name(), focusedPanes).stream())
-                    .toList();
-        }
         return state.focusedSession().map(s -> agents.visible(s, focusedPanes)).orElse(List.of());
     }
 

@@ -65,12 +65,7 @@ public record DetailLine(String label, String port, int portX, String plus, int 
         if (session.directory().isBlank()) {
             return "";
         }
-        String base = basename(session.directory());
+        String base = WorktreeGroup.basename(session.directory());
         return base.equals(session.name().value()) ? "" : base;
-    }
-
-    static String basename(String directory) {
-        String trimmed = directory.replaceAll("/+$", "");
-        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 }

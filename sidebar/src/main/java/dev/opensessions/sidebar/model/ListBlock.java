@@ -5,12 +5,11 @@ import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,18 +38,22 @@ public sealed interface ListBlock permits ListBlock.Single, WorktreeGroup {
      * them form a group, placed where its first member is, its members in display order.
      */
     static List<ListBlock> of(List<Session> displayed) {
-        Map<String, List<Session>> byKey = new LinkedHashMap<>();
+        Map<String, List<Session>> byKey = new HashMap<>();
         for (Session session : displayed) {
-            key(session).ifPresent(k -> byKey.computeIfAbsent(k, ignored -> new ArrayList<>()).add(session));
+            String key = key(session);
+            if (key != null) {
+                byKey.computeIfAbsent(key, ignored -> new ArrayList<>(2)).add(session);
+            }
         }
-        List<ListBlock> blocks = new ArrayList<>();
-        Set<String> placed = new LinkedHashSet<>();
+        List<ListBlock> blocks = new ArrayList<>(displayed.size());
+        Set<String> placed = new HashSet<>();
         for (Session session : displayed) {
-            String key = key(session).filter(k -> byKey.get(k).size() > 1).orElse(null);
-            if (key == null) {
+            String key = key(session);
+            List<Session> members = key == null ? null : byKey.get(key);
+            if (members == null || members.size() < 2) {
                 blocks.add(new Single(session));
             } else if (placed.add(key)) {
-                blocks.add(WorktreeGroup.of(key, byKey.get(key)));
+                blocks.add(WorktreeGroup.of(key, members));
             }
         }
         return List.copyOf(blocks);
@@ -61,7 +64,9 @@ public sealed interface ListBlock permits ListBlock.Single, WorktreeGroup {
         return blocks.stream().flatMap(b -> b.sessions().stream()).map(Session::name).toList();
     }
 
-    private static Optional<String> key(Session session) {
-        return Optional.ofNullable(session.git()).map(GitStatus::repositoryKey).filter(k -> !k.isBlank());
+    /** The session's repository key, null when it has none; runs twice per session per snapshot, so no Optional. */
+    private static String key(Session session) {
+        GitStatus git = session.git();
+        return git == null || git.repositoryKey().isBlank() ? null : git.repositoryKey();
     }
 }

@@ -33,10 +33,6 @@ public record ListRows(List<ListRow> rows, boolean gutter) {
         }
     }
 
-    public static ListRows of(SidebarState state) {
-        return of(state.blocks(), state.snapshot().sidebar().collapsedGroups(), state.current());
-    }
-
     static ListRows of(List<ListBlock> blocks, Set<String> collapsed, Optional<SessionName> current) {
         List<ListRow> rows = new ArrayList<>();
         int number = 0;
@@ -96,12 +92,18 @@ public record ListRows(List<ListRow> rows, boolean gutter) {
 
     /** The largest useful scroll: from it on every later row fits, so the last screenful stays full. */
     public int maxScroll(int listLines) {
-        for (int from = 0; from < rows.size(); from++) {
-            if (fits(from, rows.size() - 1, listLines)) {
-                return from;
+        int from = rows.size();
+        int lines = 0;
+        // Walks up from the last row while the rows from there on still fit: one pass, however long the list.
+        while (from > 0) {
+            int more = lines + rows.get(from - 1).lines() + (from < rows.size() ? ListRow.SPACING : 0);
+            if (more > listLines) {
+                break;
             }
+            lines = more;
+            from--;
         }
-        return Math.max(0, rows.size() - 1);
+        return from == rows.size() ? Math.max(0, rows.size() - 1) : from;
     }
 
     /** The scroll nearest {@code scroll} that shows the whole row {@code index}. */
@@ -124,19 +126,19 @@ public record ListRows(List<ListRow> rows, boolean gutter) {
         if (focused.isEmpty()) {
             return -1;
         }
+        SessionName name = focused.get();
+        int own = -1;
         for (int i = 0; i < rows.size(); i++) {
             ListRow row = rows.get(i);
-            if (row.header() && row.group().contains(focused.get())
-                    && (row.collapsed() || row.group().key().equals(headerFocus))) {
-                return i;
+            if (row.header()) {
+                if ((row.collapsed() || row.group().key().equals(headerFocus)) && row.group().contains(name)) {
+                    return i;
+                }
+            } else if (own < 0 && row.session().name().equals(name)) {
+                own = i;
             }
         }
-        for (int i = 0; i < rows.size(); i++) {
-            if (!rows.get(i).header() && rows.get(i).session().name().equals(focused.get())) {
-                return i;
-            }
-        }
-        return -1;
+        return own;
     }
 
     /** The row showing index {@code number} (1-based). */

@@ -8,7 +8,6 @@ import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,9 +23,12 @@ import java.util.Optional;
  *                     painted as current (SPEC 7.6)
  * @param spinnerFrame the braille spinner frame, 0 to {@link #SPINNER_FRAMES} - 1
  * @param scroll       the index of the first row ({@link ListRows}) shown in the list
+ * @param listing      what the list derives from the snapshot; pass the previous state's (or null): one
+ *                     derived from other inputs is derived again here, so it always matches the state
  */
 public record SidebarState(PaneId pane, boolean popup, int width, int height, StateSnapshot snapshot, SessionName focused,
-                           SessionName pending, int spinnerFrame, int scroll, ListUi list, PanelUi panel) {
+                           SessionName pending, int spinnerFrame, int scroll, ListUi list, PanelUi panel,
+                           Listing listing) {
 
     public static final int SPINNER_FRAMES = 10;
 
@@ -44,6 +46,9 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
         if (scroll < 0) {
             throw new IllegalArgumentException("scroll < 0");
         }
+        if (listing == null || !listing.derivedFrom(snapshot, pane, list.arranged())) {
+            listing = Listing.of(snapshot, pane, list.arranged());
+        }
     }
 
     /** A fresh pane: focus on its own session, nothing pending, the whole list. */
@@ -57,7 +62,7 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
      */
     public static SidebarState initial(PaneId pane, boolean popup, int width, int height, StateSnapshot snapshot) {
         SidebarState bare = new SidebarState(pane, popup, width, height, snapshot, null, null, 0, 0,
-                ListUi.initial(), PanelUi.initial(popup ? AgentScope.ALL : snapshot.sidebar().agentScope()));
+                ListUi.initial(), PanelUi.initial(popup ? AgentScope.ALL : snapshot.sidebar().agentScope()), null);
         return bare.withFocus(bare.current().orElse(null));
     }
 
@@ -66,7 +71,7 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
      * guess (SPEC 9.3 decision 3).
      */
     public Optional<SessionName> current() {
-        return snapshot.topology().sessionOfPane(pane);
+        return listing.current();
     }
 
     /** The shared session filter (SPEC 9.3 decision 4): every sidebar lists the same sessions. */
@@ -79,33 +84,24 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
      * the order this pane asked for while the core has not answered it yet.
      */
     public List<ListBlock> blocks() {
-        List<Session> shown = snapshot.displayedSessions(current()).stream()
-                .filter(s -> filter().accepts(snapshot.agents(), s.name()))
-                .toList();
-        List<SessionName> asked = list.arranged();
-        if (asked != null) {
-            shown = shown.stream()
-                    .sorted(Comparator.comparingInt(s -> asked.contains(s.name()) ? asked.indexOf(s.name()) : asked.size()))
-                    .toList();
-        }
-        return ListBlock.of(shown);
+        return listing.blocks();
     }
 
     /** The sessions the list shows, in display order: worktree groups together, collapsed children included. */
     public List<Session> sessions() {
-        return blocks().stream().flatMap(b -> b.sessions().stream()).toList();
+        return listing.sessions();
     }
 
     public ListRows rows() {
-        return ListRows.of(this);
+        return listing.rows();
     }
 
     /** The session the detail panel describes: the focused row if shown, else the current, else the first. */
     public Optional<SessionName> focusedSession() {
-        List<Session> shown = sessions();
-        return Optional.ofNullable(focused).filter(f -> indexOf(shown, f) >= 0)
-                .or(() -> current().filter(c -> indexOf(shown, c) >= 0))
-                .or(() -> shown.stream().findFirst().map(Session::name));
+        if (listing.lists(focused)) {
+            return Optional.of(focused);
+        }
+        return current().filter(listing::lists).or(() -> sessions().stream().findFirst().map(Session::name));
     }
 
     /** The index in {@link #rows()} of the row with the keyboard focus, -1 when the list is empty. */
@@ -133,47 +129,47 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
     }
 
     public SidebarState withSize(int newWidth, int newHeight) {
-        return new SidebarState(pane, popup, newWidth, newHeight, snapshot, focused, pending, spinnerFrame, scroll, list, panel)
+        return new SidebarState(pane, popup, newWidth, newHeight, snapshot, focused, pending, spinnerFrame, scroll, list, panel, listing)
                 .withScroll(scroll);
     }
 
     public SidebarState withSnapshot(StateSnapshot value) {
-        return new SidebarState(pane, popup, width, height, value, focused, pending, spinnerFrame, scroll, list, panel);
+        return new SidebarState(pane, popup, width, height, value, focused, pending, spinnerFrame, scroll, list, panel, listing);
     }
 
     /** Focus on a session's own row (a header focus ends). */
     public SidebarState withFocus(SessionName value) {
         return new SidebarState(pane, popup, width, height, snapshot, value, pending, spinnerFrame, scroll,
-                list.withHeaderFocus(null), panel);
+                list.withHeaderFocus(null), panel, listing);
     }
 
     /** Focus on a group's header, standing for the child it chose (SPEC 9.2 case 1). */
     public SidebarState withHeaderFocus(ListRow header) {
         return new SidebarState(pane, popup, width, height, snapshot, header.session().name(), pending, spinnerFrame,
-                scroll, list.withHeaderFocus(header.group().key()), panel);
+                scroll, list.withHeaderFocus(header.group().key()), panel, listing);
     }
 
     public SidebarState withPending(SessionName value) {
-        return new SidebarState(pane, popup, width, height, snapshot, focused, value, spinnerFrame, scroll, list, panel);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, value, spinnerFrame, scroll, list, panel, listing);
     }
 
     public SidebarState withSpinnerFrame(int value) {
-        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, value, scroll, list, panel);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, value, scroll, list, panel, listing);
     }
 
     public SidebarState withList(ListUi value) {
-        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, scroll, value, panel);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, scroll, value, panel, listing);
     }
 
     public SidebarState withPanel(PanelUi value) {
-        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, scroll, list, value);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, scroll, list, value, listing);
     }
 
     /** Scrolls the list by rows, clamped so the last screenful stays full. */
     public SidebarState withScroll(int value) {
         int max = rows().maxScroll(layout().listRows());
         int clamped = Math.max(0, Math.min(max, value));
-        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, clamped, list, panel);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, clamped, list, panel, listing);
     }
 
     /** Scrolls just enough that the focused row is wholly on screen. */

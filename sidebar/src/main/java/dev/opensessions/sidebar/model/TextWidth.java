@@ -28,12 +28,20 @@ public final class TextWidth {
             {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
     };
 
+    private static final String[] SYMBOLS = new String[0x2C00];
+
     private TextWidth() {
     }
 
     /** The grapheme clusters of the text, in order. */
     public static List<String> graphemes(String text) {
         List<String> clusters = new ArrayList<>();
+        if (simple(text)) {
+            for (int i = 0; i < text.length(); i++) {
+                clusters.add(symbol(text.charAt(i)));
+            }
+            return clusters;
+        }
         BreakIterator breaks = BreakIterator.getCharacterInstance();
         breaks.setText(text);
         int start = breaks.first();
@@ -46,6 +54,12 @@ public final class TextWidth {
     /** Cells the text takes. */
     public static int of(String text) {
         int width = 0;
+        if (simple(text)) {
+            for (int i = 0; i < text.length(); i++) {
+                width += ofCodePoint(text.charAt(i));
+            }
+            return width;
+        }
         for (String grapheme : graphemes(text)) {
             width += ofGrapheme(grapheme);
         }
@@ -60,7 +74,12 @@ public final class TextWidth {
         return ofCodePoint(grapheme.codePointAt(0));
     }
 
-    static int ofCodePoint(int cp) {
+    /** Cells one code point takes on its own: 0, 1 or 2. */
+    public static int ofCodePoint(int cp) {
+        if (cp < 0x300) {
+            // No mark below U+0300; the soft hyphen is the one format character there.
+            return cp == 0xAD ? 0 : 1;
+        }
         int type = Character.getType(cp);
         if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
                 || cp >= 0x1160 && cp <= 0x11FF) {
@@ -72,6 +91,44 @@ public final class TextWidth {
             }
         }
         return 1;
+    }
+
+    /**
+     * True when every character of the text is a grapheme cluster of its own, so it can be measured and drawn
+     * character by character without a break iterator, which costs more than the rest of a frame.
+     */
+    public static boolean simple(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!simple(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Characters that never join a neighbour into one cluster (no mark, joiner, selector, prepended or
+     * spacing mark, Hangul jamo or control among them): printable ASCII, Latin-1 and the Latin extensions,
+     * general punctuation without its zero-width and bidi controls, super- and subscripts, currency, and the
+     * symbol blocks from letterlike symbols to braille and the arrows after it (box drawing, shapes, dingbats).
+     */
+    public static boolean simple(char c) {
+        return c >= 0x20 && c < 0x7F || c >= 0xA0 && c < 0x300 || c >= 0x2010 && c < 0x2028
+                || c >= 0x2030 && c < 0x205F || c >= 0x2070 && c < 0x20D0 || c >= 0x2100 && c < 0x2C00;
+    }
+
+    /** A character of a {@link #simple} text as a string; the same instance each time, so drawing allocates none. */
+    public static String symbol(char c) {
+        if (c >= SYMBOLS.length) {
+            return String.valueOf(c);
+        }
+        String symbol = SYMBOLS[c];
+        if (symbol == null) {
+            // A racing thread may store an equal string; either is fine.
+            symbol = String.valueOf(c);
+            SYMBOLS[c] = symbol;
+        }
+        return symbol;
     }
 
     /** The text cut at the right to at most {@code width} cells, ending in {@code …} when cut. */

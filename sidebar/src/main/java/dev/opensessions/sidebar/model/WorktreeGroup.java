@@ -40,7 +40,12 @@ public record WorktreeGroup(String key, String label, List<Session> members) imp
     }
 
     public boolean contains(SessionName session) {
-        return members.stream().anyMatch(s -> s.name().equals(session));
+        for (Session member : members) {
+            if (member.name().equals(session)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The child a focused header stands for: the viewer's current session when it is a member, else the first. */
@@ -49,13 +54,22 @@ public record WorktreeGroup(String key, String label, List<Session> members) imp
     }
 
     static String basename(String path) {
-        String trimmed = path.replaceAll("/+$", "");
+        String trimmed = withoutTrailingSlashes(path);
         return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
     private static String parent(String path) {
-        String trimmed = path.replaceAll("/+$", "");
+        String trimmed = withoutTrailingSlashes(path);
         int slash = trimmed.lastIndexOf('/');
         return slash <= 0 ? trimmed : trimmed.substring(0, slash);
+    }
+
+    /** The path without the slashes it ends in; a loop rather than a regular expression, as it runs per row. */
+    static String withoutTrailingSlashes(String path) {
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(0, end);
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Turns a pane's frames into the ANSI bytes that move its terminal from the last frame to the next:
  * TamboUI's buffer diff picks the changed cells, its cell writer emits cursor moves and 24-bit SGR.
- * One instance per pane, used by one thread at a time.
+ * Two buffers take turns (the shown frame and the next), and a cell equal to the shown one keeps its
+ * TamboUI cell, so a frame allocates only for what changed. One instance per pane, used by one thread at a time.
  */
 final class FrameRenderer {
 
@@ -25,6 +26,8 @@ final class FrameRenderer {
     private final Map<CellStyle, Style> styles = new HashMap<>();
     private final DiffResult diff = new DiffResult();
     private Buffer shown;
+    private Buffer next;
+    private Grid shownGrid;
 
     /** Alternate screen, hidden cursor, SGR mouse: what a sidebar pane needs before its first frame. */
     byte[] open() {
@@ -36,19 +39,25 @@ final class FrameRenderer {
 
     /** The bytes that turn the shown frame into this one; empty when nothing changed. */
     byte[] render(Grid grid) {
-        Buffer next = toBuffer(grid);
-        if (shown == null || !shown.area().equals(next.area())) {
+        if (shown == null || shown.width() != grid.width() || shown.height() != grid.height()) {
             // A new size reflows the whole pane; start from a cleared screen so blank cells need no bytes.
             backend.clear();
             backend.size(grid.width(), grid.height());
-            shown = Buffer.empty(next.area());
+            Rect area = new Rect(0, 0, grid.width(), grid.height());
+            shown = Buffer.empty(area);
+            next = Buffer.empty(area);
+            shownGrid = null;
         }
+        fill(grid);
         diff.clear();
         shown.diff(next, diff);
         if (!diff.isEmpty()) {
             draw();
         }
-        shown = next;
+        Buffer drawn = next;
+        next = shown;
+        shown = drawn;
+        shownGrid = grid;
         return backend.take();
     }
 
@@ -70,16 +79,20 @@ final class FrameRenderer {
         }
     }
 
-    private Buffer toBuffer(Grid grid) {
-        Buffer buffer = Buffer.empty(new Rect(0, 0, grid.width(), grid.height()));
+    /** Puts the grid into the next buffer; a cell the shown frame has too keeps the shown TamboUI cell. */
+    private void fill(Grid grid) {
         for (int y = 0; y < grid.height(); y++) {
             for (int x = 0; x < grid.width(); x++) {
                 dev.opensessions.sidebar.view.Cell cell = grid.cell(x, y);
-                // The view marks the right half of a wide character with an empty symbol.
-                buffer.set(x, y, cell.symbol().isEmpty() ? Cell.CONTINUATION : new Cell(cell.symbol(), style(cell.style())));
+                boolean unchanged = shownGrid != null && cell.equals(shownGrid.cell(x, y));
+                next.set(x, y, unchanged ? shown.get(x, y) : toCell(cell));
             }
         }
-        return buffer;
+    }
+
+    private Cell toCell(dev.opensessions.sidebar.view.Cell cell) {
+        // The view marks the right half of a wide character with an empty symbol.
+        return cell.symbol().isEmpty() ? Cell.CONTINUATION : new Cell(cell.symbol(), style(cell.style()));
     }
 
     private Style style(CellStyle style) {

@@ -25,9 +25,10 @@ import java.util.function.Consumer;
 
 /**
  * Runs one sidebar program for one connected pane: input bytes become messages, every message goes
- * through update then view on the session's own thread (never two at once), and only the changed cells
- * are written back. An idle pane blocks on its mailbox and writes nothing; ticks flow only while the
- * program animates.
+ * through update on the session's own thread (never two at once), and only the changed cells are written
+ * back. Messages that queued up while the pane was busy are all updated before one frame is drawn, and an
+ * update that leaves the state as it was draws none, so a burst of changes costs one view, not one each.
+ * An idle pane blocks on its mailbox and writes nothing; ticks flow only while the program animates.
  */
 public final class PaneSession<S> implements AutoCloseable {
 
@@ -37,6 +38,8 @@ public final class PaneSession<S> implements AutoCloseable {
     private static final int ESCAPE_WAIT_MILLIS = 40;
     /** Marks "a newer snapshot is waiting in pendingSnapshot"; compared by identity, never shown to the program. */
     private static final Msg SNAPSHOT_READY = new Msg.Tick(Instant.EPOCH);
+    /** At most this many queued messages are updated before a frame is drawn, so a flood still shows progress. */
+    private static final int BATCH = 64;
 
     private final PaneProgram<S> program;
     private final PaneId pane;
@@ -148,7 +151,10 @@ public final class PaneSession<S> implements AutoCloseable {
     private void runLoop() {
         try {
             while (isOpen()) {
-                step(next());
+                S before = state;
+                if (batch(next()) && state != before) {
+                    write(renderer.render(program.view(state)));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -180,12 +186,26 @@ public final class PaneSession<S> implements AutoCloseable {
         return new Msg.Tick(clock.instant());
     }
 
-    private void step(Msg next) throws IOException {
+    /** Updates with the message, then with those queued meanwhile (up to {@link #BATCH}); false when the pane closed. */
+    private boolean batch(Msg first) throws IOException {
+        boolean open = step(first);
+        for (int i = 1; open && i < BATCH; i++) {
+            Msg queued = mailbox.poll();
+            if (queued == null) {
+                break;
+            }
+            open = step(queued);
+        }
+        return open;
+    }
+
+    /** Updates the state with one message and runs its effects; false when the pane closed. */
+    private boolean step(Msg next) throws IOException {
         Msg msg = next;
         if (next == SNAPSHOT_READY) {
             StateSnapshot snapshot = pendingSnapshot.getAndSet(null);
             if (snapshot == null) {
-                return;
+                return true;
             }
             msg = new Msg.Snapshot(snapshot);
         }
@@ -197,14 +217,14 @@ public final class PaneSession<S> implements AutoCloseable {
                 case Effect.ClosePane ignored -> {
                     write(renderer.close());
                     close();
-                    return;
+                    return false;
                 }
                 case Effect.Later later -> later(later);
                 case Effect.ShareFocus shared -> shareFocus(shared);
                 default -> runEffect(effect);
             }
         }
-        write(renderer.render(program.view(state)));
+        return isOpen();
     }
 
     /** Sends the message back after the delay on a sleeping virtual thread: nothing runs while it waits. */

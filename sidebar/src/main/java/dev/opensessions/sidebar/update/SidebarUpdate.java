@@ -95,7 +95,7 @@ public final class SidebarUpdate {
     }
 
     static boolean listed(SidebarState state, SessionName session) {
-        return session != null && SidebarState.indexOf(state.sessions(), session) >= 0;
+        return state.listing().lists(session);
     }
 
     /**

@@ -22,12 +22,21 @@ public final class Grid {
 
     /** A grid of blank cells. */
     public static Grid blank(int width, int height) {
+        return new Grid(width, height, blankCells(width, height));
+    }
+
+    /** A builder of a frame that starts blank. */
+    public static Builder builder(int width, int height) {
+        return new Builder(width, height, blankCells(width, height));
+    }
+
+    private static Cell[] blankCells(int width, int height) {
         if (width < 0 || height < 0) {
             throw new IllegalArgumentException("grid size must not be negative");
         }
         Cell[] cells = new Cell[width * height];
         Arrays.fill(cells, Cell.BLANK);
-        return new Grid(width, height, cells);
+        return cells;
     }
 
     public int width() {
@@ -102,7 +111,7 @@ public final class Grid {
 
         private final int width;
         private final int height;
-        private final Cell[] cells;
+        private Cell[] cells;
 
         private Builder(int width, int height, Cell[] cells) {
             this.width = width;
@@ -120,14 +129,23 @@ public final class Grid {
 
         /** Sets a cell; a position outside the grid is ignored, so views can clip freely. */
         public Builder set(int x, int y, Cell cell) {
+            if (cells == null) {
+                throw new IllegalStateException("the frame was built already");
+            }
             if (x >= 0 && x < width && y >= 0 && y < height) {
                 cells[y * width + x] = Objects.requireNonNull(cell, "cell");
             }
             return this;
         }
 
+        /** The frame; the builder hands its cells over rather than copying them, and is done. */
         public Grid build() {
-            return new Grid(width, height, cells.clone());
+            if (cells == null) {
+                throw new IllegalStateException("the frame was built already");
+            }
+            Grid grid = new Grid(width, height, cells);
+            cells = null;
+            return grid;
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.opensessions.domain.agent.Attention;
 import dev.opensessions.domain.session.GitStatus;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.sidebar.model.ListRow;
+import dev.opensessions.sidebar.model.Listing;
 import dev.opensessions.sidebar.model.ListRows;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.model.TextWidth;
@@ -70,7 +71,7 @@ final class GroupHeaderView {
     private static List<List<Span>> stats(WorktreeGroup group, AgentTracker agents, Theme theme) {
         List<List<Span>> stats = new ArrayList<>();
         stats.add(Span.line(new Span(" " + group.members().size() + "wt", theme.fg(theme.subtext0()))));
-        long active = SessionListView.active(agents, group.members());
+        long active = Listing.active(agents, group.members());
         if (active > 0) {
             stats.add(Span.line(new Span(" ⚡" + active, theme.fg(theme.yellow()))));
         }

@@ -22,6 +22,9 @@ final class Painter {
 
     /** Writes the text from {@code x} on row {@code y}, never at or past {@code limit}; returns the next free x. */
     int text(int x, int y, String text, CellStyle style, int limit) {
+        if (TextWidth.simple(text)) {
+            return simpleText(x, y, text, style, limit);
+        }
         int at = x;
         for (String grapheme : TextWidth.graphemes(text)) {
             String symbol = Character.isISOControl(grapheme.codePointAt(0)) ? " " : grapheme;
@@ -44,6 +47,30 @@ final class Painter {
         return at;
     }
 
+    /** {@link #text} for text whose every character is a grapheme of its own, without splitting it first. */
+    private int simpleText(int x, int y, String text, CellStyle style, int limit) {
+        int at = x;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int w = TextWidth.ofCodePoint(c);
+            if (w == 0) {
+                continue;
+            }
+            if (at + w > limit) {
+                if (at < limit) {
+                    frame.set(at, y, new Cell(" ", style));
+                }
+                return limit;
+            }
+            frame.set(at, y, new Cell(TextWidth.symbol(c), style));
+            if (w == 2) {
+                frame.set(at + 1, y, new Cell("", style));
+            }
+            at += w;
+        }
+        return at;
+    }
+
     /** Writes the text so that it ends just before {@code end}; returns where it starts. */
     int textRight(int end, int y, String text, CellStyle style) {
         int start = end - TextWidth.of(text);
@@ -53,8 +80,9 @@ final class Painter {
 
     /** Repeats one single-width symbol from {@code x} up to {@code limit}. */
     void fill(int x, int y, int limit, String symbol, CellStyle style) {
+        Cell cell = new Cell(symbol, style);
         for (int at = Math.max(0, x); at < limit; at++) {
-            frame.set(at, y, new Cell(symbol, style));
+            frame.set(at, y, cell);
         }
     }
 

@@ -1,32 +1,24 @@
 package dev.opensessions.sidebar.view;
 
-import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.agent.AgentTracker;
 import dev.opensessions.domain.agent.Attention;
-import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.sidebar.SessionFilter;
 import dev.opensessions.domain.sidebar.SidebarPhase;
 import dev.opensessions.sidebar.model.Layout;
+import dev.opensessions.sidebar.model.Listing;
 import dev.opensessions.sidebar.model.ListRow;
 import dev.opensessions.sidebar.model.ListRows;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.model.TextWidth;
 
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Draws the header with its counters or lifecycle label, and the scrolled session list: lone sessions and
  * worktree groups with their tree rail (SPEC 7.1, 7.2), with focus, hover, flash and drag marks.
  */
 final class SessionListView {
-
-    /** Statuses that count a session in the header's ⚡ counter (SPEC 7.1). */
-    static final Set<AgentStatus> ACTIVE = EnumSet.of(AgentStatus.RUNNING, AgentStatus.TOOL_RUNNING,
-            AgentStatus.WAITING, AgentStatus.INTERRUPTED, AgentStatus.STALE, AgentStatus.ERROR);
 
     private SessionListView() {
     }
@@ -46,20 +38,12 @@ final class SessionListView {
         painter.text(0, 0, TextWidth.truncate(title, start - 1), theme.fg(theme.subtext1()).withBold(true), start - 1);
     }
 
+    /** The counters come with the state's listing, counted once per snapshot rather than once per frame. */
     private static int counters(Painter painter, SidebarState state, Theme theme, int end) {
-        AgentTracker agents = state.snapshot().agents();
-        List<Session> displayed = state.snapshot().displayedSessions(state.current());
-        long active = active(agents, displayed);
-        long unseen = displayed.stream().filter(s -> agents.unseen(s.name())).count();
-        int start = painter.textRight(end, 0, " " + state.sessions().size(), theme.fg(theme.subtext0()));
-        start = painter.textRight(start, 0, " ●" + unseen, theme.fg(theme.teal()));
-        return painter.textRight(start, 0, "⚡" + active, theme.fg(theme.yellow()));
-    }
-
-    /** Sessions with an agent that is active in the sense of the ⚡ counter. */
-    static long active(AgentTracker agents, List<Session> sessions) {
-        return sessions.stream().filter(s -> agents.visible(s.name(), Set.of()).stream()
-                .anyMatch(t -> ACTIVE.contains(t.status()))).count();
+        Listing listing = state.listing();
+        int start = painter.textRight(end, 0, " " + listing.sessions().size(), theme.fg(theme.subtext0()));
+        start = painter.textRight(start, 0, " ●" + listing.unseenCount(), theme.fg(theme.teal()));
+        return painter.textRight(start, 0, "⚡" + listing.activeCount(), theme.fg(theme.yellow()));
     }
 
     static void list(Painter painter, SidebarState state, Theme theme) {

@@ -26,7 +26,7 @@ public final class SidebarView {
     }
 
     public static Grid render(SidebarState state, Theme theme) {
-        Grid.Builder frame = Grid.blank(state.width(), state.height()).toBuilder();
+        Grid.Builder frame = Grid.builder(state.width(), state.height());
         Painter painter = new Painter(frame);
         Layout layout = state.layout();
         SessionListView.header(painter, state, theme);

@@ -13,11 +13,15 @@ import dev.opensessions.sidebar.view.Grid;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny program for runtime tests: counts keys, names the last one, counts ticks while animating, shows
  * its pane and size. {@code q} asks to quit the server, {@code s} to switch, {@code a} toggles animation,
- * Ctrl-C closes the pane. Every message it receives is recorded.
+ * {@code b} holds the pane's loop until the test opens {@link #gate}, Ctrl-C closes the pane. Every message
+ * it receives is recorded, and every view counted.
  */
 final class CounterProgram implements PaneProgram<CounterProgram.State> {
 
@@ -27,6 +31,8 @@ final class CounterProgram implements PaneProgram<CounterProgram.State> {
     static final CellStyle TITLE = CellStyle.PLAIN.withForeground(Color.Rgb.hex("#ff8800")).withBold(true);
 
     final List<Msg> received = new CopyOnWriteArrayList<>();
+    final AtomicInteger views = new AtomicInteger();
+    final CountDownLatch gate = new CountDownLatch(1);
 
     @Override
     public State initial(PaneContext context) {
@@ -40,6 +46,10 @@ final class CounterProgram implements PaneProgram<CounterProgram.State> {
             case Msg.KeyPressed(Key key) when key.ctrl() && key.codePoint() == 'c' -> Step.of(s, new Effect.ClosePane());
             case Msg.KeyPressed(Key key) when key.is('q') -> Step.of(s, new Effect.QuitServer());
             case Msg.KeyPressed(Key key) when key.is('s') -> Step.of(s, new Effect.SwitchSession(SessionName.of("work")));
+            case Msg.KeyPressed(Key key) when key.is('b') -> {
+                await();
+                yield Step.of(s);
+            }
             case Msg.KeyPressed(Key key) when key.is('a') ->
                     Step.of(new State(s.pane(), s.width(), s.height(), s.keys(), s.last(), !s.animating(), s.ticks()));
             case Msg.KeyPressed(Key key) ->
@@ -58,6 +68,7 @@ final class CounterProgram implements PaneProgram<CounterProgram.State> {
 
     @Override
     public Grid view(State s) {
+        views.incrementAndGet();
         Grid.Builder grid = Grid.blank(s.width(), s.height()).toBuilder();
         write(grid, 0, "pane=" + s.pane().value(), TITLE);
         write(grid, 1, "keys=" + s.keys(), CellStyle.PLAIN);
@@ -79,6 +90,16 @@ final class CounterProgram implements PaneProgram<CounterProgram.State> {
     static String name(Key key) {
         String base = key.kind() == dev.opensessions.sidebar.model.KeyKind.CHAR ? Character.toString(key.codePoint()) : key.kind().name();
         return (key.ctrl() ? "C-" : "") + (key.alt() ? "M-" : "") + base;
+    }
+
+    private void await() {
+        try {
+            if (!gate.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never opened the gate");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void write(Grid.Builder grid, int row, String text, CellStyle style) {

@@ -154,6 +154,32 @@ class PaneSessionTest {
     }
 
     @Test
+    void messagesQueuedWhileThePaneIsBusyAreDrawnAsOneFrame() {
+        int views = program.views.get();
+        client.send("b");
+        Await.until(() -> program.keys().contains(Key.character('b')), Duration.ofSeconds(5), "loop held");
+        for (int width = 31; width <= 50; width++) {
+            server.resize(PaneId.of("%7"), width, HEIGHT);
+        }
+        program.gate.countDown();
+        client.awaitRow(50, HEIGHT, 4, "size=50x8");
+        assertThat(program.received.stream().filter(Msg.Resized.class::isInstance)).hasSize(20);
+        assertThat(program.views.get() - views).isEqualTo(1);
+    }
+
+    @Test
+    void anUpdateThatKeepsTheStateDrawsNoFrame() {
+        int views = program.views.get();
+        int bytes = client.count();
+        state.advance();
+        client.send("x");
+        client.awaitRow(WIDTH, HEIGHT, 2, "last=x");
+        assertThat(program.received).anyMatch(Msg.Snapshot.class::isInstance);
+        assertThat(program.views.get() - views).isEqualTo(1);
+        assertThat(client.count()).isGreaterThan(bytes);
+    }
+
+    @Test
     void snapshotsReachUpdateNewerEachTimeAndTheNewestLast() {
         for (int i = 0; i < 200; i++) {
             state.advance();

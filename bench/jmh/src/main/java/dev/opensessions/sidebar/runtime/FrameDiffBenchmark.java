@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The ANSI diff of two sidebar frames ({@link FrameRenderer}, package-private, hence this package): a
  * spinner tick (a few cells change) and a focus move (list highlight and detail panel change), each
- * alternating between its two frames; and a whole pane update, view render plus diff.
+ * alternating between its two frames; and a whole pane update, view render plus diff. The spinner tick is
+ * taken in the pane of the fifth session, whose running agent spins in the detail panel (the first
+ * session's agents are done and waiting, so its frame does not change with the spinner).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +41,7 @@ public class FrameDiffBenchmark {
     private final FrameRenderer focus = new FrameRenderer();
     private final FrameRenderer pane = new FrameRenderer();
     private Grid still;
+    private Grid spinningStill;
     private Grid ticked;
     private Grid moved;
     private SidebarState[] states;
@@ -50,18 +53,24 @@ public class FrameDiffBenchmark {
                 SidebarRenderBenchmark.HEIGHT, BenchWorld.snapshot(sessions));
         SidebarState next = state.withSpinnerFrame(1);
         SidebarState other = state.withFocus(BenchWorld.name(2));
+        SidebarState spinning = SidebarState.initial(BenchWorld.sidebarOf(5), SidebarRenderBenchmark.WIDTH,
+                SidebarRenderBenchmark.HEIGHT, state.snapshot());
+        spinningStill = SidebarView.render(spinning);
+        ticked = SidebarView.render(spinning.withSpinnerFrame(1));
+        if (spinningStill.equals(ticked)) {
+            throw new IllegalStateException("no spinner on screen: the tick benchmark would diff equal frames");
+        }
         still = SidebarView.render(state);
-        ticked = SidebarView.render(next);
         moved = SidebarView.render(other);
         states = new SidebarState[] {state, next};
-        spinner.render(still);
+        spinner.render(spinningStill);
         focus.render(still);
         pane.render(still);
     }
 
     @Benchmark
     public byte[] diffSpinnerTick() {
-        return spinner.render(++i % 2 == 0 ? still : ticked);
+        return spinner.render(++i % 2 == 0 ? spinningStill : ticked);
     }
 
     @Benchmark
