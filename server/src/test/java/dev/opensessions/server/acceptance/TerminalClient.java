@@ -1,6 +1,8 @@
 package dev.opensessions.server.acceptance;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -8,19 +10,26 @@ import java.util.stream.Collectors;
 
 /**
  * A user's tmux client in a real terminal: {@code script} gives {@code tmux attach} a pseudo-terminal of
- * 160 x 50 cells; its tty names the client in tmux and can be resized like a terminal window.
+ * 160 x 50 cells; its tty names the client in tmux and can be resized like a terminal window, and what the
+ * test writes to {@code script}'s input arrives as keys typed on that terminal (tmux 3.3 has no
+ * {@code send-keys} to a client).
  */
 final class TerminalClient implements AutoCloseable {
+
+    /** The tmux prefix key C-b as the terminal sends it. */
+    static final String PREFIX = "\u0002";
 
     /** Socket and session come in through the environment, so nothing is pasted into the shell line. */
     private static final String ATTACH =
             "stty rows \"$OS_ROWS\" cols \"$OS_COLS\" && exec tmux -S \"$OS_SOCKET\" attach-session -t \"$OS_TARGET\"";
 
     private final Process process;
+    private final PrivateTmux tmux;
     private final String tty;
 
-    private TerminalClient(Process process, String tty) {
+    private TerminalClient(Process process, PrivateTmux tmux, String tty) {
         this.process = process;
+        this.tmux = tmux;
         this.tty = tty;
     }
 
@@ -40,7 +49,7 @@ final class TerminalClient implements AutoCloseable {
         Eventually.until(() -> ttys(tmux).size() > before.size(), Duration.ofSeconds(10), "client attached",
                 () -> String.join("\n", ttys(tmux)));
         String tty = ttys(tmux).stream().filter(t -> !before.contains(t)).findFirst().orElseThrow();
-        return new TerminalClient(process, tty);
+        return new TerminalClient(process, tmux, tty);
     }
 
     String tty() {
@@ -54,6 +63,40 @@ final class TerminalClient implements AutoCloseable {
         if (stty.waitFor() != 0) {
             throw new AssertionError("stty -F " + tty + ": " + new String(stty.getInputStream().readAllBytes()));
         }
+    }
+
+    /**
+     * Presses the prefix and then each key, as a person does: each key waits until tmux has switched the
+     * client to the key table the previous one leads to ({@code prefix}, then {@code opensessions}), since
+     * keys arriving in one burst are read before the table switch is run.
+     */
+    void pressAfterPrefix(String... keys) throws IOException {
+        type(PREFIX);
+        awaitKeyTable("prefix");
+        for (int i = 0; i < keys.length; i++) {
+            type(keys[i]);
+            if (i < keys.length - 1) {
+                awaitKeyTable("opensessions");
+            }
+        }
+    }
+
+    private void type(String keys) throws IOException {
+        OutputStream keyboard = process.getOutputStream();
+        keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
+        keyboard.flush();
+    }
+
+    private void awaitKeyTable(String table) {
+        Eventually.until(() -> keyTable().equals(table), Duration.ofSeconds(5), "client in key table " + table,
+                this::keyTable);
+    }
+
+    private String keyTable() {
+        return tmux.tryRun("list-clients", "-F", "#{client_tty} #{client_key_table}").lines()
+                .filter(line -> line.startsWith(tty + " "))
+                .map(line -> line.substring(tty.length() + 1))
+                .findFirst().orElse("");
     }
 
     /** The ttys of the user clients (control-mode clients such as the server's own have none). */

@@ -23,7 +23,7 @@ class TpmPluginIT {
     @TempDir
     Path home;
     private TmuxWithPlugin setup;
-    private KeyboardClient client;
+    private TerminalClient client;
 
     @AfterEach
     void tearDown() throws Exception {
@@ -44,7 +44,7 @@ class TpmPluginIT {
         assertThat(tmux.run("show-environment", "-g", "OPENSESSIONS_DIR").strip())
                 .isEqualTo("OPENSESSIONS_DIR=" + setup.installation().root());
         assertThat(setup.portOpen()).as("the server starts on first use, not at load").isFalse();
-        client = KeyboardClient.attach(tmux, "alpha");
+        client = TerminalClient.attach(tmux, "alpha");
 
         client.pressAfterPrefix("o", "t");
         Eventually.until(() -> tmux.sidebarsIn(alphaWindow).size() == 1, SERVER_START, "a sidebar in alpha's window",
@@ -96,7 +96,7 @@ class TpmPluginIT {
                 "mount -t tmpfs tmpfs /usr/lib/jvm && exec \"$@\"", "without-jdks");
         setup = TmuxWithPlugin.start(home, Installation.unpackaged(home.resolve("install")), "alpha", withoutJdks);
         PrivateTmux tmux = setup.tmux();
-        client = KeyboardClient.attach(tmux, "alpha");
+        client = TerminalClient.attach(tmux, "alpha");
 
         Eventually.until(() -> messages(tmux).contains("opensessions: no JDK 21 or newer found"), Duration.ofSeconds(30),
                 "the missing JDK reported on the status line", () -> messages(tmux));
