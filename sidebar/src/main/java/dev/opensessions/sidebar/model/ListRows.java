@@ -14,16 +14,36 @@ import java.util.Set;
  * expanded groups, in display order. Update and view both place rows with it, so a key, a click or a
  * scroll means the row the view drew there. Scrolling counts rows, not lines.
  *
- * @param rows   the rows in display order
- * @param gutter true when some group is shown: every row then keeps two cells for the tree rail
+ * @param rows       the rows in display order
+ * @param gutter     true when some group is shown: every row then keeps two cells for the tree rail
+ * @param indexWidth the cells of the row numbers: two, or as many as the largest number has digits
  */
-public record ListRows(List<ListRow> rows, boolean gutter) {
+public record ListRows(List<ListRow> rows, boolean gutter, int indexWidth) {
 
     /** The column of the tree rail ({@code │}, {@code ╰}) and of a header's {@code ▾}/{@code ▸}. */
     public static final int RAIL_COLUMN = 2;
 
     public ListRows {
         rows = List.copyOf(rows);
+    }
+
+    public ListRows(List<ListRow> rows, boolean gutter) {
+        this(rows, gutter, indexWidthOf(rows));
+    }
+
+    /** Numbers count up in display order, so the last numbered row has the widest one. */
+    private static int indexWidthOf(List<ListRow> rows) {
+        int largest = 0;
+        for (ListRow row : rows) {
+            largest = Math.max(largest, row.number());
+        }
+        return Math.max(2, Integer.toString(largest).length());
+    }
+
+    /** A row's number as drawn: zero-padded to {@link #indexWidth()}. */
+    public String index(int number) {
+        String digits = Integer.toString(number);
+        return "0".repeat(Math.max(0, indexWidth - digits.length())) + digits;
     }
 
     /** A row placed on screen: its index in {@link #rows} and the line its first line is drawn on. */
@@ -61,7 +81,7 @@ public record ListRows(List<ListRow> rows, boolean gutter) {
     }
 
     public int signalColumn() {
-        return indexColumn() + 3;
+        return indexColumn() + indexWidth + 1;
     }
 
     public int nameColumn() {

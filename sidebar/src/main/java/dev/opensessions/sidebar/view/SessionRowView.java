@@ -23,7 +23,7 @@ final class SessionRowView {
         int y = paint.y();
         Session session = row.session();
         painter.fill(0, y, limit, " ", CellStyle.PLAIN.withBackground(paint.background()));
-        painter.text(rows.indexColumn(), y, "%02d".formatted(row.number()),
+        painter.text(rows.indexColumn(), y, rows.index(row.number()),
                 theme.fg(theme.overlay1()).withBackground(paint.background()), limit);
         Attention attention = Signals.of(state.snapshot().agents(), session.name());
         painter.text(rows.signalColumn(), y, Signals.glyph(attention, state.spinnerFrame()),

@@ -26,18 +26,18 @@ class FrameBytesTest {
     static Stream<Arguments> frames() {
         return Stream.of(
                 Arguments.of("current session of 200, 26x40", LongWorld.of().sidebar(100, 26, 40).scrolledToFocus(),
-                        "8a9961cc5feb07f9f94143350d6d9f9e3f7e1977cad0b7f572b93c69837b146d",
-                        "63a15f4e6976ffbf332bc587a8d859720a91049680d48e974c79c284681c9226"),
+                        "4f0aab99755fd2dc909168accd2f198598d094d6a835835d62feea4651fd614b",
+                        "6bfe2625c63bc64435c3c687a009e1ceebf854aba3a377bab888f6eac0cc1c06"),
                 Arguments.of("scrolled, a collapsed group, every agent", LongWorld.of()
                                 .settings(s -> s.withGroupCollapsed("/home/u/code/s152/.git", true)
                                         .withAgentScope(AgentScope.ALL))
                                 .sidebar(100, 26, 40).withScroll(150).withSpinnerFrame(3),
-                        "00f3705ff05a4d321e836399aacc2cff34e59ce683cb71979087e6d13b31be1b",
-                        "362b2f4f55b17894db73b7320ffec6ae5998cf5bafe911daf44a98be662f0e05"),
+                        "f7a58f864ad55f1c26779daaab35580e39d167171dd6412361f4eb4b5e011658",
+                        "11bb605f73fcf8472b498ccd3acd871cad0bcb8ee238a9f278d7c4ff4d73b26d"),
                 Arguments.of("focus moved down, 40x60", LongWorld.of().sidebar(100, 40, 60)
                                 .withFocus(World.name(LongWorld.name(121))).scrolledToFocus(),
-                        "17dfaabab856511a0aef3a74bd5ff945d8164593ce345742b7a53bd87d09df84",
-                        "5f3f714861646dd138eb973c65b7b3935038edfe70a81c5edb7c8aa22e4df7c8"));
+                        "29a41a84f0e09e22225dfb7e5db07ab843dedc11a1c4b0d22fcfaaa61528d75f",
+                        "2cf67cd13e105df240555e7737530e037ba21e227bf487b81dabb2ade8f47ecd"));
     }
 
     @ParameterizedTest(name = "{0}")
