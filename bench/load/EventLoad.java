@@ -1,4 +1,3 @@
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,9 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Posts agent events to /api/agent-event from several threads over kept-alive HTTP/1.1 connections for a
- * warm-up and then a measured window, and checks that the server's state ends on the last event of every
- * agent thread (none lost). Settings: threads, agents (per thread), sessions, warmup and seconds.
+ * Posts agent events to /api/agent-event from several threads, each over its own kept-alive HTTP/1.1
+ * connection ({@link KeepAliveConnection}), for a warm-up and then a measured window, and checks that the
+ * server's state ends on the last event of every agent thread (none lost). Settings: threads, agents (per
+ * thread), sessions, warmup, seconds, and pid (the server's, to report its CPU per event).
  */
 final class EventLoad {
 
@@ -27,15 +27,22 @@ final class EventLoad {
         long window = (long) (options.decimal("seconds", 10) * 1e9);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        URI uri = URI.create("http://127.0.0.1:" + port + "/api/agent-event");
         long measureFrom = System.nanoTime() + warmup;
         List<EventWorker> workers = new ArrayList<>();
         List<Thread> running = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
-            EventWorker worker = new EventWorker(w, agents, sessions, client, uri, measureFrom, measureFrom + window);
+            EventWorker worker = new EventWorker(w, agents, sessions, port, measureFrom, measureFrom + window);
             workers.add(worker);
             running.add(Thread.ofPlatform().name("load-" + w).start(worker));
         }
+        // The CPU of the server (pid=N, optional) and of this tool over the measured window only.
+        String server = options.text("pid", "");
+        sleepUntil(measureFrom);
+        long serverFrom = server.isEmpty() ? -1 : ProcCpu.ticks(server);
+        long selfFrom = ProcCpu.ticks("self");
+        sleepUntil(measureFrom + window);
+        long serverTicks = server.isEmpty() || serverFrom < 0 ? -1 : ProcCpu.ticks(server) - serverFrom;
+        long selfTicks = ProcCpu.ticks("self") - selfFrom;
         for (Thread thread : running) {
             thread.join();
         }
@@ -50,10 +57,24 @@ final class EventLoad {
         System.out.printf(Locale.ROOT,
                 "{\"threads\":%d,\"agentThreads\":%d,\"sent\":%d,\"measured\":%d,\"seconds\":%.1f,"
                         + "\"eventsPerSecond\":%.0f,\"failed\":%d,\"firstFailure\":\"%s\",\"lost\":%d,"
-                        + "\"latencyUs\":{\"p50\":%d,\"p99\":%d}}%n",
+                        + "\"latencyUs\":{\"p50\":%d,\"p99\":%d},\"serverCpuPercent\":%.0f,"
+                        + "\"serverCpuUsPerEvent\":%.0f,\"loadToolCpuPercent\":%.0f}%n",
                 threads, expected.size(), sent, measured, window / 1e9, measured / (window / 1e9), failed,
                 workers.stream().map(EventWorker::firstFailure).filter(f -> !f.isEmpty()).findFirst().orElse(""),
-                lost, rank(latencies, 50) / 1000, rank(latencies, 99) / 1000);
+                lost, rank(latencies, 50) / 1000, rank(latencies, 99) / 1000, percent(serverTicks, window),
+                serverTicks < 0 || measured == 0 ? -1 : serverTicks / ProcCpu.TICKS_PER_SECOND * 1e6 / measured,
+                percent(selfTicks, window));
+    }
+
+    /** Ticks over a window in ns as percent of one core; -1 when the ticks are unknown. */
+    static double percent(long ticks, long windowNanos) {
+        return ticks < 0 ? -1 : 100 * ticks / ProcCpu.TICKS_PER_SECOND / (windowNanos / 1e9);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
     }
 
     /** The nearest-rank percentile of sorted values; 0 when there are none. */

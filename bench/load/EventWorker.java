@@ -1,7 +1,3 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +5,7 @@ import java.util.Map;
 
 /**
  * One sending thread of the event load: cycles its own agent threads through the statuses, one request at
- * a time, and remembers the last status it got accepted for each; counts and times what lands in the
+ * a time over its own kept-alive connection, and remembers the last status it got accepted for each; counts and times what lands in the
  * measured window.
  */
 final class EventWorker implements Runnable {
@@ -20,8 +16,7 @@ final class EventWorker implements Runnable {
     private final int index;
     private final String[] sessions;
     private final String[] lastStatus;
-    private final HttpClient client;
-    private final URI uri;
+    private final KeepAliveConnection connection;
     private final long measureFrom;
     private final long end;
     private long sent;
@@ -30,15 +25,14 @@ final class EventWorker implements Runnable {
     private String firstFailure = "";
     private long[] latencies = new long[1 << 16];
 
-    EventWorker(int index, int agents, int sessionCount, HttpClient client, URI uri, long measureFrom, long end) {
+    EventWorker(int index, int agents, int sessionCount, int port, long measureFrom, long end) {
         this.index = index;
         this.sessions = new String[agents];
         for (int k = 0; k < agents; k++) {
             sessions[k] = String.format("s%02d", (index * agents + k) % sessionCount + 1);
         }
         this.lastStatus = new String[agents];
-        this.client = client;
-        this.uri = uri;
+        this.connection = new KeepAliveConnection(port, "/api/agent-event");
         this.measureFrom = measureFrom;
         this.end = end;
     }
@@ -50,12 +44,10 @@ final class EventWorker implements Runnable {
             String status = STATUSES.get((int) ((i / sessions.length + k) % STATUSES.size()));
             String body = "{\"agent\":\"" + AGENT + "\",\"status\":\"" + status + "\",\"tmuxSession\":\""
                     + sessions[k] + "\",\"threadId\":\"" + threadId(k) + "\"}";
-            HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             long started = System.nanoTime();
             int code;
             try {
-                code = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                code = connection.post(body);
             } catch (Exception e) {
                 fail(e.toString());
                 continue;
@@ -75,6 +67,7 @@ final class EventWorker implements Runnable {
                 latencies[(int) measured++] = done - started;
             }
         }
+        connection.close();
     }
 
     /** The last accepted status of each agent thread, by thread id. */

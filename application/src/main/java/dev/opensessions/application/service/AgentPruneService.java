@@ -4,14 +4,17 @@ import dev.opensessions.application.state.Change;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.application.state.Subscription;
+import dev.opensessions.domain.agent.AgentTracker;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Prunes stuck and old agent rows exactly when the next one expires: one timer armed for the earliest
@@ -20,12 +23,21 @@ import java.util.concurrent.TimeUnit;
 public final class AgentPruneService implements AutoCloseable {
 
     private static final long RETRY_MILLIS = 1000;
+    /**
+     * How long after a state change the rows are scanned for the next expiry. The scan reads every row, so
+     * it runs on the scheduler and once for all the changes of this interval, never once per agent event
+     * on the thread that applied it (ADR 7); a prune is then at most this late.
+     */
+    static final long CHECK_DELAY_MILLIS = 100;
 
     private final StateOwner owner;
     private final ScheduledExecutorService scheduler;
     private Subscription subscription;
     private Instant armedFor;
+    private AgentTracker seenAgents;
     private ScheduledFuture<?> timer;
+    private final AtomicBoolean checkPending = new AtomicBoolean();
+    private volatile boolean closed;
 
     public AgentPruneService(StateOwner owner, ScheduledExecutorService scheduler) {
         this.owner = Objects.requireNonNull(owner, "owner");
@@ -33,11 +45,12 @@ public final class AgentPruneService implements AutoCloseable {
     }
 
     public void start() {
-        subscription = owner.subscribe(snapshot -> rearm(snapshot, 0));
+        subscription = owner.subscribe(snapshot -> changed());
     }
 
-    /** The instant the armed timer fires for, if one is armed. */
+    /** The instant the armed timer fires for, if one is armed, after any scan still pending. */
     public synchronized Optional<Instant> armedFor() {
+        check();
         return Optional.ofNullable(armedFor);
     }
 
@@ -46,9 +59,33 @@ public final class AgentPruneService implements AutoCloseable {
         owner.apply(state -> Change.of(state.withAgents(state.agents().prune(owner.clock().instant())), null));
     }
 
+    /** Runs on the state owner's thread after every change: costs a flag test while a scan is pending. */
+    private void changed() {
+        if (checkPending.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(this::check, CHECK_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                checkPending.set(false);
+            }
+        }
+    }
+
+    private void check() {
+        if (checkPending.compareAndSet(true, false) && !closed) {
+            rearm(owner.current(), 0);
+        }
+    }
+
     private synchronized void rearm(StateSnapshot snapshot, long minDelayMillis) {
+        if (closed || snapshot.agents() == seenAgents) {
+            return;
+        }
+        seenAgents = snapshot.agents();
         Optional<Instant> next = snapshot.agents().nextExpiry();
-        if (next.isPresent() && next.get().equals(armedFor)) {
+        // A timer that fires no later than needed stays armed: an event moves its row's expiry later, and
+        // re-arming after every event cost a cancel and a schedule each. Fired early, it prunes nothing and
+        // arms again.
+        if (armedFor != null && (next.isEmpty() || !next.get().isBefore(armedFor))) {
             return;
         }
         if (timer != null) {
@@ -65,19 +102,24 @@ public final class AgentPruneService implements AutoCloseable {
     }
 
     private void fire() {
+        Instant due;
         synchronized (this) {
+            due = armedFor;
             armedFor = null;
             timer = null;
+            seenAgents = null;
         }
         long before = owner.current().version();
         pruneNow();
         StateSnapshot after = owner.current();
         // A clock that has not reached the expiry (it moved backwards) must not make this spin.
-        rearm(after, after.version() == before ? RETRY_MILLIS : 0);
+        boolean early = due != null && owner.clock().instant().isBefore(due);
+        rearm(after, after.version() == before && early ? RETRY_MILLIS : 0);
     }
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (subscription != null) {
             subscription.close();
         }

@@ -133,10 +133,16 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
     /** Runs on the owner's thread: it only hands the work on, and only when sessions changed. */
     private void onSnapshot(StateSnapshot snapshot) {
         Topology topology = snapshot.topology();
-        if (topology == seenTopology || topology.equals(seenTopology)) {
+        if (topology == seenTopology) {
             return;
         }
+        Topology before = seenTopology;
+        // Kept even when equal: the next snapshot then passes the identity test above instead of comparing
+        // every session and pane again (an agent event keeps the topology instance it found).
         seenTopology = topology;
+        if (topology.equals(before)) {
+            return;
+        }
         if (anyPending) {
             try {
                 scheduler.execute(this::retryPending);

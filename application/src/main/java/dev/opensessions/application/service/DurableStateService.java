@@ -28,8 +28,8 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +44,11 @@ public final class DurableStateService implements TransitionRecorder, ReadAgentH
 
     /** Transitions waiting to be written beyond this are dropped rather than grow memory. */
     static final int MAX_PENDING_TRANSITIONS = 10_000;
+    /**
+     * At most one write per this interval: under a stream of agent events each write then carries many
+     * changes (latest row wins), rather than one SQLite transaction per event taking a core of its own.
+     */
+    static final long WRITE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private static final System.Logger LOG = System.getLogger(DurableStateService.class.getName());
 
@@ -51,7 +56,7 @@ public final class DurableStateService implements TransitionRecorder, ReadAgentH
     private final MetadataStore metadata;
     private final AgentThreadStore threads;
     private final StatusHistoryStore history;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "opensessions-store-writer");
         thread.setDaemon(true);
         return thread;
@@ -62,6 +67,7 @@ public final class DurableStateService implements TransitionRecorder, ReadAgentH
     private final AtomicInteger pendingTransitions = new AtomicInteger();
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private StateSnapshot written;
+    private volatile long lastWrite = System.nanoTime() - WRITE_INTERVAL_NANOS;
     private Subscription subscription;
 
     public DurableStateService(SessionOrderStore orders, MetadataStore metadata, AgentThreadStore threads,
@@ -129,10 +135,10 @@ public final class DurableStateService implements TransitionRecorder, ReadAgentH
     private void arm() {
         if (armed.compareAndSet(false, true)) {
             try {
-                writer.execute(() -> {
+                writer.schedule(() -> {
                     armed.set(false);
                     drain();
-                });
+                }, lastWrite + WRITE_INTERVAL_NANOS - System.nanoTime(), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException closed) {
                 armed.set(false);
             }
@@ -140,6 +146,7 @@ public final class DurableStateService implements TransitionRecorder, ReadAgentH
     }
 
     private void drain() {
+        lastWrite = System.nanoTime();
         List<StatusTransition> batch = new ArrayList<>();
         StatusTransition next;
         while ((next = transitions.poll()) != null) {
@@ -175,10 +182,14 @@ public final class DurableStateService implements TransitionRecorder, ReadAgentH
     private void writeThreads(AgentTracker before, AgentTracker after) {
         Map<ThreadKey, AgentThread> old = new HashMap<>();
         before.threads().forEach(t -> old.put(t.key(), t));
+        List<AgentThread> changed = new ArrayList<>();
         for (AgentThread thread : after.threads()) {
             if (!thread.equals(old.remove(thread.key()))) {
-                write("agent threads", () -> threads.save(thread));
+                changed.add(thread);
             }
+        }
+        if (!changed.isEmpty()) {
+            write("agent threads", () -> threads.saveAll(changed));
         }
         old.keySet().forEach(key -> write("agent threads", () -> threads.delete(key)));
     }

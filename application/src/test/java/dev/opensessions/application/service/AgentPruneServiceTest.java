@@ -49,6 +49,22 @@ class AgentPruneServiceTest {
     }
 
     @Test
+    void aLaterEventKeepsTheArmedTimerAndAnEarlierExpiryReplacesIt() {
+        h.mux.pushSessions("a", "/a");
+        prune.start();
+        agent("run", AgentStatus.RUNNING);
+        assertThat(prune.armedFor()).contains(Harness.T0.plus(Duration.ofMinutes(3)));
+
+        h.clock.advance(Duration.ofMinutes(1));
+        agent("run", AgentStatus.RUNNING);
+        assertThat(prune.armedFor()).contains(Harness.T0.plus(Duration.ofMinutes(3)));
+
+        h.agents.record(new Command("amp", AgentStatus.RUNNING, dev.opensessions.domain.session.SessionName.of("a"),
+                null, "old", null, null, Harness.T0.minus(Duration.ofMinutes(2)), null, null));
+        assertThat(prune.armedFor()).contains(Harness.T0.plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
     void anExpiredRowIsPrunedByTheTimerAndTheNextOneArmed() {
         h.mux.pushSessions("a", "/a");
         agent("run", AgentStatus.RUNNING);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 
+import static dev.opensessions.application.testkit.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DurableStateServiceTest {
@@ -54,6 +55,23 @@ class DurableStateServiceTest {
         assertThat(second.owner.current().agents().unseen(A)).isTrue();
         assertThat(second.durable.history(A, 10)).singleElement()
                 .satisfies(t -> assertThat(t.to()).isEqualTo(AgentStatus.DONE));
+    }
+
+    @Test
+    void aBurstOfEventsIsWrittenInFewWritesWithEveryTransitionAndTheLastRows() {
+        Running running = start();
+        AgentStatus[] cycle = {AgentStatus.RUNNING, AgentStatus.WAITING, AgentStatus.DONE, AgentStatus.ERROR};
+        int before = stores.writes.get();
+
+        for (int i = 0; i < 200; i++) {
+            running.agents.record(new Command("load", cycle[i / 4 % cycle.length], A, null, "t" + i % 4,
+                    null, null, null, null, null));
+        }
+
+        until(() -> stores.threads.size() == 4 && stores.threads.values().stream()
+                .allMatch(row -> row.status() == cycle[49 % cycle.length]));
+        assertThat(stores.writes.get() - before).isLessThan(200);
+        assertThat(running.durable.history(A, 500)).hasSize(200);
     }
 
     @Test

@@ -59,6 +59,12 @@ public class TrackerBenchmark {
                 BenchWorld.T0.plusMillis(i)), Set.of());
     }
 
+    /** What the prune timer checks after every state change. */
+    @Benchmark
+    public Object nextExpiry() {
+        return tracker.nextExpiry();
+    }
+
     @Benchmark
     public AgentEventOutcome recordAgentEvent() {
         i++;

@@ -5,6 +5,8 @@ import dev.opensessions.domain.session.SessionName;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +52,6 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
     public AgentTracker record(SessionName session, AgentEvent event, Set<PaneId> focusedPanes) {
         Optional<AgentThread> previous = find(event.key());
         String threadId = event.threadId();
-        AgentTracker base = this;
         if (previous.isEmpty() && event.threadName() != null) {
             if (threadId != null) {
                 previous = findProvisional(event.agent(), event.threadName());
@@ -58,9 +59,6 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
                 previous = findThreaded(event.agent(), event.threadName());
                 threadId = previous.map(AgentThread::threadId).orElse(null);
             }
-        }
-        if (previous.isPresent()) {
-            base = base.remove(previous.get().session(), previous.get().key());
         }
         AgentThread before = previous.orElse(null);
         PaneId pane = event.paneId() != null ? event.paneId() : before == null ? null : before.paneId();
@@ -81,7 +79,7 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
                 pane,
                 liveness,
                 carry(event.projectDir(), before == null ? null : before.projectDir()));
-        return base.put(next).touch(session, event.ts());
+        return replace(before, next, event.ts());
     }
 
     /**
@@ -95,11 +93,22 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
 
     /** Every row of every session. */
     public List<AgentThread> threads() {
-        return sessions.values().stream().flatMap(s -> s.threads().values().stream()).toList();
+        List<AgentThread> all = new ArrayList<>();
+        for (SessionAgents agents : sessions.values()) {
+            all.addAll(agents.threads().values());
+        }
+        return Collections.unmodifiableList(all);
     }
 
+    /** A key lives in at most one session: one map lookup per session, on every event's path. */
     public Optional<AgentThread> find(ThreadKey key) {
-        return threads().stream().filter(t -> t.key().equals(key)).findFirst();
+        for (SessionAgents agents : sessions.values()) {
+            AgentThread thread = agents.threads().get(key);
+            if (thread != null) {
+                return Optional.of(thread);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The rows a user sees for a session: exited ones hidden unless unseen; focused pane first, then newest. */
@@ -191,37 +200,13 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
 
     /** Drops stuck running rows and old finished rows (SPEC 4.4 pruning). */
     public AgentTracker prune(Instant now) {
-        Map<SessionName, SessionAgents> next = new HashMap<>();
-        boolean changed = false;
-        for (Map.Entry<SessionName, SessionAgents> entry : sessions.entrySet()) {
-            Map<ThreadKey, AgentThread> kept = new HashMap<>();
-            entry.getValue().threads().forEach((key, thread) -> {
-                Optional<Instant> expiry = expiry(thread);
-                if (expiry.isEmpty() || now.isBefore(expiry.get())) {
-                    kept.put(key, thread);
-                }
-            });
-            changed |= kept.size() != entry.getValue().threads().size();
-            if (!kept.isEmpty()) {
-                next.put(entry.getKey(), new SessionAgents(kept, entry.getValue().eventTimestamps()));
-            }
-        }
-        return changed ? new AgentTracker(next) : this;
+        Map<SessionName, SessionAgents> kept = AgentExpiry.pruned(sessions, now);
+        return kept == null ? this : new AgentTracker(kept);
     }
 
     /** When the next row expires, so pruning runs only when there is something to prune. */
     public Optional<Instant> nextExpiry() {
-        return threads().stream().map(AgentTracker::expiry).flatMap(Optional::stream).min(Comparator.naturalOrder());
-    }
-
-    private static Optional<Instant> expiry(AgentThread thread) {
-        if (thread.status().isWorking()) {
-            return Optional.of(thread.updatedAt().plus(STUCK_RUNNING));
-        }
-        if (thread.status().isTerminal()) {
-            return Optional.of(thread.updatedAt().plus(thread.unseen() ? UNSEEN_TERMINAL : SEEN_TERMINAL));
-        }
-        return Optional.empty();
+        return Optional.ofNullable(AgentExpiry.earliest(sessions));
     }
 
     private List<AgentThread> rows(SessionName session) {
@@ -250,10 +235,28 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         return new AgentTracker(next);
     }
 
-    private AgentTracker touch(SessionName session, Instant ts) {
-        Map<SessionName, SessionAgents> next = new HashMap<>(sessions);
-        next.put(session, next.getOrDefault(session, SessionAgents.empty()).withActivity(ts));
-        return new AgentTracker(next);
+    /** {@code previous} (if any) replaced by {@code next} and its event time noted, copying the map once. */
+    private AgentTracker replace(AgentThread previous, AgentThread next, Instant ts) {
+        Map<SessionName, SessionAgents> copy = new HashMap<>(sessions);
+        boolean moved = previous != null && !previous.session().equals(next.session());
+        if (moved) {
+            SessionAgents left = sessions.get(previous.session());
+            Map<ThreadKey, AgentThread> rest = new HashMap<>(left.threads());
+            rest.remove(previous.key());
+            if (rest.isEmpty() && left.eventTimestamps().isEmpty()) {
+                copy.remove(previous.session());
+            } else {
+                copy.put(previous.session(), new SessionAgents(rest, left.eventTimestamps()));
+            }
+        }
+        SessionAgents target = copy.getOrDefault(next.session(), SessionAgents.empty());
+        Map<ThreadKey, AgentThread> threads = new HashMap<>(target.threads());
+        if (previous != null && !moved) {
+            threads.remove(previous.key());
+        }
+        threads.put(next.key(), next);
+        copy.put(next.session(), target.withActivity(threads, ts));
+        return new AgentTracker(copy);
     }
 
     private AgentTracker remove(SessionName session, ThreadKey key) {

@@ -20,13 +20,15 @@ public record SessionAgents(Map<ThreadKey, AgentThread> threads, List<Instant> e
         return new SessionAgents(Map.of(), List.of());
     }
 
-    SessionAgents withActivity(Instant ts) {
-        List<Instant> times = new ArrayList<>(eventTimestamps);
+    /** These rows replaced by {@code rows}, and one more event time. */
+    SessionAgents withActivity(Map<ThreadKey, AgentThread> rows, Instant ts) {
+        List<Instant> times = new ArrayList<>(eventTimestamps.size() + 1);
+        times.addAll(eventTimestamps);
         times.add(ts);
         if (times.size() > MAX_EVENT_TIMESTAMPS) {
             times = times.subList(times.size() - MAX_EVENT_TIMESTAMPS, times.size());
         }
-        return new SessionAgents(threads, times);
+        return new SessionAgents(rows, times);
     }
 
     boolean anyUnseen() {

@@ -168,6 +168,45 @@ class AgentTrackerTest {
     }
 
     @Test
+    void aMovedThreadKeepsTheOldSessionsActivityAndIsFoundInItsNewSession() {
+        AgentTracker tracker = apply(AgentTracker.empty(), API, Events.of("codex", RUNNING).thread("t"));
+        tracker = apply(tracker, WEB, Events.of("codex", DONE).thread("t").at(T0.plusSeconds(1)));
+
+        assertThat(tracker.sessions()).containsOnlyKeys(API, WEB);
+        assertThat(tracker.sessions().get(API).threads()).isEmpty();
+        assertThat(tracker.eventTimestamps(API)).containsExactly(T0);
+        assertThat(tracker.eventTimestamps(WEB)).containsExactly(T0.plusSeconds(1));
+        assertThat(tracker.find(ThreadKey.of("codex", "t"))).map(AgentThread::session).contains(WEB);
+    }
+
+    @Test
+    void interleavedEventsOfManyThreadsLeaveEachOnItsLastEvent() {
+        AgentStatus[] cycle = {RUNNING, WAITING, DONE, ERROR, IDLE};
+        SessionName[] sessions = IntStream.range(0, 7).mapToObj(i -> SessionName.of("s" + i))
+                .toArray(SessionName[]::new);
+        AgentTracker tracker = AgentTracker.empty();
+        for (int round = 0; round < 5; round++) {
+            for (int t = 0; t < 40; t++) {
+                Events event = Events.of("load", cycle[(round + t) % cycle.length]).thread("t" + t)
+                        .at(T0.plusSeconds(round * 40L + t));
+                tracker = apply(tracker, sessions[(t + round) % sessions.length], event);
+            }
+        }
+
+        assertThat(tracker.threads()).hasSize(40);
+        for (int t = 0; t < 40; t++) {
+            AgentThread row = tracker.find(ThreadKey.of("load", "t" + t)).orElseThrow();
+            assertThat(row.status()).isEqualTo(cycle[(4 + t) % cycle.length]);
+            assertThat(row.session()).isEqualTo(sessions[(t + 4) % sessions.length]);
+            assertThat(row.updatedAt()).isEqualTo(T0.plusSeconds(160L + t));
+        }
+        assertThat(tracker.nextExpiry()).isEqualTo(tracker.threads().stream()
+                .map(row -> row.status().isWorking() ? row.updatedAt().plus(AgentTracker.STUCK_RUNNING)
+                        : row.status().isTerminal() ? row.updatedAt().plus(AgentTracker.UNSEEN_TERMINAL) : null)
+                .filter(java.util.Objects::nonNull).min(Instant::compareTo));
+    }
+
+    @Test
     void eventTimestampsKeepTheLastThirty() {
         AgentTracker tracker = AgentTracker.empty();
         for (int i = 0; i < 45; i++) {
@@ -256,6 +295,19 @@ class AgentTrackerTest {
         assertThat(tracker.prune(T0.plus(Duration.ofMinutes(5))).threads()).extracting(AgentThread::agent)
                 .containsExactly("unseen");
         assertThat(tracker.prune(T0.plus(Duration.ofMinutes(15))).threads()).isEmpty();
+    }
+
+    @Test
+    void nextExpiryIsTheEarliestOverEveryLifetime() {
+        AgentTracker tracker = apply(AgentTracker.empty(), API, Events.of("seen", DONE).unseen(false));
+        tracker = apply(tracker, WEB, Events.of("run", RUNNING).at(T0.plusSeconds(60)));
+        assertThat(tracker.nextExpiry()).contains(T0.plus(Duration.ofMinutes(4)));
+
+        tracker = apply(tracker, WEB, Events.of("unseen", ERROR).at(T0.minus(Duration.ofMinutes(12))));
+        assertThat(tracker.nextExpiry()).contains(T0.plus(Duration.ofMinutes(3)));
+
+        tracker = apply(tracker, API, Events.of("old-run", RUNNING).at(T0.minus(Duration.ofMinutes(1))));
+        assertThat(tracker.nextExpiry()).contains(T0.plus(Duration.ofMinutes(2)));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.opensessions.adapters.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opensessions.application.port.in.AgentEventOutcome;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -10,6 +11,10 @@ import jakarta.ws.rs.core.Response;
 /**
  * Takes agent reports pushed by hooks and plugins (SPEC 2.3): 204 when applied to a live session, an
  * empty 202 when no live session matches (accepted and dropped).
+ *
+ * <p>Answered on the event loop ({@code @NonBlocking}): recording an event is an in-memory state change
+ * that never waits on I/O, and the default worker-thread dispatch (a thread hand-off and a blocking body
+ * stream per request) cost more CPU than the event itself (docs/adr/0007).
  */
 @Path("/")
 public class AgentEventResource {
@@ -23,6 +28,7 @@ public class AgentEventResource {
     }
 
     @POST
+    @NonBlocking
     @Path("api/agent-event")
     public Response agentEvent(byte[] body) {
         AgentEventOutcome outcome = recordAgentEvent.record(AgentEventRequest.toCommand(JsonBody.parse(mapper, body)));
@@ -35,6 +41,7 @@ public class AgentEventResource {
 
     /** The oldest path, still targeted by the Codex hook (SPEC 2.2). */
     @POST
+    @NonBlocking
     @Path("event")
     public Response event(byte[] body) {
         return agentEvent(body);

@@ -48,25 +48,41 @@ public final class SqliteAgentThreadStore implements AgentThreadStore {
 
     @Override
     public void save(AgentThread thread) {
-        Objects.requireNonNull(thread, "thread");
-        database.write("save an agent thread", connection -> {
+        saveAll(List.of(Objects.requireNonNull(thread, "thread")));
+    }
+
+    /** One transaction for all of them: the state writer saves every row an event burst changed. */
+    @Override
+    public void saveAll(List<AgentThread> threads) {
+        List<AgentThread> batch = List.copyOf(threads);
+        if (batch.isEmpty()) {
+            return;
+        }
+        database.write("save agent threads", connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                upsert.setString(1, serverKey);
-                upsert.setString(2, thread.key().value());
-                upsert.setString(3, thread.agent());
-                upsert.setString(4, thread.session().value());
-                upsert.setString(5, thread.status().wireName());
-                Columns.setInstant(upsert, 6, thread.updatedAt());
-                upsert.setString(7, thread.threadId());
-                upsert.setString(8, thread.threadName());
-                upsert.setString(9, thread.lastUserPrompt());
-                upsert.setBoolean(10, thread.unseen());
-                upsert.setString(11, thread.paneId() == null ? null : thread.paneId().value());
-                upsert.setString(12, thread.liveness().wireName());
-                upsert.setString(13, thread.projectDir());
-                return upsert.executeUpdate();
+                for (AgentThread thread : batch) {
+                    bind(upsert, thread);
+                    upsert.addBatch();
+                }
+                return upsert.executeBatch().length;
             }
         });
+    }
+
+    private void bind(PreparedStatement upsert, AgentThread thread) throws SQLException {
+        upsert.setString(1, serverKey);
+        upsert.setString(2, thread.key().value());
+        upsert.setString(3, thread.agent());
+        upsert.setString(4, thread.session().value());
+        upsert.setString(5, thread.status().wireName());
+        Columns.setInstant(upsert, 6, thread.updatedAt());
+        upsert.setString(7, thread.threadId());
+        upsert.setString(8, thread.threadName());
+        upsert.setString(9, thread.lastUserPrompt());
+        upsert.setBoolean(10, thread.unseen());
+        upsert.setString(11, thread.paneId() == null ? null : thread.paneId().value());
+        upsert.setString(12, thread.liveness().wireName());
+        upsert.setString(13, thread.projectDir());
     }
 
     @Override

@@ -55,6 +55,27 @@ abstract class AgentThreadStoreContract {
     }
 
     @Test
+    void savingSeveralAtOnceKeepsEachAndTheLastOfAKey() {
+        AgentThreadStore store = store();
+        store.save(bareThread());
+        AgentThread replaced = fullThread().withUnseen(!fullThread().unseen());
+
+        store.saveAll(List.of(fullThread(), bareThread().withUnseen(true), replaced));
+
+        assertThat(store.loadAll()).containsExactlyInAnyOrder(replaced, bareThread().withUnseen(true));
+    }
+
+    @Test
+    void savingNothingAtOnceChangesNothing() {
+        AgentThreadStore store = store();
+        store.save(fullThread());
+
+        store.saveAll(List.of());
+
+        assertThat(store.loadAll()).containsExactly(fullThread());
+    }
+
+    @Test
     void savingTheSameKeyReplacesTheRow() {
         AgentThreadStore store = store();
         store.save(fullThread());

@@ -13,5 +13,10 @@ public interface AgentThreadStore {
     /** Inserts or replaces the row with the thread's key. */
     void save(AgentThread thread);
 
+    /** Saves every thread; a store that can writes them together (one transaction). */
+    default void saveAll(List<AgentThread> threads) {
+        threads.forEach(this::save);
+    }
+
     void delete(ThreadKey key);
 }
