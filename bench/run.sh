@@ -10,7 +10,7 @@
 # Timings are nearest-rank p50 and p99 over the samples, after 3 warm-up samples (the first reported as
 # "cold"); every wait has a deadline.
 # Usage: bench/run.sh [--sessions N=20] [--sidebars M=10] [--samples K=30] [--idle S=60] [--settle S=20]
-#   [--restarts R=5] [--subscribers C=100] [--burst-rate R=50] [--event-threads T=4] [--event-agents A=8]
+#   [--restarts R=5] [--subscribers C=100] [--burst-rate R=50] [--event-threads T=16] [--event-agents A=8]
 #   [--event-seconds S=10] [--quick]
 # --quick is a smoke run for development: 5 samples, 10 s idle, 3 s settle, 2 restarts, 3 s of events.
 set -euo pipefail
@@ -23,9 +23,9 @@ SETTLE=20
 RESTARTS=5
 SUBSCRIBERS=100
 BURST_RATE=50
-EVENT_THREADS=4
+EVENT_THREADS=16
 EVENT_AGENTS=8
-EVENT_WARMUP=3
+EVENT_WARMUP=15
 EVENT_SECONDS=10
 SIDEBAR_WIDTH=26
 

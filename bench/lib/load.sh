@@ -7,7 +7,7 @@
 measure_events() {
   local threads=$1 agents=$2 warmup=$3 seconds=$4 summary rate lost failed before after cpu
   before=$(ticks)
-  summary=$(load_tool events "port=$OPENSESSIONS_PORT" "threads=$threads" "agents=$agents" "sessions=$SESSIONS" \
+  summary=$(load_tool events "port=$OPENSESSIONS_PORT" "pid=$PID" "threads=$threads" "agents=$agents" "sessions=$SESSIONS" \
     "warmup=$warmup" "seconds=$seconds" 2>"$WORK/events.err") || die "the event load failed: $(cat "$WORK/events.err")"
   after=$(ticks)
   cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="$(awk -v a="$warmup" -v b="$seconds" 'BEGIN { print a + b }')" \
