@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -40,6 +41,8 @@ public final class FileWatch implements AutoCloseable {
     private final Consumer<Path> listener;
     private final Duration rescan;
     private final Map<WatchKey, Path> keys = new HashMap<>();
+    private final AtomicInteger registrations = new AtomicInteger();
+    private final AtomicInteger rescans = new AtomicInteger();
     private volatile WatchService service;
     private volatile boolean closed;
     private Thread thread;
@@ -94,6 +97,16 @@ public final class FileWatch implements AutoCloseable {
         }
     }
 
+    /** Folders registered with the WatchService so far, for tests that check a rescan adds none. */
+    int registrations() {
+        return registrations.get();
+    }
+
+    /** Fallback rescans run so far. */
+    int rescans() {
+        return rescans.get();
+    }
+
     /** The watch thread, for tests that check it is blocked while nothing changes. */
     Thread thread() {
         return thread;
@@ -106,6 +119,7 @@ public final class FileWatch implements AutoCloseable {
                 WatchKey key = service.poll(rescan.toMillis(), TimeUnit.MILLISECONDS);
                 if (key == null) {
                     attach();
+                    rescans.incrementAndGet();
                 } else {
                     handle(key);
                 }
@@ -198,10 +212,18 @@ public final class FileWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * Watches a folder unless it is watched already: a registration is a request to the WatchService's own
+     * thread (a write on its wake-up socket), which the fallback rescan would otherwise repeat for every folder.
+     */
     private boolean register(Path dir) {
+        if (keys.entrySet().stream().anyMatch(e -> e.getValue().equals(dir) && e.getKey().isValid())) {
+            return true;
+        }
         try {
             keys.put(dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
                     StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE), dir);
+            registrations.incrementAndGet();
             return true;
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "cannot watch " + dir, e);

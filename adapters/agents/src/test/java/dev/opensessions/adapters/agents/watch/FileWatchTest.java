@@ -126,6 +126,31 @@ class FileWatchTest {
     }
 
     @Test
+    void aRescanRegistersNoFolderTwiceButWatchesOneThatWasReplaced() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            Files.createDirectories(dir.resolve("p" + i));
+            append(dir.resolve("p" + i + "/t.jsonl"), "{}");
+        }
+        watch = new FileWatch("test", dir, 2, reported::add, Duration.ofMillis(50));
+        watch.start();
+        Await.until(() -> watch.rescans() >= 1, Duration.ofSeconds(5), "a first rescan");
+        int registered = watch.registrations();
+        int rescans = watch.rescans();
+        Await.until(() -> watch.rescans() >= rescans + 3, Duration.ofSeconds(5), "three more rescans");
+
+        assertThat(registered).isEqualTo(6);
+        assertThat(watch.registrations()).as("rescans of unchanged folders").isEqualTo(registered);
+
+        Path replaced = dir.resolve("p0/t.jsonl");
+        Files.delete(replaced);
+        Files.delete(replaced.getParent());
+        reported.clear();
+        Files.createDirectories(replaced.getParent());
+        append(replaced, "{\"again\":true}");
+        awaitReported(replaced, "a file in a folder deleted and made again");
+    }
+
+    @Test
     void closeEndsTheWatchThread() throws IOException {
         Files.createDirectories(dir.resolve("p"));
         start(dir, 2);
