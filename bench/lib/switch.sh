@@ -16,8 +16,9 @@ attach_client() {
   # The server learns of a new client from tmux's notifications; a key that comes first finds no client.
   sleep 1
   for s in 1 2; do
-    index=$(t capture-pane -p -t "${SIDEBARS[0]}" | sed -n "s/^[^0-9]*\([0-9][0-9]\) .* $(name "$s")[[:space:]]*\$/\1/p" | head -n 1)
-    [[ "$index" =~ ^0?[1-9]$ ]] || die "no single-digit index for $(name "$s"): '$index'"
+    # Numbers are zero-padded to the widest one: 01 with up to 99 sessions, 001 from the hundredth on.
+    index=$(t capture-pane -p -t "${SIDEBARS[0]}" | sed -n "s/^[^0-9]*\([0-9][0-9]*\) .* $(name "$s")[[:space:]]*\$/\1/p" | head -n 1)
+    [[ "$index" =~ ^0*[1-9]$ ]] || die "no single-digit index for $(name "$s"): '$index'"
     DIGIT[$s]=$((10#$index))
   done
 }
