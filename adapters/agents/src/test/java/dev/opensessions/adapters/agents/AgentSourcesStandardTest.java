@@ -17,7 +17,7 @@ class AgentSourcesStandardTest {
     Path home;
 
     @Test
-    void everyTranscriptAgentHasASourceThatStartsAndClosesOnAnEmptyHome() {
+    void everyAgentHasASourceThatStartsAndClosesOnAnEmptyHome() {
         List<AgentSource> sources = AgentSources.standard(Map.of(), home, Clock.systemUTC());
         try {
             sources.forEach(source -> source.start(observation -> {
@@ -27,6 +27,7 @@ class AgentSourcesStandardTest {
             sources.forEach(AgentSource::close);
         }
 
-        assertThat(sources).extracting(AgentSource::agent).contains("claude-code", "codex", "pi", "droid");
+        assertThat(sources).extracting(AgentSource::agent)
+                .contains("claude-code", "codex", "pi", "droid", "amp", "opencode", "kilo");
     }
 }
