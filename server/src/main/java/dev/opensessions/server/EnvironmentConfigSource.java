@@ -30,17 +30,7 @@ public final class EnvironmentConfigSource implements ConfigSource {
                 "opensessions.database", paths.database().toString(),
                 "opensessions.config-dir", paths.configDir().toString(),
                 "opensessions.home", InstallDir.locate(env.get("OPENSESSIONS_DIR"), InstallDir.codeLocation()).toString(),
-                "opensessions.agent-home", userHome(env));
-    }
-
-    /**
-     * The folder the agents themselves take as home: {@code $HOME} as they read it (Node, Python and shells do),
-     * falling back to the account's home only when it is unset. Java's {@code user.home} comes from the account
-     * database and would miss a redirected {@code HOME}.
-     */
-    static String userHome(Map<String, String> env) {
-        String home = env.get("HOME");
-        return home != null && !home.isBlank() ? home : System.getProperty("user.home", "/");
+                "opensessions.agent-home", ServerPaths.userHome(env));
     }
 
     @Override

@@ -7,17 +7,17 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EnvironmentConfigSourceTest {
+class UserHomeTest {
 
     @Test
     void theUsersHomeIsHomeAsTheAgentsReadItAndTheAccountsOnlyWhenUnset() {
         Map<String, String> env = new HashMap<>(Map.of("HOME", "/tmp/redirected home"));
-        assertThat(EnvironmentConfigSource.userHome(env)).isEqualTo("/tmp/redirected home");
+        assertThat(ServerPaths.userHome(env)).isEqualTo("/tmp/redirected home");
 
         env.put("HOME", " ");
-        assertThat(EnvironmentConfigSource.userHome(env)).isEqualTo(System.getProperty("user.home"));
+        assertThat(ServerPaths.userHome(env)).isEqualTo(System.getProperty("user.home"));
 
         env.remove("HOME");
-        assertThat(EnvironmentConfigSource.userHome(env)).isEqualTo(System.getProperty("user.home"));
+        assertThat(ServerPaths.userHome(env)).isEqualTo(System.getProperty("user.home"));
     }
 }
