@@ -8,24 +8,14 @@ import dev.opensessions.application.service.StateQueryService;
 import dev.opensessions.application.state.ServerState;
 import dev.opensessions.application.state.StateOwner;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,16 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * timer's re-arm check and ten subscribers (sidebars) coalescing at the 16 ms frame cadence, with the
  * owner's clock moving one millisecond per event as it does under a stream of events.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class EventPathBenchmark {
-
-    @Param({"20", "200"})
-    int sessions;
+public class EventPathBenchmark extends SessionsBenchmark {
 
     private final AtomicLong millis = new AtomicLong();
     private ScheduledExecutorService scheduler;

@@ -7,37 +7,17 @@ import dev.opensessions.sidebar.update.SidebarUpdate;
 import dev.opensessions.sidebar.view.Grid;
 import dev.opensessions.sidebar.view.SidebarView;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * The sidebar's pure view: one whole frame of a 26x40 pane in the first session ({@link #render}), and what
  * the pane pays for a new snapshot: the update that takes it (the list derived again) and the frame after it
  * ({@link #snapshotThenRender}).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class SidebarRenderBenchmark {
+public class SidebarRenderBenchmark extends SessionsBenchmark {
 
     public static final int WIDTH = 26;
     public static final int HEIGHT = 40;
-
-    @Param({"20", "200"})
-    int sessions;
 
     private SidebarState state;
     private SidebarState following;

@@ -7,37 +7,18 @@ import dev.opensessions.application.state.ServerState;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.domain.agent.AgentTracker;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One agent event applied to a server with two agent threads per session: the domain tracker's upsert alone,
  * and the whole use case (resolve the session, upsert, publish a new snapshot) as POST /api/agent-event
  * runs it. The number of rows stays the same: every event updates an existing thread.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class TrackerBenchmark {
-
-    @Param({"20", "200"})
-    int sessions;
+public class TrackerBenchmark extends SessionsBenchmark {
 
     private AgentTracker tracker;
     private RecordAgentEventUseCase service;

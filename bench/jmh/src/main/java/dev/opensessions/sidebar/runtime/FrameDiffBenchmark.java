@@ -1,23 +1,13 @@
 package dev.opensessions.sidebar.runtime;
 
 import dev.opensessions.bench.BenchWorld;
+import dev.opensessions.bench.SessionsBenchmark;
 import dev.opensessions.bench.SidebarRenderBenchmark;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.view.Grid;
 import dev.opensessions.sidebar.view.SidebarView;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * The ANSI diff of two sidebar frames ({@link FrameRenderer}, package-private, hence this package): a
@@ -26,16 +16,7 @@ import java.util.concurrent.TimeUnit;
  * taken in the pane of the fifth session, whose running agent spins in the detail panel (the first
  * session's agents are done and waiting, so its frame does not change with the spinner).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class FrameDiffBenchmark {
-
-    @Param({"20", "200"})
-    int sessions;
+public class FrameDiffBenchmark extends SessionsBenchmark {
 
     private final FrameRenderer spinner = new FrameRenderer();
     private final FrameRenderer focus = new FrameRenderer();
