@@ -11,8 +11,10 @@
 # "cold"); every wait has a deadline.
 # Usage: bench/run.sh [--sessions N=20] [--sidebars M=10] [--samples K=30] [--idle S=60] [--settle S=20]
 #   [--restarts R=5] [--subscribers C=100] [--burst-rate R=50] [--event-threads T=16] [--event-agents A=8]
-#   [--event-seconds S=10] [--quick]
+#   [--event-seconds S=10] [--only LIST] [--quick]
 # --quick is a smoke run for development: 5 samples, 10 s idle, 3 s settle, 2 restarts, 3 s of events.
+# --only takes a comma-separated list of the measurements to take (idle, memory, paint, push, transcript,
+# key, subscribers, events, start); the setup is the same, the others are skipped.
 set -euo pipefail
 
 SESSIONS=20
@@ -28,6 +30,8 @@ EVENT_AGENTS=8
 EVENT_WARMUP=15
 EVENT_SECONDS=10
 SIDEBAR_WIDTH=26
+MEASUREMENTS=idle,memory,paint,push,transcript,key,subscribers,events,start
+ONLY=$MEASUREMENTS
 
 number() {
   [[ "${2:-}" =~ ^[0-9]+$ ]] || { echo "bench: $1 needs a whole number" >&2; exit 2; }
@@ -46,6 +50,13 @@ while (($# > 0)); do
     --event-threads) number "$1" "${2:-}"; EVENT_THREADS=$2 ;;
     --event-agents) number "$1" "${2:-}"; EVENT_AGENTS=$2 ;;
     --event-seconds) number "$1" "${2:-}"; EVENT_SECONDS=$2 ;;
+    --only)
+      [[ "${2:-}" =~ ^[a-z]+(,[a-z]+)*$ ]] || { echo "bench: --only needs a list such as paint,push" >&2; exit 2; }
+      for m in ${2//,/ }; do
+        [[ ",$MEASUREMENTS," == *",$m,"* ]] || { echo "bench: --only: unknown measurement $m (one of $MEASUREMENTS)" >&2; exit 2; }
+      done
+      ONLY=$2
+      ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -111,30 +122,53 @@ step "$SIDEBAR_COUNT sidebars"
 open_sidebars "$SIDEBAR_COUNT" "$SESSIONS"
 sleep "$SETTLE"
 
-step "idle for $QUIET s"
-measure_idle "$QUIET"
-measure_memory
+# Whether --only asked for this measurement (all of them without --only).
+wanted() {
+  [[ ",$ONLY," == *",$1,"* ]]
+}
+
+if wanted idle; then
+  step "idle for $QUIET s"
+  measure_idle "$QUIET"
+fi
+wanted memory && measure_memory
 start_control_client "$(name "$SESSIONS")"
 measure_resolution
-step "first paint"
-measure_paint
-step "push to visible"
-measure_push
-step "transcript to visible"
-measure_transcript
-step "key to switched"
-attach_client
-measure_key
-step "key to switched with $SUBSCRIBERS subscribers"
-measure_switch_under_subscribers "$SUBSCRIBERS" "$BURST_RATE"
-step "agent events"
-measure_events "$EVENT_THREADS" "$EVENT_AGENTS" "$EVENT_WARMUP" "$EVENT_SECONDS"
-step "start to ready"
-measure_start "$RESTARTS"
+if wanted paint; then
+  step "first paint"
+  measure_paint
+fi
+if wanted push; then
+  step "push to visible"
+  measure_push
+fi
+if wanted transcript; then
+  step "transcript to visible"
+  measure_transcript
+fi
+if wanted key || wanted subscribers; then
+  attach_client
+fi
+if wanted key; then
+  step "key to switched"
+  measure_key
+fi
+if wanted subscribers; then
+  step "key to switched with $SUBSCRIBERS subscribers"
+  measure_switch_under_subscribers "$SUBSCRIBERS" "$BURST_RATE"
+fi
+if wanted events; then
+  step "agent events"
+  measure_events "$EVENT_THREADS" "$EVENT_AGENTS" "$EVENT_WARMUP" "$EVENT_SECONDS"
+fi
+if wanted start; then
+  step "start to ready"
+  measure_start "$RESTARTS"
+fi
 
 mkdir -p "$REPO_DIR/bench/results"
 RESULT_FILE="$REPO_DIR/bench/results/$(date -u +%Y%m%dT%H%M%SZ).json"
-write_json "{\"sessions\":$SESSIONS,\"sidebars\":$SIDEBAR_COUNT,\"samples\":$SAMPLES,\"warmup\":$WARMUP,\"packageBuilt\":$(json_str "$PACKAGE_BUILT"),\"cores\":$(nproc),\"loadAverage\":{\"start\":$(json_str "$LOAD_AT_START"),\"end\":$(json_str "$(cut -d ' ' -f 1-3 /proc/loadavg)")},\"java\":$(json_str "$("$JAVA_SOURCE" -version 2>&1 | head -n 1)")}" "$RESULT_FILE"
+write_json "{\"only\":$(json_str "$ONLY"),\"sessions\":$SESSIONS,\"sidebars\":$SIDEBAR_COUNT,\"samples\":$SAMPLES,\"warmup\":$WARMUP,\"packageBuilt\":$(json_str "$PACKAGE_BUILT"),\"cores\":$(nproc),\"loadAverage\":{\"start\":$(json_str "$LOAD_AT_START"),\"end\":$(json_str "$(cut -d ' ' -f 1-3 /proc/loadavg)")},\"java\":$(json_str "$("$JAVA_SOURCE" -version 2>&1 | head -n 1)")}" "$RESULT_FILE"
 printf '%d sessions, %d sidebars, %d samples, load average %s at the start, %s at the end\n\n' "$SESSIONS" \
   "$SIDEBAR_COUNT" "$SAMPLES" "$LOAD_AT_START" "$(cut -d ' ' -f 1-3 /proc/loadavg)"
 print_table

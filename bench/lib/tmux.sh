@@ -35,36 +35,40 @@ make_sessions() {
 start_control_client() {
   coproc CTL { exec env -u TMUX tmux -S "$SOCKET" -C attach -t "$1" -f no-output,ignore-size 2>&1; }
   CONTROL_PID=$CTL_PID
-  # Attaching answers with an empty block of its own first: read blocks until the probe's own reply, so
-  # every later reply lines up with the command that asked for it.
   ctl "display-message -p ready" || die "the control client did not start"
-  until [[ "$OUT" == ready* ]]; do
-    ctl_reply || die "the control client did not start"
-  done
+  [[ "$OUT" == ready* ]] || die "the control client answered '$OUT' to its first command"
 }
 
 # Runs one tmux command through the control-mode client and sets OUT to what it printed.
 ctl() {
-  printf '%s\n' "$1" >&"${CTL[1]}"
+  printf '%s
+' "$1" >&"${CTL[1]}"
   ctl_reply
 }
 
-# Reads the next command block of the control client into OUT; fails on %error.
+# Reads the next command block of this client into OUT; fails on %error. A block whose flags are 0 answers
+# a command this client did not send (the attach itself, which tmux may report before or after the first
+# reply): it is skipped, so every reply lines up with the command that asked for it.
 ctl_reply() {
   local line
-  OUT=""
-  # Notifications (%output, %layout-change...) only come between command blocks.
-  while IFS= read -r -t 5 -u "${CTL[0]}" line; do
-    [[ "$line" == %begin* ]] && break
+  while :; do
+    OUT=""
+    # Notifications (%output, %layout-change...) only come between command blocks.
+    while IFS= read -r -t 5 -u "${CTL[0]}" line; do
+      [[ "$line" == %begin* ]] && break
+    done
+    [[ "$line" == %begin* ]] || die "the control client stopped answering"
+    local ours=0
+    [[ "$line" == %begin\ *\ *\ 1 ]] && ours=1
+    while IFS= read -r -t 5 -u "${CTL[0]}" line; do
+      case "$line" in
+        %end*) ((ours)) && return 0 || continue 2 ;;
+        %error*) ((ours)) && return 1 || continue 2 ;;
+      esac
+      OUT+=$line$'\n'
+    done
+    die "the control client stopped answering"
   done
-  while IFS= read -r -t 5 -u "${CTL[0]}" line; do
-    case "$line" in
-      %end*) return 0 ;;
-      %error*) return 1 ;;
-    esac
-    OUT+=$line$'\n'
-  done
-  die "the control client stopped answering"
 }
 
 # Reads rows $2 to $3 (default: all) of pane $1's screen into OUT: through the control client once it
