@@ -95,7 +95,8 @@ measure_paint() {
   series aftersplit
   for ((i = 1 - WARMUP; i <= SAMPLES; i++)); do
     target=$(t new-window -d -t "$(name 1):" -c "$WORK/projects/p1" -P -F '#{pane_id}')
-    printf -v command 'split-window -hbf -d -l %d -t %s -P -F %s -e %q -e %q %q' "$SIDEBAR_WIDTH" "$target" \
+    # bash and the shim as two words, as the server passes them: tmux then executes them without a shell.
+    printf -v command 'split-window -hbf -d -l %d -t %s -P -F %s -e %q -e %q bash %q' "$SIDEBAR_WIDTH" "$target" \
       "'#{pane_id}'" "OPENSESSIONS_SIDEBAR_PORT=$SIDEBAR_PORT" "OPENSESSIONS_TOKEN_FILE=$RUNTIME/token" \
       "$LAUNCH_DIR/bin/opensessions-pane"
     now

@@ -55,11 +55,13 @@ final class MultiplexerFactory {
 
     /**
      * Sidebar panes kept in tmux, each running the pane shim, which finds the sidebar port and token in the
-     * runtime folder; none outside tmux.
+     * runtime folder; none outside tmux. The shim is started as {@code bash <shim>}: with more than one
+     * argument tmux executes the program itself, so no {@code sh -c} and no {@code env} from the shebang
+     * start before it, each a process start off the first paint (docs/explanation/performance.md).
      */
     static Function<Supplier<List<SessionName>>, SidebarPanes> sidebarPanes(Optional<TmuxAdapter> tmux, Path shim,
                                                                              Path runtimeDir) {
-        SidebarLaunch launch = new SidebarLaunch(List.of(shim.toString()),
+        SidebarLaunch launch = new SidebarLaunch(List.of("bash", shim.toString()),
                 Map.of("OPENSESSIONS_RUNTIME_DIR", runtimeDir.toAbsolutePath().toString()));
         return order -> tmux.<SidebarPanes>map(adapter -> adapter.sidebarPanes(launch, order))
                 .orElseGet(NoSidebarPanes::new);

@@ -9,6 +9,7 @@ import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.runtime.EffectHandler;
+import dev.opensessions.sidebar.runtime.PaneSizes;
 import dev.opensessions.sidebar.runtime.SidebarProgram;
 import dev.opensessions.sidebar.runtime.SidebarTerminalServer;
 import jakarta.inject.Singleton;
@@ -16,18 +17,28 @@ import org.jboss.logging.Logger;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Serves sidebar panes (DESIGN 2 and 6): the terminal listener every pane shim connects to, its port
  * published in the runtime folder for the launcher and the shims, every connected pane reported to the
- * warm-up, and pane sizes forwarded from tmux, which is where resizes come from.
+ * warm-up, and pane sizes from tmux: the first one asked for when a shim connects, every later one forwarded
+ * from tmux's listings, which is where resizes come from.
  */
 @Singleton
 public class SidebarHost implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SidebarHost.class);
     static final String CONFIG_FILE = "config.json";
+    /**
+     * How long a connecting pane may wait for tmux to say its size; generous, because on a loaded machine the
+     * control connection can be behind, and a pane given up on would close.
+     */
+    static final Duration SIZE_WAIT = Duration.ofSeconds(5);
 
     private final ServerSettings settings;
     private final ControlToken token;
@@ -76,7 +87,32 @@ public class SidebarHost implements AutoCloseable {
 
     private SidebarTerminalServer<SidebarState> terminalServer(int port) {
         return new SidebarTerminalServer<>(port, token, new SidebarProgram(), state, watch, effects, Clock.systemUTC(),
-                presence::identified);
+                presence::identified, this::paneSize);
+    }
+
+    /**
+     * A docked pane's size as tmux has it (shims leave it to the server, which spares them a stty process):
+     * from the last listing when it has the pane, else asked of tmux, as for a pane split a moment ago.
+     */
+    private Optional<PaneSizes.Size> paneSize(PaneId pane) {
+        if (tmux.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PaneSizes.Size> listed = tmux.get().model().current().pane(pane.value())
+                .map(known -> new PaneSizes.Size(known.width(), known.height()));
+        if (listed.isPresent()) {
+            return listed;
+        }
+        try {
+            return tmux.get().panes().size(pane.value()).get(SIZE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .map(size -> new PaneSizes.Size(size.width(), size.height()));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException unanswered) {
+            LOG.warnf("tmux did not say the size of pane %s within %s: %s", pane, SIZE_WAIT, unanswered);
+            return Optional.empty();
+        }
     }
 
     @Override

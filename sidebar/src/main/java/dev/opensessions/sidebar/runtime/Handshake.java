@@ -16,7 +16,12 @@ import java.util.Optional;
 /**
  * The line a pane shim sends first, {@code opensessions-pane 1 <token> <paneId> <cols> <rows> [popup]}:
  * which pane connects (for a popup, the pane it was opened over), at what size, and proof (the server's
- * token) that it may.
+ * token) that it may. A docked pane may send {@code - -} for its size: the server then asks tmux, which
+ * spares the shim a {@code stty} process before its first frame (docs/explanation/performance.md). A popup
+ * must state its size: it is not a pane tmux could be asked about.
+ *
+ * @param width  1..{@value #MAX_SIZE} columns, or 0 when the shim left the size to the server
+ * @param height 1..{@value #MAX_SIZE} rows, or 0 with width 0
  */
 record Handshake(PaneId pane, int width, int height, boolean popup) {
 
@@ -24,13 +29,23 @@ record Handshake(PaneId pane, int width, int height, boolean popup) {
     static final String VERSION = "1";
     static final int MAX_SIZE = 1000;
     static final String POPUP = "popup";
+    static final String UNSTATED = "-";
     private static final int LONGEST_LINE = 256;
 
     Handshake {
         Objects.requireNonNull(pane, "pane");
-        if (width < 1 || width > MAX_SIZE || height < 1 || height > MAX_SIZE) {
+        boolean unstated = width == 0 && height == 0;
+        if (unstated && popup) {
+            throw new IllegalArgumentException("a popup must state its size");
+        }
+        if (!unstated && (width < 1 || width > MAX_SIZE || height < 1 || height > MAX_SIZE)) {
             throw new IllegalArgumentException("pane size must be 1.." + MAX_SIZE);
         }
+    }
+
+    /** Whether the shim said its size; when not, the server asks tmux for the pane's. */
+    boolean sized() {
+        return width != 0;
     }
 
     /**
@@ -70,6 +85,9 @@ record Handshake(PaneId pane, int width, int height, boolean popup) {
         if (words.length != 6 && !popup || !PROGRAM.equals(words[0]) || !VERSION.equals(words[1])
                 || !token.matches(words[2]) || !PaneId.isValid(words[3])) {
             return Optional.empty();
+        }
+        if (UNSTATED.equals(words[4]) && UNSTATED.equals(words[5])) {
+            return popup ? Optional.empty() : Optional.of(new Handshake(PaneId.of(words[3]), 0, 0, false));
         }
         int width = size(words[4]);
         int height = size(words[5]);

@@ -41,23 +41,26 @@ public final class SidebarTerminalServer<S> implements AutoCloseable {
     private final Map<PaneId, PaneSession<S>> sessions = new ConcurrentHashMap<>();
     private final Set<PaneSession<S>> popups = ConcurrentHashMap.newKeySet();
     private final Consumer<PaneId> onIdentified;
+    private final PaneSizes sizes;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts accepting panes. */
     public SidebarTerminalServer(int port, ControlToken token, PaneProgram<S> program, GetStateUseCase state,
                                  WatchStateUseCase watch, EffectHandler effects, Clock clock) {
-        this(port, token, program, state, watch, effects, clock, pane -> { });
+        this(port, token, program, state, watch, effects, clock, pane -> { }, PaneSizes.NONE);
     }
 
     /**
      * As above; {@code onIdentified} hears of every docked pane whose handshake succeeded and whose first
-     * frame is painted (the sidebar warm-up counts it as present).
+     * frame is painted (the sidebar warm-up counts it as present), and {@code sizes} answers for panes whose
+     * shim left its size to the server.
      */
     public SidebarTerminalServer(int port, ControlToken token, PaneProgram<S> program, GetStateUseCase state,
                                  WatchStateUseCase watch, EffectHandler effects, Clock clock,
-                                 Consumer<PaneId> onIdentified) {
+                                 Consumer<PaneId> onIdentified, PaneSizes sizes) {
         this.onIdentified = Objects.requireNonNull(onIdentified, "onIdentified");
+        this.sizes = Objects.requireNonNull(sizes, "sizes");
         this.token = Objects.requireNonNull(token, "token");
         this.program = Objects.requireNonNull(program, "program");
         this.state = Objects.requireNonNull(state, "state");
@@ -126,7 +129,11 @@ public final class SidebarTerminalServer<S> implements AutoCloseable {
             if (handshake.isEmpty() || closed) {
                 return;
             }
-            Handshake hello = handshake.get();
+            Optional<Handshake> sized = sized(handshake.get());
+            if (sized.isEmpty()) {
+                return;
+            }
+            Handshake hello = sized.get();
             socket.setTcpNoDelay(true);
             PaneSession<S> created = new PaneSession<>(program, hello.pane(), hello.popup(), socket, effects, clock,
                     this::sharePeerFocus, this::ended);
@@ -156,6 +163,21 @@ public final class SidebarTerminalServer<S> implements AutoCloseable {
             connections.remove(socket);
             closeQuietly(socket);
         }
+    }
+
+    /** The handshake with the pane's size, asked of tmux when the shim left it out; empty if tmux does not know it. */
+    private Optional<Handshake> sized(Handshake hello) {
+        if (hello.sized()) {
+            return Optional.of(hello);
+        }
+        Optional<PaneSizes.Size> size = sizes.of(hello.pane())
+                .filter(s -> s.width() >= 1 && s.width() <= Handshake.MAX_SIZE && s.height() >= 1
+                        && s.height() <= Handshake.MAX_SIZE);
+        if (size.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "sidebar pane " + hello.pane() + " left its size to the server, "
+                    + "and tmux knows no such pane; closing it");
+        }
+        return size.map(s -> new Handshake(hello.pane(), s.width(), s.height(), false));
     }
 
     private void ended(PaneSession<S> ended) {

@@ -25,6 +25,14 @@ class HandshakeTest {
                 .contains(new Handshake(PaneId.of("%5"), 120, 30, true));
     }
 
+    @Test
+    void aDockedPaneMayLeaveItsSizeToTheServer() {
+        Handshake hello = Handshake.parse("opensessions-pane 1 " + T + " %5 - -", TOKEN).orElseThrow();
+        assertThat(hello).isEqualTo(new Handshake(PaneId.of("%5"), 0, 0, false));
+        assertThat(hello.sized()).isFalse();
+        assertThat(Handshake.parse("opensessions-pane 1 " + T + " %5 26 40", TOKEN).orElseThrow().sized()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "opensessions-pane 1 wrong %5 26 40",
@@ -35,6 +43,10 @@ class HandshakeTest {
             "opensessions-pane 1 " + T + " %5 0 40",
             "opensessions-pane 1 " + T + " %5 26 1001",
             "opensessions-pane 1 " + T + " %5 26",
+            "opensessions-pane 1 " + T + " %5 - 40",
+            "opensessions-pane 1 " + T + " %5 26 -",
+            "opensessions-pane 1 " + T + " %5 - - popup",
+            "opensessions-pane 1 " + T + " %5 -- --",
             ""})
     void anythingElseIsRefused(String line) {
         assertThat(Handshake.parse(line, TOKEN)).isEmpty();

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,9 +40,10 @@ class PaneShimEndToEndTest {
         assertThat(SHIM).isExecutable();
         tokenFile = Files.writeString(dir.resolve("token"), PaneClient.TOKEN + "\n");
         Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
-        server = new SidebarTerminalServer<>(0, new ControlToken(PaneClient.TOKEN), program, state, state,
-                (pane, effect, reply) -> { }, Clock.systemUTC());
         tmux = PrivateTmux.withSession("main", 100, 30);
+        // The shim leaves its size to the server, which asks the real tmux, as the server's SidebarHost does.
+        server = new SidebarTerminalServer<>(0, new ControlToken(PaneClient.TOKEN), program, state, state,
+                (pane, effect, reply) -> { }, Clock.systemUTC(), pane -> { }, this::tmuxSize);
     }
 
     @AfterEach
@@ -112,10 +114,17 @@ class PaneShimEndToEndTest {
         assertThat(output.strip()).isEqualTo("opensessions-pane: no opensessions server on port " + closedPort);
     }
 
+    /** Started as the server starts it: {@code bash <shim>}, which tmux executes without a shell. */
     private String spawnSidebar(int port) {
         return tmux.run("split-window", "-hb", "-f", "-l", "26", "-t", "main", "-P", "-F", "#{pane_id}",
                 "-e", "OPENSESSIONS_SIDEBAR_PORT=" + port, "-e", "OPENSESSIONS_TOKEN_FILE=" + tokenFile,
-                SHIM.toString()).getFirst();
+                "bash", SHIM.toString()).getFirst();
+    }
+
+    private Optional<PaneSizes.Size> tmuxSize(PaneId pane) {
+        List<String> answer = tmux.run("display-message", "-p", "-t", pane.value(), "#{pane_width} #{pane_height}");
+        String[] cells = answer.getFirst().split(" ");
+        return Optional.of(new PaneSizes.Size(Integer.parseInt(cells[0]), Integer.parseInt(cells[1])));
     }
 
     private void awaitRow(String pane, int row, String text) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,12 +24,15 @@ class SidebarTerminalServerTest {
     private final CounterProgram program = new CounterProgram();
     private final FakeState state = new FakeState();
     private final List<PaneId> identified = new CopyOnWriteArrayList<>();
+    /** What tmux would answer for a pane whose shim leaves its size to the server. */
+    private final Map<PaneId, PaneSizes.Size> tmuxSizes = Map.of(PaneId.of("%8"), new PaneSizes.Size(24, 7));
     private SidebarTerminalServer<CounterProgram.State> server;
 
     @BeforeEach
     void startServer() {
         server = new SidebarTerminalServer<>(0, new ControlToken(PaneClient.TOKEN), program, state, state,
-                (pane, effect, reply) -> { }, Clock.systemUTC(), identified::add);
+                (pane, effect, reply) -> { }, Clock.systemUTC(), identified::add,
+                pane -> Optional.ofNullable(tmuxSizes.get(pane)));
     }
 
     @AfterEach
@@ -59,6 +64,8 @@ class SidebarTerminalServerTest {
         "opensessions-sidebar 1 TOKEN %1 20 6",
         "opensessions-pane 1 TOKEN %1 20 6 extra",
         "opensessions-pane 1 TOKEN %1 20",
+        "opensessions-pane 1 TOKEN %1 - 6",
+        "opensessions-pane 1 TOKEN %8 - - popup",
         "GET / HTTP/1.1",
         ""
     })
@@ -69,6 +76,25 @@ class SidebarTerminalServerTest {
             assertThat(client.count()).isZero();
             assertThat(server.panes()).isEmpty();
             assertThat(program.received).isEmpty();
+        }
+    }
+
+    @Test
+    void aPaneThatLeavesItsSizeToTheServerIsDrawnAtTheSizeTmuxGives() {
+        try (PaneClient client = PaneClient.connect(server.port())) {
+            client.send("opensessions-pane 1 " + PaneClient.TOKEN + " %8 - -\n");
+            client.awaitRow(24, 7, 4, "size=24x7");
+            assertThat(server.panes()).containsExactly(PaneId.of("%8"));
+        }
+    }
+
+    @Test
+    void aPaneThatLeavesItsSizeToTheServerButTmuxDoesNotKnowIsClosedWithoutAByte() {
+        try (PaneClient client = PaneClient.connect(server.port())) {
+            client.send("opensessions-pane 1 " + PaneClient.TOKEN + " %9 - -\n");
+            client.awaitEnd();
+            assertThat(client.count()).isZero();
+            assertThat(server.panes()).isEmpty();
         }
     }
 

@@ -78,6 +78,24 @@ public final class TmuxPaneCommands {
         });
     }
 
+    /**
+     * The pane's size now, asked of tmux (one command, so it is right even before the next listing); empty
+     * when tmux knows no such pane.
+     */
+    public CompletableFuture<Optional<TmuxPaneSize>> size(String paneId) {
+        return control.execute("display-message", "-p", "-t", TmuxNames.paneId(paneId), "#{pane_width} #{pane_height}")
+                .handle((lines, failure) -> {
+                    if (failure != null || lines.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    String[] cells = lines.getFirst().split(" ");
+                    if (cells.length != 2 || !cells[0].matches("\\d{1,4}") || !cells[1].matches("\\d{1,4}")) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new TmuxPaneSize(Integer.parseInt(cells[0]), Integer.parseInt(cells[1])));
+                });
+    }
+
     public CompletableFuture<Void> killWindow(String windowId) {
         return run("kill-window", "-t", TmuxNames.windowId(windowId));
     }

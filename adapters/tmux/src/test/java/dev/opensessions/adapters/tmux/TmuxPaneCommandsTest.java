@@ -65,6 +65,21 @@ class TmuxPaneCommandsTest {
     }
 
     @Test
+    void saysAPanesSizeAndNothingForAPaneThatIsGone() {
+        try (Running running = Running.withSession("work")) {
+            String first = running.tmux.run("display-message", "-p", "-t", "work", "#{pane_id}").getFirst();
+            String side = running.tmux.run("split-window", "-hbf", "-l", "27", "-t", first, "-P", "-F", "#{pane_id}")
+                    .getFirst();
+            String height = running.tmux.run("display-message", "-p", "-t", side, "#{window_height}").getFirst();
+
+            assertThat(running.adapter.panes().size(side).join())
+                    .contains(new TmuxPaneSize(27, Integer.parseInt(height)));
+            running.tmux.run("kill-pane", "-t", side);
+            assertThat(running.adapter.panes().size(side).join()).isEmpty();
+        }
+    }
+
+    @Test
     void resizesRespawnsStylesSelectsAndKillsPanes() {
         try (Running running = Running.withSession("work")) {
             String first = running.tmux.run("display-message", "-p", "-t", "work", "#{pane_id}").getFirst();
