@@ -2,11 +2,11 @@ import java.net.http.WebSocket;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One WebSocket subscriber: counts the whole text frames it receives and notes when it is closed. */
+/** One WebSocket subscriber: counts the whole text frames it receives and notes when and why it was closed. */
 final class Subscriber implements WebSocket.Listener {
 
     private final AtomicLong frames = new AtomicLong();
-    private volatile boolean closed;
+    private volatile String ending;
 
     @Override
     public void onOpen(WebSocket socket) {
@@ -24,13 +24,13 @@ final class Subscriber implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-        closed = true;
+        ending = "closed " + statusCode + (reason.isEmpty() ? "" : " " + reason);
         return null;
     }
 
     @Override
     public void onError(WebSocket socket, Throwable error) {
-        closed = true;
+        ending = "failed: " + error;
     }
 
     long frames() {
@@ -38,6 +38,11 @@ final class Subscriber implements WebSocket.Listener {
     }
 
     boolean closed() {
-        return closed;
+        return ending != null;
+    }
+
+    /** How the connection ended ("closed 1011", "failed: ..."), or null while it is open. */
+    String ending() {
+        return ending;
     }
 }

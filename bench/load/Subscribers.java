@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Connects WebSocket subscribers to /ws and, once every one has its first state, changes the state at a
@@ -34,7 +37,7 @@ final class Subscribers {
         // hello, then the current state: only then does a subscriber follow every change.
         while (subscribers.stream().anyMatch(s -> s.frames() < 2)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the subscribers did not all receive their first state");
+                throw new IllegalStateException("the subscribers did not all receive their first state: " + behind(subscribers));
             }
             Thread.sleep(10);
         }
@@ -65,5 +68,20 @@ final class Subscribers {
                 count, options.decimal("rate", 50), burst.sent(), burst.failed(), seconds,
                 total / (double) count / seconds, least, closed);
         sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
+    }
+
+    /**
+     * Who is behind and how, so a failure tells a frame the server never sent (open, one frame: hello only)
+     * from a connection the server closed (with its status) or one that failed on our side.
+     */
+    static String behind(List<Subscriber> subscribers) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.frames() < 2) {
+                String how = subscriber.frames() + " frames, " + (subscriber.closed() ? subscriber.ending() : "open");
+                counts.merge(how, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().map(e -> e.getValue() + " with " + e.getKey()).collect(Collectors.joining("; "));
     }
 }

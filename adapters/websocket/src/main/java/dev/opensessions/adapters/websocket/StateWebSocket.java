@@ -12,6 +12,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,7 +37,7 @@ public class StateWebSocket {
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
-        SnapshotFeed feed = new SnapshotFeed(json::state, text -> connection.sendText(text).subscribeAsCompletionStage());
+        SnapshotFeed feed = new SnapshotFeed(json::state, text -> send(connection, text));
         feed.open(json.write(ServerMessage.Hello.current()));
         // The watch hands over the current snapshot at once; the feed holds it until hello is written.
         Subscription subscription = watch.watch(feed::offer);
@@ -67,6 +68,16 @@ public class StateWebSocket {
         }
         LOG.warnf("WebSocket subscriber %s failed, closing it: %s", connection.id(), failure.toString());
         connection.close().subscribe().with(closed -> { }, ignored -> { });
+    }
+
+    private static CompletionStage<Void> send(WebSocketConnection connection, String text) {
+        return connection.sendText(text).subscribeAsCompletionStage().whenComplete((sent, failure) -> {
+            // The feed moves on after a failed write; on a connection still open that frame is lost and the
+            // subscriber stays on an older state until the next change, so it must not pass silently.
+            if (failure != null && !connection.isClosed()) {
+                LOG.warnf("a frame to WebSocket subscriber %s was lost: %s", connection.id(), failure.toString());
+            }
+        });
     }
 
     private void stop(WebSocketConnection connection) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,21 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         WsClient client = new WsClient();
         client.socket = open(uri, headers, client).join();
         return client;
+    }
+
+    /** Starts every handshake before awaiting any, as a crowd of dashboards reconnecting at once does. */
+    static List<WsClient> connectAll(URI uri, int count) {
+        List<WsClient> clients = new ArrayList<>();
+        List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            WsClient client = new WsClient();
+            clients.add(client);
+            opening.add(open(uri, Map.of(), client));
+        }
+        for (int i = 0; i < count; i++) {
+            clients.get(i).socket = opening.get(i).join();
+        }
+        return clients;
     }
 
     static CompletableFuture<WebSocket> open(URI uri, Map<String, String> headers, WebSocket.Listener listener) {
