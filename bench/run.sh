@@ -9,7 +9,7 @@
 # holds) and writes it with the raw numbers to bench/results/<UTC timestamp>.json.
 # Timings are nearest-rank p50 and p99 over the samples, after 3 warm-up samples (the first reported as
 # "cold"); every wait has a deadline.
-# Usage: bench/run.sh [--sessions N=20] [--sidebars M=10] [--samples K=30] [--idle S=60] [--settle S=20]
+# Usage: bench/run.sh [--sessions N=20] [--sidebars M=10] [--samples K=30] [--idle S=60] [--settle S=60]
 #   [--restarts R=5] [--subscribers C=100] [--burst-rate R=50] [--event-threads T=16] [--event-agents A=8]
 #   [--event-seconds S=10] [--only LIST] [--quick]
 # --quick is a smoke run for development: 5 samples, 10 s idle, 3 s settle, 2 restarts, 3 s of events.
@@ -21,7 +21,7 @@ SESSIONS=20
 SIDEBAR_COUNT=10
 SAMPLES=30
 QUIET=60
-SETTLE=20
+SETTLE=60
 RESTARTS=5
 SUBSCRIBERS=100
 BURST_RATE=50
@@ -93,7 +93,14 @@ source "$REPO_DIR/bench/lib/load.sh"
 source "$REPO_DIR/bench/lib/agents.sh"
 
 cleanup() {
-  local pid
+  local status=$? pid kept
+  # A failed run keeps what tells why (the server's log, the load tool's errors) before the folder goes.
+  if ((status != 0)); then
+    kept="$REPO_DIR/bench/results/failed-$(date -u +%Y%m%dT%H%M%SZ)"
+    mkdir -p "$kept"
+    cp "${RUNTIME:-/nonexistent}/server.log" "$WORK"/*.err "$WORK"/*.log "$kept/" 2>/dev/null || true
+    printf 'bench: failed; logs kept in %s\n' "${kept#"$REPO_DIR"/}" >&2
+  fi
   for pid in "$CLIENT_PID" "$CONTROL_PID"; do
     if [[ -n "$pid" ]]; then
       kill "$pid" 2>/dev/null || true
@@ -120,6 +127,8 @@ seed_idle_transcripts 50
 start_server
 step "$SIDEBAR_COUNT sidebars"
 open_sidebars "$SIDEBAR_COUNT" "$SESSIONS"
+# The JIT keeps compiling what the start and the opening of the sidebars made hot for about a minute;
+# idle is measured after that, as a server that runs for hours spends its idle time.
 sleep "$SETTLE"
 
 # Whether --only asked for this measurement (all of them without --only).
