@@ -8,8 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The README promise end to end: {@code bin/opensessions start} runs the packaged server, the reference
@@ -65,6 +68,34 @@ class LauncherRestartIT {
         String pid = Files.readString(launcher.runtimeDir("default").resolve("pid")).strip();
         String commandLine = Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' ');
         assertThat(commandLine).contains("-XX:AOTCache=" + cache);
+        assertThat(cache.resolveSibling("opensessions.aot.stamp")).isNotEmptyFile();
+    }
+
+    /**
+     * The JVM takes an AOT cache recorded from other jars without a word and runs their code, so the launcher
+     * records again whenever a jar of the package changed, even one that is not newer than the cache.
+     */
+    @Test
+    void aChangedJarOfThePackageMakesTheLauncherRecordTheCacheAgain() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
+        Path packaged = LauncherProcess.REPO.resolve("server/target/quarkus-app");
+        Path cache = packaged.resolve("opensessions.aot");
+        assertThat(launcher.run("start").exitCode()).as("start").isZero();
+        assertThat(launcher.run("stop").exitCode()).as("stop").isZero();
+        FileTime recorded = Files.getLastModifiedTime(cache);
+        Path jar;
+        try (Stream<Path> jars = Files.list(packaged.resolve("lib/main"))) {
+            jar = jars.filter(file -> file.toString().endsWith(".jar")).sorted().findFirst().orElseThrow();
+        }
+        FileTime original = Files.getLastModifiedTime(jar);
+        try {
+            // Older than the cache, so only the stamp tells that the package is not the one recorded.
+            Files.setLastModifiedTime(jar, FileTime.fromMillis(original.toMillis() - 60_000));
+            assertThat(launcher.run("start").exitCode()).as("start after the change").isZero();
+            assertThat(Files.getLastModifiedTime(cache)).as("cache recorded again").isGreaterThan(recorded);
+        } finally {
+            Files.setLastModifiedTime(jar, original);
+        }
     }
 
     @Test
