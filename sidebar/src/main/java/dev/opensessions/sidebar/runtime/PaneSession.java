@@ -21,13 +21,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * Runs one sidebar program for one connected pane: input bytes become messages, every message goes
  * through update on the session's own thread (never two at once), and only the changed cells are written
  * back. Messages that queued up while the pane was busy are all updated before one frame is drawn, and an
- * update that leaves the state as it was draws none, so a burst of changes costs one view, not one each.
+ * update that leaves the state as it was draws none, so a burst of changes costs one view, not one each;
+ * new states are drawn at most once a display frame.
  * An idle pane blocks on its mailbox and writes nothing; ticks flow only while the program animates.
  */
 public final class PaneSession<S> implements AutoCloseable {
@@ -40,6 +42,12 @@ public final class PaneSession<S> implements AutoCloseable {
     private static final Msg SNAPSHOT_READY = new Msg.Tick(Instant.EPOCH);
     /** At most this many queued messages are updated before a frame is drawn, so a flood still shows progress. */
     private static final int BATCH = 64;
+    /**
+     * A new state is drawn at most this often (a 60 Hz display's frame): a lone change is drawn at once, but in
+     * a burst of agent events every pane would otherwise redraw without pause, which took a fifth of the
+     * server's CPU (docs/explanation/performance.md).
+     */
+    static final long SNAPSHOT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
 
     private final PaneProgram<S> program;
     private final PaneId pane;
@@ -61,6 +69,8 @@ public final class PaneSession<S> implements AutoCloseable {
     private volatile Thread loop;
     private S state;
     private long tickDue;
+    /** {@link System#nanoTime()} before which a newer snapshot waits, set when one is handed to the program. */
+    private volatile long snapshotDue;
 
     PaneSession(PaneProgram<S> program, PaneId pane, boolean popup, Socket socket, EffectHandler effects, Clock clock,
                 Consumer<Msg.PeerFocus> peers, Consumer<PaneSession<S>> onClosed) {
@@ -123,7 +133,18 @@ public final class PaneSession<S> implements AutoCloseable {
         StateSnapshot before = pendingSnapshot.getAndAccumulate(next,
                 (old, fresh) -> old == null || fresh.version() > old.version() ? fresh : old);
         if (before == null) {
-            mailbox.offer(SNAPSHOT_READY);
+            long wait = snapshotDue - System.nanoTime();
+            if (wait <= 0) {
+                mailbox.offer(SNAPSHOT_READY);
+            } else {
+                // Newer snapshots meanwhile only replace the pending one; the marker goes in once the interval is over.
+                Thread.ofVirtual().name("sidebar-pace-" + pane.value()).start(() -> {
+                    LockSupport.parkNanos(wait);
+                    if (isOpen()) {
+                        mailbox.offer(SNAPSHOT_READY);
+                    }
+                });
+            }
         }
     }
 
@@ -208,6 +229,7 @@ public final class PaneSession<S> implements AutoCloseable {
                 return true;
             }
             msg = new Msg.Snapshot(snapshot);
+            snapshotDue = System.nanoTime() + SNAPSHOT_INTERVAL_NANOS;
         }
         Step<S> step = program.update(state, msg);
         state = step.state();

@@ -180,6 +180,21 @@ class PaneSessionTest {
     }
 
     @Test
+    void aStreamOfStatesReachesTheProgramAtMostOnceADisplayFrameAndEndsOnTheNewest() {
+        long start = System.nanoTime();
+        // A change every half millisecond, as a burst of agent events brings them: 400 states in 200 ms or more.
+        for (int i = 0; i < 400; i++) {
+            state.advance();
+            LockSupport.parkNanos(500_000);
+        }
+        long frames = (System.nanoTime() - start) / PaneSession.SNAPSHOT_INTERVAL_NANOS;
+        Await.until(() -> program.received.stream().anyMatch(m -> m instanceof Msg.Snapshot s && s.snapshot().version() == 400),
+                Duration.ofSeconds(5), "newest snapshot");
+        // Each snapshot handed over is a view the real sidebar draws; unpaced, nearly all 400 would be.
+        assertThat(program.received.stream().filter(Msg.Snapshot.class::isInstance).count()).isBetween(1L, frames + 2);
+    }
+
+    @Test
     void snapshotsReachUpdateNewerEachTimeAndTheNewestLast() {
         for (int i = 0; i < 200; i++) {
             state.advance();
