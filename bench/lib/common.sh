@@ -96,3 +96,14 @@ json_str() {
   s=${s//$'\t'/\\t}
   printf '"%s"' "$s"
 }
+
+# Whether GET /version on 127.0.0.1:$1 answers 200 now: one try over bash's /dev/tcp, no process started.
+version_answers() {
+  local http status=""
+  # Refused connections until the server listens; bash reports each on stderr, hence the group.
+  { exec {http}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'GET /version HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$1" >&"$http"
+  read -r -t 5 -u "$http" status || true
+  exec {http}>&-
+  [[ "$status" == *" 200"* ]]
+}

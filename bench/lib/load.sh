@@ -31,21 +31,14 @@ uptime_s() {
 
 # Sets READY to the time (ns) GET /version first answers 200 on our port; fails after 60 s.
 wait_version() {
-  local http status deadline
+  local deadline
   now
   deadline=$((NOW + 60000000000))
   while :; do
-    # Refused connections until the server listens; bash reports each on stderr, hence the group.
-    if { exec {http}<>"/dev/tcp/127.0.0.1/$OPENSESSIONS_PORT"; } 2>/dev/null; then
-      printf 'GET /version HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$OPENSESSIONS_PORT" >&"$http"
-      status=""
-      read -r -t 5 -u "$http" status || true
-      exec {http}>&-
-      if [[ "$status" == *" 200"* ]]; then
-        now
-        READY=$NOW
-        return 0
-      fi
+    if version_answers "$OPENSESSIONS_PORT"; then
+      now
+      READY=$NOW
+      return 0
     fi
     now
     ((NOW < deadline)) || die "the server never answered /version"

@@ -30,7 +30,12 @@ final class Subscriber implements WebSocket.Listener {
 
     @Override
     public void onError(WebSocket socket, Throwable error) {
-        ending = "failed: " + error;
+        // The JDK reports a protocol violation as a bare ProtocolException; the reason is in its causes.
+        StringBuilder chain = new StringBuilder("failed: ").append(error);
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            chain.append(" <- ").append(cause);
+        }
+        ending = chain.toString();
     }
 
     long frames() {

@@ -126,21 +126,14 @@ running() {
 # Sets READY to the time (ns) GET /version on port $1 first answers 200; fails when the JVM ($2) exits or
 # after 60 s, showing log $3.
 wait_ready() {
-  local port=$1 pid=$2 log=$3 http status deadline
+  local port=$1 pid=$2 log=$3 deadline
   now
   deadline=$((NOW + READY_TIMEOUT_NS))
   while :; do
-    # Refused connections until the server listens; bash reports each on stderr, hence the group.
-    if { exec {http}<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
-      printf 'GET /version HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$port" >&"$http"
-      status=""
-      read -r -t 5 -u "$http" status || true
-      exec {http}>&-
-      if [[ "$status" == *" 200"* ]]; then
-        now
-        READY=$NOW
-        return 0
-      fi
+    if version_answers "$port"; then
+      now
+      READY=$NOW
+      return 0
     fi
     now
     if ! running "$pid" || ((NOW >= deadline)); then
