@@ -11,7 +11,7 @@
 # "cold"); every wait has a deadline.
 # Usage: bench/run.sh [--sessions N=20] [--sidebars M=10] [--samples K=30] [--idle S=60] [--settle S=60]
 #   [--restarts R=5] [--subscribers C=100] [--burst-rate R=50] [--event-threads T=16] [--event-agents A=8]
-#   [--event-seconds S=10] [--only LIST] [--quick]
+#   [--event-warmup S=15] [--event-seconds S=10] [--only LIST] [--quick]
 # --quick is a smoke run for development: 5 samples, 10 s idle, 3 s settle, 2 restarts, 3 s of events.
 # --only takes a comma-separated list of the measurements to take (idle, memory, paint, push, transcript,
 # key, subscribers, events, start); the setup is the same, the others are skipped.
@@ -50,6 +50,7 @@ while (($# > 0)); do
     --event-threads) number "$1" "${2:-}"; EVENT_THREADS=$2 ;;
     --event-agents) number "$1" "${2:-}"; EVENT_AGENTS=$2 ;;
     --event-seconds) number "$1" "${2:-}"; EVENT_SECONDS=$2 ;;
+    --event-warmup) number "$1" "${2:-}"; EVENT_WARMUP=$2 ;;
     --only)
       [[ "${2:-}" =~ ^[a-z]+(,[a-z]+)*$ ]] || { echo "bench: --only needs a list such as paint,push" >&2; exit 2; }
       for m in ${2//,/ }; do
