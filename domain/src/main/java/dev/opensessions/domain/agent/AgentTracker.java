@@ -240,14 +240,7 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         Map<SessionName, SessionAgents> copy = new HashMap<>(sessions);
         boolean moved = previous != null && !previous.session().equals(next.session());
         if (moved) {
-            SessionAgents left = sessions.get(previous.session());
-            Map<ThreadKey, AgentThread> rest = new HashMap<>(left.threads());
-            rest.remove(previous.key());
-            if (rest.isEmpty() && left.eventTimestamps().isEmpty()) {
-                copy.remove(previous.session());
-            } else {
-                copy.put(previous.session(), new SessionAgents(rest, left.eventTimestamps()));
-            }
+            dropRow(copy, previous.session(), previous.key());
         }
         SessionAgents target = copy.getOrDefault(next.session(), SessionAgents.empty());
         Map<ThreadKey, AgentThread> threads = new HashMap<>(target.threads());
@@ -264,15 +257,24 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         if (agents == null || !agents.threads().containsKey(key)) {
             return this;
         }
+        Map<SessionName, SessionAgents> next = new HashMap<>(sessions);
+        dropRow(next, session, key);
+        return new AgentTracker(next);
+    }
+
+    /**
+     * Takes the row out of its session in {@code sessions}, a copy being built; a session left with neither
+     * rows nor event times goes too.
+     */
+    private static void dropRow(Map<SessionName, SessionAgents> sessions, SessionName session, ThreadKey key) {
+        SessionAgents agents = sessions.get(session);
         Map<ThreadKey, AgentThread> threads = new HashMap<>(agents.threads());
         threads.remove(key);
-        Map<SessionName, SessionAgents> next = new HashMap<>(sessions);
         if (threads.isEmpty() && agents.eventTimestamps().isEmpty()) {
-            next.remove(session);
+            sessions.remove(session);
         } else {
-            next.put(session, new SessionAgents(threads, agents.eventTimestamps()));
+            sessions.put(session, new SessionAgents(threads, agents.eventTimestamps()));
         }
-        return new AgentTracker(next);
     }
 
     private AgentTracker update(UnaryOperator<AgentThread> change) {
