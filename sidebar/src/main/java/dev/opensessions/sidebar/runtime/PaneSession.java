@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -21,7 +22,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -138,12 +138,7 @@ public final class PaneSession<S> implements AutoCloseable {
                 mailbox.offer(SNAPSHOT_READY);
             } else {
                 // Newer snapshots meanwhile only replace the pending one; the marker goes in once the interval is over.
-                Thread.ofVirtual().name("sidebar-pace-" + pane.value()).start(() -> {
-                    LockSupport.parkNanos(wait);
-                    if (isOpen()) {
-                        mailbox.offer(SNAPSHOT_READY);
-                    }
-                });
+                offerLater(SNAPSHOT_READY, Duration.ofNanos(wait));
             }
         }
     }
@@ -249,13 +244,18 @@ public final class PaneSession<S> implements AutoCloseable {
         return isOpen();
     }
 
-    /** Sends the message back after the delay on a sleeping virtual thread: nothing runs while it waits. */
+    /** Sends the message back after the delay. */
     private void later(Effect.Later later) {
+        offerLater(later.msg(), later.delay());
+    }
+
+    /** Queues the message after the delay, from a sleeping virtual thread: nothing runs while it waits. */
+    private void offerLater(Msg msg, Duration delay) {
         Thread.ofVirtual().name("sidebar-later-" + pane.value()).start(() -> {
             try {
-                Thread.sleep(later.delay());
+                Thread.sleep(delay);
                 if (isOpen()) {
-                    mailbox.offer(later.msg());
+                    mailbox.offer(msg);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
