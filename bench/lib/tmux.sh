@@ -41,8 +41,7 @@ start_control_client() {
 
 # Runs one tmux command through the control-mode client and sets OUT to what it printed.
 ctl() {
-  printf '%s
-' "$1" >&"${CTL[1]}"
+  printf '%s\n' "$1" >&"${CTL[1]}"
   ctl_reply
 }
 
@@ -62,8 +61,14 @@ ctl_reply() {
     [[ "$line" == %begin\ *\ *\ 1 ]] && ours=1
     while IFS= read -r -t 5 -u "${CTL[0]}" line; do
       case "$line" in
-        %end*) ((ours)) && return 0 || continue 2 ;;
-        %error*) ((ours)) && return 1 || continue 2 ;;
+        %end*)
+          ((ours)) && return 0
+          continue 2
+          ;;
+        %error*)
+          ((ours)) && return 1
+          continue 2
+          ;;
       esac
       OUT+=$line$'\n'
     done
