@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,9 @@ import java.util.concurrent.TimeUnit;
 final class Opensessions implements AutoCloseable {
 
     static final int WIDTH = 36;
+    private static final List<String> AGENT_OVERRIDES = List.of("CLAUDE_CONFIG_DIR", "CODEX_HOME",
+            "PI_CODING_AGENT_DIR", "OPENCODE_DB_PATH", "OPENCODE_DB", "KILO_DB_PATH", "FACTORY_PROJECTS_DIR",
+            "PI_CODING_AGENT_SESSION_DIR");
 
     private final Installation installation;
     private final Path home;
@@ -81,6 +85,10 @@ final class Opensessions implements AutoCloseable {
         env.put("XDG_STATE_HOME", home.resolve("state").toString());
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.put("XDG_RUNTIME_DIR", home.resolve("run").toString());
+        env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+        env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
+        // The agents' own folder overrides would lead the server away from the private home.
+        AGENT_OVERRIDES.forEach(env::remove);
         env.put("OPENSESSIONS_PORT", Integer.toString(port));
         env.put("TMUX", tmux.socket() + ",1,0");
         env.put("TMUX_PANE", pane);

@@ -28,12 +28,18 @@ final class PrivateTmux implements AutoCloseable {
 
     /** A detached session of 160 x 50 cells in {@code directory}; the first one also starts the server. */
     String newSession(String name, Path directory) {
+        return newSession(name, directory, new String[0]);
+    }
+
+    /** The same, its pane running {@code command} (an argument vector) instead of a shell. */
+    String newSession(String name, Path directory, String... command) {
         List<String> argv = new ArrayList<>();
         if (!started) {
             argv.addAll(List.of("-f", "/dev/null"));
         }
         argv.addAll(List.of("new-session", "-d", "-s", name, "-x", Integer.toString(COLUMNS), "-y",
                 Integer.toString(ROWS), "-c", directory.toString(), "-P", "-F", "#{pane_id}"));
+        argv.addAll(Arrays.asList(command));
         String pane = run(argv.toArray(String[]::new)).strip();
         started = true;
         return pane;
