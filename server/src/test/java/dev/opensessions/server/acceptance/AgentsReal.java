@@ -219,7 +219,7 @@ public final class AgentsReal {
             }
             case "pi" -> write(home.resolve(".pi/agent/sessions")
                     .resolve("--" + dir.toString().substring(1).replace('/', '-') + "--").resolve(c.file()),
-                    replaced(source, c.origCwd(), dir));
+                    freshPiId(replaced(source, c.origCwd(), dir), c.file()));
             case "amp" -> write(home.resolve(".local/share/amp/threads").resolve(c.file()),
                     replaced(source, c.origCwd(), dir));
             case "droid" -> {
@@ -265,6 +265,18 @@ public final class AgentsReal {
             statement.execute("PRAGMA journal_mode=DELETE");
         }
         Files.move(temporary, db, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Several Pi cases are cut from one real session and share its header's id; Pi names a session file
+     * {@code <time>_<id>.jsonl}, so the header takes the id of the file's own name, as a fresh session would.
+     */
+    private static byte[] freshPiId(byte[] bytes, String file) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String id = file.substring(file.indexOf('_') + 1).replaceFirst("\\.jsonl$", "");
+        int end = text.indexOf('\n');
+        String header = text.substring(0, end).replaceFirst("\"id\":\"[^\"]*\"", "\"id\":\"" + id + "\"");
+        return (header + text.substring(end)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The file's bytes with every occurrence of the recorded working directory replaced by the case's own. */

@@ -45,6 +45,11 @@ final class ClaudeCodeContent {
         return name;
     }
 
+    /** A background task's completion notice, which Claude Code answers in a turn of its own. */
+    static boolean isTaskNotification(String text) {
+        return text.stripLeading().startsWith("<task-notification>");
+    }
+
     /** Why this text is noise (local command output, reminders, slash-command wrappers), or null for a real one. */
     static String noise(String text) {
         String stripped = text.stripLeading();

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,9 +35,12 @@ public final class FileThreadSource implements AgentSource {
      * @param accepts  which of the files under the root are thread files
      * @param readers  makes the reader of one file, called once per file (again after the file dropped out)
      * @param rescan   the fallback rescan period
+     * @param keepsActive for a file that is no thread of its own but whose writes show a thread's agent at
+     *                 work (a Claude Code Task subagent's transcript), that thread's file; null for any other
      */
     public record Layout(String agent, Path root, int maxDepth, Predicate<Path> accepts,
-                         Function<Path, ThreadFileReader> readers, RecentFiles recent, Duration rescan) {
+                         Function<Path, ThreadFileReader> readers, RecentFiles recent, Duration rescan,
+                         Function<Path, Path> keepsActive) {
         public Layout {
             Objects.requireNonNull(agent, "agent");
             Objects.requireNonNull(root, "root");
@@ -43,10 +48,18 @@ public final class FileThreadSource implements AgentSource {
             Objects.requireNonNull(readers, "readers");
             Objects.requireNonNull(recent, "recent");
             Objects.requireNonNull(rescan, "rescan");
+            Objects.requireNonNull(keepsActive, "keepsActive");
+        }
+
+        /** A layout where every file stands for itself alone. */
+        public Layout(String agent, Path root, int maxDepth, Predicate<Path> accepts,
+                      Function<Path, ThreadFileReader> readers, RecentFiles recent, Duration rescan) {
+            this(agent, root, maxDepth, accepts, readers, recent, rescan, file -> null);
         }
     }
 
-    private record Stamp(long modifiedMillis, long size) {
+    /** What a file was read at: its own time and size, and its thread's last activity (companions included). */
+    private record Stamp(long modifiedMillis, long size, long activityMillis) {
     }
 
     /** One file's reader and what it last said: raw as read, and as reported after {@code decorate}. */
@@ -56,6 +69,8 @@ public final class FileThreadSource implements AgentSource {
     private final Layout layout;
     private final UnaryOperator<AgentObservation> decorate;
     private final Map<Path, Tracked> files = new HashMap<>();
+    /** The newest write to a thread file's companions (see {@link Layout#keepsActive}), by thread file. */
+    private final Map<Path, Instant> companions = new HashMap<>();
     private FileWatch watch;
     private AgentSink sink;
 
@@ -98,29 +113,53 @@ public final class FileThreadSource implements AgentSource {
     /** Reads a file that changed (or was deleted) and reports its thread if what it says changed. */
     public synchronized void changed(Path file) {
         if (!layout.accepts().test(file)) {
+            Path thread = layout.keepsActive().apply(file);
+            if (thread != null) {
+                companionChanged(thread, file);
+            }
             return;
         }
         BasicFileAttributes attrs = attributes(file);
-        if (attrs == null || !attrs.isRegularFile() || !layout.recent().isRecent(attrs.lastModifiedTime())) {
+        Instant activity = attrs == null ? null : newest(attrs.lastModifiedTime().toInstant(), companions.get(file));
+        if (attrs == null || !attrs.isRegularFile() || !layout.recent().isRecent(FileTime.from(activity))) {
             files.remove(file);
+            companions.remove(file);
             return;
         }
         Tracked tracked = files.get(file);
         if (tracked == null) {
             tracked = new Tracked(layout.readers().apply(file), null, null, null);
         }
-        Stamp stamp = new Stamp(attrs.lastModifiedTime().toMillis(), attrs.size());
+        Stamp stamp = new Stamp(attrs.lastModifiedTime().toMillis(), attrs.size(), activity.toEpochMilli());
         if (stamp.equals(tracked.stamp())) {
             return;
         }
         try {
-            Optional<AgentObservation> read = tracked.reader().read(file, attrs.lastModifiedTime().toInstant());
+            Optional<AgentObservation> read = tracked.reader().read(file, activity);
             files.put(file, send(new Tracked(tracked.reader(), stamp, read.orElse(null), tracked.sent())));
         } catch (IOException e) {
             // Stamp left unchanged so the next event or rescan tries again.
             files.put(file, tracked);
             LOG.log(System.Logger.Level.DEBUG, "cannot read " + file, e);
         }
+    }
+
+    /** A companion of a thread file was written: the thread's agent is at work, so its last activity moves. */
+    private void companionChanged(Path thread, Path companion) {
+        BasicFileAttributes attrs = attributes(companion);
+        if (attrs == null || !attrs.isRegularFile()) {
+            return;
+        }
+        Instant written = attrs.lastModifiedTime().toInstant();
+        Instant known = companions.get(thread);
+        if (known == null || written.isAfter(known)) {
+            companions.put(thread, written);
+            changed(thread);
+        }
+    }
+
+    private static Instant newest(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
     }
 
     /** Reports again every thread whose decorated form changed, e.g. after the names it draws on changed. */
