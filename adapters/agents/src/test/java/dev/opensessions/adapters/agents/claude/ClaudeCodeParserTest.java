@@ -65,6 +65,77 @@ class ClaudeCodeParserTest {
         assertThat(state.lastUserPrompt()).isEqualTo("what does `make dist` produce?");
     }
 
+    /**
+     * Claude Code 2.x writes {@code stop_reason: null} on every assistant entry: turns end at system entries,
+     * and what runs or waits follows from the tool calls still without a result and the progress entries.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "v2-turn-ended.jsonl                | done        | false | system stop_hook_summary -> done",
+            "v2-turn-duration-only.jsonl        | done        | false | system turn_duration -> done",
+            "v2-compact-after-turn.jsonl        | done        | false | system stop_hook_summary -> done",
+            "v2-task-notification.jsonl         | running     | false | user <task-notification> -> running",
+            "v2-task-notification-answered.jsonl | done       | false | system stop_hook_summary -> done",
+            "v2-bash-streaming.jsonl            | tool-running | false | progress bash_progress of Bash -> tool-running",
+            "v2-ask-user-question.jsonl         | waiting     | false | assistant tool_use AskUserQuestion, a question to the user -> waiting",
+            "v2-exit-plan-mode.jsonl            | waiting     | false | assistant tool_use ExitPlanMode, a question to the user -> waiting",
+            "v2-permission-pending.jsonl        | running     | true  | assistant tool_use Glob -> running",
+            "v2-read-only-pending.jsonl         | running     | false | assistant tool_use Read (read-only) -> running",
+            "v2-parallel-partly-answered.jsonl  | running     | false | user tool_result, still running Grep -> running",
+            "v2-api-error.jsonl                 | error       | false | assistant API error -> error",
+            "v2-rejected-then-model.jsonl       | interrupted | false | user [Request interrupted] -> interrupted",
+    })
+    void claudeCode2TranscriptsReadAsTheirLastTurnStands(String fixture, String status, boolean toolCall,
+                                                          String decidedBy) throws IOException {
+        ThreadState state = state(ClaudeCodeParser.start(null), "claude-code/" + fixture);
+
+        assertThat(state.status().wireName()).as(String.join("\n", state.evidence())).isEqualTo(status);
+        assertThat(state.endsInToolCall()).isEqualTo(toolCall);
+        assertThat(state.evidence().getFirst()).contains(decidedBy);
+    }
+
+    @Test
+    void aTurnEndMarkerAfterAStopReasonOrAnInterruptionChangesNothing() {
+        ThreadState interrupted = ClaudeCodeParser.start(null).accept(entry(PROMPT))
+                .accept(entry(2, "{'type':'user','message':{'role':'user','content':'[Request interrupted by user]'}}"))
+                .accept(entry(3, "{'type':'system','subtype':'turn_duration','durationMs':1200}"))
+                .state().orElseThrow();
+        ThreadState ended = ClaudeCodeParser.start(null).accept(entry(PROMPT))
+                .accept(entry(2, "{'type':'assistant','message':{'content':[{'type':'text','text':'Hi'}],'stop_reason':'end_turn'}}"))
+                .accept(entry(3, "{'type':'system','subtype':'stop_hook_summary','hookCount':0}"))
+                .state().orElseThrow();
+
+        assertThat(interrupted.status()).isEqualTo(AgentStatus.INTERRUPTED);
+        assertThat(interrupted.evidence()).containsExactly("line 2: user [Request interrupted] -> interrupted",
+                "line 3: skipped system turn_duration");
+        assertThat(ended.status()).isEqualTo(AgentStatus.DONE);
+        assertThat(ended.evidence().getFirst()).isEqualTo("line 2: assistant stop_reason=end_turn -> done");
+    }
+
+    @Test
+    void aNewTurnForgetsTheToolCallsAndTheErrorOfTheLastOne() {
+        ThreadState state = ClaudeCodeParser.start(null).accept(entry(PROMPT))
+                .accept(entry(2, "{'type':'assistant','message':{'content':[{'type':'tool_use','id':'t1','name':'Bash','input':{}}],'stop_reason':null}}"))
+                .accept(entry(3, "{'type':'user','message':{'role':'user','content':'[Request interrupted by user]'}}"))
+                .accept(entry(4, "{'type':'user','message':{'role':'user','content':'now just read it'}}"))
+                .accept(entry(5, "{'type':'assistant','message':{'content':[{'type':'tool_use','id':'t2','name':'Read','input':{}}],'stop_reason':null}}"))
+                .state().orElseThrow();
+
+        assertThat(state.status()).isEqualTo(AgentStatus.RUNNING);
+        assertThat(state.endsInToolCall()).isFalse();
+    }
+
+    @Test
+    void progressWithoutAPendingToolIsNoise() {
+        ThreadState state = ClaudeCodeParser.start(null).accept(entry(PROMPT))
+                .accept(entry(2, "{'type':'assistant','message':{'content':[{'type':'text','text':'Hi'}],'stop_reason':null}}"))
+                .accept(entry(3, "{'type':'system','subtype':'stop_hook_summary'}"))
+                .accept(entry(4, "{'type':'progress','data':{'type':'bash_progress','output':'late'}}"))
+                .state().orElseThrow();
+
+        assertThat(state.status()).isEqualTo(AgentStatus.DONE);
+    }
+
     @Test
     void nothingMeaningfulYetGivesNoState() {
         TranscriptParser parser = ClaudeCodeParser.start(null)

@@ -8,8 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import static dev.opensessions.adapters.agents.watch.Transcripts.append;
@@ -70,5 +74,30 @@ class ClaudeCodeTranscriptSourceTest {
         AgentObservation done = sink.await("the exit transcript", o -> o.status() == AgentStatus.DONE);
         assertThat(done.threadId()).isEqualTo("77aa88bb-99cc-4ddd-8eee-ff0011223344");
         assertThat(sink.all()).extracting(AgentObservation::threadId).containsOnly(done.threadId());
+    }
+
+    @Test
+    void aTaskSubagentWritingBesideItsParentKeepsTheParentActiveAndIsNoThreadOfItsOwn() throws IOException {
+        String parentId = "8d3f1a60-2b7c-4e95-a0d4-6c1e9f2b7a58";
+        Path folder = home.resolve(".claude/projects/-home-dana-garden-planner");
+        Path parent = copy("claude-code/subagent/-home-dana-garden-planner/" + parentId + ".jsonl",
+                folder.resolve(parentId + ".jsonl"));
+        Instant parentWritten = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        Files.setLastModifiedTime(parent, FileTime.from(parentWritten));
+        source = new ClaudeCodeTranscriptSource(Map.of(), home, Clock.systemUTC());
+        source.start(sink);
+
+        AgentObservation working = sink.await("the parent's Task at work", o -> o.status() == AgentStatus.TOOL_RUNNING);
+        assertThat(working.lastActivity()).isEqualTo(parentWritten);
+        assertThat(working.evidence().getFirst()).contains("progress agent_progress of Task -> tool-running");
+
+        copy("claude-code/subagent/-home-dana-garden-planner/" + parentId + "/subagents/agent-b41c9d2.jsonl",
+                folder.resolve(parentId + "/subagents/agent-b41c9d2.jsonl"));
+
+        AgentObservation refreshed = sink.await("the parent refreshed by its subagent",
+                o -> o.lastActivity().isAfter(parentWritten.plusSeconds(30)));
+        assertThat(refreshed.threadId()).isEqualTo(parentId);
+        assertThat(refreshed.status()).isEqualTo(AgentStatus.TOOL_RUNNING);
+        assertThat(sink.all()).extracting(AgentObservation::threadId).containsOnly(parentId);
     }
 }
