@@ -60,9 +60,12 @@ public record CodexParser(String firstPrompt, String lastPrompt, String cwd, Dec
             case "message" -> message(entry, payload);
             case "function_call", "custom_tool_call", "local_shell_call" ->
                     decided(entry, kind + " " + payload.path("name").asText("tool"), AgentStatus.RUNNING, true);
-            // Once a tool answered, nothing awaits the user's approval: running, but not a pending tool call.
-            case "function_call_output", "custom_tool_call_output", "reasoning", "web_search_call" ->
-                    decided(entry, kind, AgentStatus.RUNNING, false);
+            // The output of a command killed by an abort lands after turn_aborted: the turn stays over.
+            case "function_call_output", "custom_tool_call_output" -> aborted()
+                    ? new CodexParser(firstPrompt, lastPrompt, cwd, decision.skipping(entry, "late " + kind))
+                    // Once a tool answered, nothing awaits the user's approval: running, not a pending call.
+                    : decided(entry, kind, AgentStatus.RUNNING, false);
+            case "reasoning", "web_search_call" -> decided(entry, kind, AgentStatus.RUNNING, false);
             default -> this;
         };
     }
@@ -80,6 +83,11 @@ public record CodexParser(String firstPrompt, String lastPrompt, String cwd, Dec
                     : decided(entry, "assistant message", AgentStatus.RUNNING, false);
             default -> this;
         };
+    }
+
+    /** The last turn was aborted (turn_aborted) and no new one started. */
+    private boolean aborted() {
+        return decision != null && decision.status() == AgentStatus.INTERRUPTED;
     }
 
     private static boolean isFinalAnswer(JsonNode payload) {

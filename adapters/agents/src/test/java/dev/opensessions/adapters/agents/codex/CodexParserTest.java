@@ -51,6 +51,35 @@ class CodexParserTest {
         assertThat(state.evidence()).containsExactly("line 9: function_call shell_command -> running");
     }
 
+    /** Rollouts in the shapes Codex 0.104 writes, each cut at the moment that matters. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "09-00-00-019cb001-0000-7000-8000-000000000001 | done        | false | event task_complete -> done",
+            "09-10-00-019cb002-0000-7000-8000-000000000002 | running     | true  | function_call exec_command -> running",
+            "09-20-00-019cb003-0000-7000-8000-000000000003 | running     | false | assistant message -> running",
+            "09-30-00-019cb004-0000-7000-8000-000000000004 | interrupted | false | event turn_aborted -> interrupted",
+            "09-40-00-019cb005-0000-7000-8000-000000000005 | running     | false | function_call_output -> running",
+            "09-50-00-019cb006-0000-7000-8000-000000000006 | running     | false | event user_message -> running",
+    })
+    void codex0104RolloutsReadAsTheirTurnStands(String file, String status, boolean toolCall, String decidedBy)
+            throws IOException {
+        ThreadState state = state(CodexParser.start(), "codex/v0.104/rollout-2026-03-03T" + file + ".jsonl");
+
+        assertThat(state.status().wireName()).as(String.join("\n", state.evidence())).isEqualTo(status);
+        assertThat(state.endsInToolCall()).isEqualTo(toolCall);
+        assertThat(state.evidence().getFirst()).contains(decidedBy);
+        assertThat(state.projectDir()).isEqualTo("/home/erin/tide-tables");
+    }
+
+    @Test
+    void theOutputOfACommandKilledByAnAbortKeepsTheTurnInterrupted() throws IOException {
+        ThreadState state = state(CodexParser.start(),
+                "codex/v0.104/rollout-2026-03-03T09-30-00-019cb004-0000-7000-8000-000000000004.jsonl");
+
+        assertThat(state.evidence()).anyMatch(line -> line.endsWith("skipped late function_call_output"));
+        assertThat(state.lastUserPrompt()).isEqualTo("why does the tide chart skip March 30?");
+    }
+
     @ParameterizedTest(name = "{0}/{1} -> {2}")
     @CsvSource(delimiter = '|', value = {
             "event_msg     | {'type':'task_complete'}                                   | done        | false",
