@@ -50,6 +50,10 @@ public record PiParser(String sessionId, String cwd, String name, String firstPr
             case "toolResult" -> decided(entry, "toolResult " + message.path("toolName").asText("tool"),
                     AgentStatus.RUNNING);
             case "assistant" -> assistant(entry, message.path("stopReason").asText(""));
+            // The user's own !command, and summaries Pi writes itself: no agent turn starts or ends.
+            case "bashExecution", "branchSummary", "compactionSummary" -> decision == null ? this
+                    : new PiParser(sessionId, cwd, name, firstPrompt, lastPrompt,
+                    decision.skipping(entry, message.path("role").asText()));
             default -> this;
         };
     }

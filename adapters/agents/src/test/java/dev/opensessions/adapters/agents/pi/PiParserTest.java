@@ -29,6 +29,35 @@ class PiParserTest {
         assertThat(state.evidence().getFirst()).contains("assistant stopReason=stop -> done");
     }
 
+    /** Sessions with the older header (no version, no entry ids) that Pi wrote before its v3 format. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "a1000000-0000-4000-8000-000000000001, done,        assistant stopReason=stop -> done",
+            "a1000000-0000-4000-8000-000000000002, interrupted, assistant stopReason=aborted -> interrupted",
+            "a1000000-0000-4000-8000-000000000003, running,     assistant stopReason=toolUse -> running",
+            "a1000000-0000-4000-8000-000000000004, error,       assistant stopReason=error -> error",
+    })
+    void version1SessionsReadTheSame(String id, String status, String decidedBy) throws IOException {
+        ThreadState state = state(PiParser.start(),
+                "pi/v1/--home-frank-kite--/2025-11-22T08-00-00-000Z_" + id + ".jsonl");
+
+        assertThat(state.status().wireName()).isEqualTo(status);
+        assertThat(state.threadId()).isEqualTo(id);
+        assertThat(state.projectDir()).isEqualTo("/home/frank/kite");
+        assertThat(state.endsInToolCall()).isFalse();
+        assertThat(state.evidence().getFirst()).contains(decidedBy);
+    }
+
+    @Test
+    void theUsersOwnBashCommandAfterAnAnswerLeavesItDone() throws IOException {
+        ThreadState state = state(PiParser.start(),
+                "pi/v1/--home-frank-kite--/2025-11-22T08-00-00-000Z_a1000000-0000-4000-8000-000000000001.jsonl");
+
+        assertThat(state.evidence()).containsExactly("line 5: assistant stopReason=stop -> done",
+                "line 6: skipped bashExecution");
+        assertThat(state.lastUserPrompt()).isEqualTo("make the tail of the kite longer in the drawing");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "2025-11-20T11-10-00-000Z_c0ffee11-2222-4333-8444-555566667777.jsonl, interrupted",
