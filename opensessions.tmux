@@ -14,7 +14,8 @@ option() {
 }
 
 # tmux loads the plugin before any client attaches; a message shown then would reach nobody, so the
-# messages of the load wait (in the background) for a user's client, up to two minutes.
+# messages of the load wait (in the background) for a user's client, up to two minutes, then go to every
+# user client (never to the server's control-mode client).
 tell_when_attached() {
   local deadline=$((SECONDS + 120))
   until tmux list-clients -F '#{client_control_mode}' 2>/dev/null | grep -qx 0; do
@@ -57,7 +58,7 @@ build_in_background() {
   (
     tell_when_attached "building the server in the background (a minute or two); log: $BUILD_LOG"
     if OPENSESSIONS_NO_SIDEBAR=1 "$LAUNCHER" start >"$BUILD_LOG" 2>&1; then
-      tell_when_attached "the server is built and running; prefix $(option @opensessions-prefix-key o) t shows the sidebar"
+      tell_when_attached "the server is built and running; prefix $(option @opensessions-prefix-key o) t shows or hides the sidebar"
     else
       tell_when_attached "$(last_line "$(<"$BUILD_LOG")") (log: $BUILD_LOG)"
     fi

@@ -18,6 +18,7 @@ cmd_doctor() {
   check_java
   check_build
   check_port
+  check_dead_server
   check_runtime_dir
   check_token
   check_control_mode
@@ -73,9 +74,7 @@ check_java() {
     report problem java "${too_old#, } is too old: install JDK 21 or newer, or set JAVA_HOME to one"
     return 0
   fi
-  where="JAVA_HOME, PATH"
-  [[ -z "${OPENSESSIONS_JDK_DIRS-x}" ]] || where="$where, ${OPENSESSIONS_JDK_DIRS-/usr/lib/jvm:/Library/Java/JavaVirtualMachines}"
-  report problem java "no java found (looked in $where): install JDK 21 or newer, or set JAVA_HOME to one"
+  report problem java "no java found (looked in JAVA_HOME, PATH, $(jdk_dirs_searched)): install JDK 21 or newer, or set JAVA_HOME to one"
 }
 
 check_build() {
@@ -105,6 +104,34 @@ check_port() {
     report problem port "$PORT is held by another opensessions version ('$body'${owner:+, $owner}): stop that process, then run opensessions start"
   else
     report problem port "$PORT is taken by ${owner:-another program}: stop it, or give opensessions another port with OPENSESSIONS_PORT=<port> (in tmux's environment too)"
+  fi
+}
+
+# A server that died without cleaning up (killed, crashed, out of memory) leaves its pid file naming a process
+# that is gone, and its token and sidebar-port files: names the dead server, those files and the last lines of
+# its log, which usually say why it stopped.
+check_dead_server() {
+  local pid file
+  local -a left=()
+  ((DOCTOR_SERVER_UP == 0)) || return 0
+  pid=$(read_pid) || pid=""
+  [[ -n "$pid" ]] || return 0
+  for file in "$PID_FILE" "$TOKEN_FILE" "$SIDEBAR_PORT_FILE"; do
+    [[ -e "$file" ]] && left+=("$file")
+  done
+  if is_server "$pid"; then
+    report problem server "the server (pid $pid) runs but does not answer on $URL: opensessions restart"
+  elif alive "$pid"; then
+    report problem server "the pid file names pid $pid, which is no opensessions server: the server is dead; opensessions start (or prefix o t) starts it again"
+  else
+    report problem server "the server (pid $pid) is dead: it stopped without cleaning up; opensessions start (or prefix o t) starts it again"
+  fi
+  report info stale "left behind: ${left[*]} (the next start replaces them)"
+  if [[ -s "$LOG_FILE" ]]; then
+    report info log "the last lines of $LOG_FILE:"
+    tail -n 10 "$LOG_FILE" | sed 's/^/         | /'
+  else
+    report info log "$LOG_FILE is empty or missing: nothing says why it stopped"
   fi
 }
 

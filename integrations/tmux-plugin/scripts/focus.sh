@@ -29,5 +29,5 @@ ensure_server
 post_context /ensure-sidebar "$pane"
 select_sidebar_within 2 && exit 0
 # Sidebars are toggled off: ensure keeps them hidden, so show them.
-post_context /toggle "$pane"
+post_context /show "$pane"
 select_sidebar_within 3 || fail "no sidebar appeared in this window"

@@ -16,6 +16,8 @@ source "$PLUGIN_DIR/bin/lib/address.sh"
 resolve_address
 RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp}/opensessions-$(id -u)/$LABEL"
 TOKEN_FILE="$RUNTIME_DIR/token"
+PID_FILE="$RUNTIME_DIR/pid"
+LOG_FILE="$RUNTIME_DIR/server.log"
 # Files of the plugin's own, removed again by uninstall.sh.
 VERSION_FILE="$RUNTIME_DIR/plugin-version"
 BOUND_KEYS_FILE="$RUNTIME_DIR/plugin-bound-keys"
@@ -25,14 +27,31 @@ BUILD_LOG="$RUNTIME_DIR/plugin-build.log"
 # The client a key binding was pressed on; messages go there. Set by the scripts from their arguments.
 CLIENT=""
 
-# Shows a message on the client's status line (tmux format characters are escaped), and on stderr when a
-# person runs the script in a terminal.
+# Prints the ttys of the user's clients, one a line: never the server's own control-mode client, which
+# tmux would otherwise pick for a message aimed at no client.
+user_clients() {
+  local control tty
+  while read -r control tty; do
+    if [[ "$control" == 0 && -n "$tty" ]]; then
+      printf '%s\n' "$tty"
+    fi
+  done < <(tmux list-clients -F '#{client_control_mode} #{client_tty}' 2>/dev/null || true)
+}
+
+# Shows a message on the status line of the client a key was pressed on, else of every user client (tmux
+# format characters are escaped), and on stderr when a person runs the script in a terminal.
 tell() {
-  local message="opensessions: $*"
-  local -a target=()
-  [[ -n "$CLIENT" ]] && target=(-c "$CLIENT")
+  local message="opensessions: $*" client
+  local -a clients=()
   [[ -t 2 ]] && printf '%s\n' "$message" >&2
-  tmux display-message "${target[@]}" -d 10000 "${message//#/##}" 2>/dev/null || true
+  if [[ -n "$CLIENT" ]]; then
+    clients=("$CLIENT")
+  else
+    mapfile -t clients < <(user_clients)
+  fi
+  for client in ${clients[@]+"${clients[@]}"}; do
+    tmux display-message -c "$client" -d 10000 "${message//#/##}" 2>/dev/null || true
+  done
 }
 
 fail() {
@@ -59,20 +78,39 @@ server_running() {
 }
 
 # Starts the server when it does not answer (SPEC 1.3), without opening a sidebar of its own; the first use
-# builds it. Sets STARTED=1 when this call started it.
+# builds it. Every step is told on the client: building, built, or that a server died and is restarted.
+# Sets STARTED=1 when this call started it.
 STARTED=0
 ensure_server() {
-  local output
+  local output dead
   server_running && return 0
-  if [[ -f "$SERVER_JAR" ]]; then
+  dead=$(dead_server)
+  if [[ -n "$dead" ]]; then
+    tell "the server (pid $dead) had stopped; starting it again (what it last wrote: $LOG_FILE)..."
+  elif [[ -f "$SERVER_JAR" ]]; then
     tell "starting the server..."
   else
-    tell "building the server first (a minute or two)..."
+    tell "building the server (the first build takes a minute or two)..."
   fi
   if ! output=$(OPENSESSIONS_NO_SIDEBAR=1 "$LAUNCHER" start 2>&1 </dev/null); then
     fail "$(last_line "$output")"
   fi
+  if [[ -n "$dead" ]]; then
+    tell "the server had stopped (pid $dead) and runs again; its sidebars come back. Why it stopped: $LOG_FILE"
+  elif [[ "$output" == *"building the server"* ]]; then
+    tell "the server is built and running"
+  fi
   STARTED=1
+}
+
+# Prints the pid of a server that died without cleaning up (killed, crashed): its pid file names a process
+# that is gone. Prints nothing otherwise.
+dead_server() {
+  local pid=""
+  [[ -r "$PID_FILE" ]] && pid=$(<"$PID_FILE")
+  if [[ "$pid" =~ ^[0-9]+$ ]] && ! kill -0 "$pid" 2>/dev/null; then
+    printf '%s' "$pid"
+  fi
 }
 
 # The last non-empty line of a text, without the launcher's own "opensessions: " prefix.

@@ -153,7 +153,11 @@ public final class World {
     }
 
     public World log(String session, String message, Tone tone) {
-        return meta(session, m -> m.withLog(new LogEntry(message, tone, null, T0)));
+        return log(session, message, tone, null);
+    }
+
+    public World log(String session, String message, Tone tone, String source) {
+        return meta(session, m -> m.withLog(new LogEntry(message, tone, source, T0)));
     }
 
     public World order(String... names) {

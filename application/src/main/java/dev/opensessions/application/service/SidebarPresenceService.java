@@ -71,16 +71,44 @@ public final class SidebarPresenceService implements SidebarPresenceUseCase {
                 return;
             }
             try {
-                if (presence.visible()) {
+                if (presence.visible() && seen(context)) {
                     hide();
                 } else {
-                    show(context);
+                    fill(context);
                 }
             } catch (MultiplexerException failure) {
                 LOG.log(Level.WARNING, "toggling the sidebars failed: " + failure.getMessage());
                 end(warmup);
             }
         }
+    }
+
+    @Override
+    public void show(ClientContext context) {
+        Objects.requireNonNull(context, "context");
+        synchronized (lock) {
+            if (owner.current().presence().closing()) {
+                return;
+            }
+            try {
+                fill(context);
+            } catch (MultiplexerException failure) {
+                LOG.log(Level.WARNING, "showing the sidebars failed: " + failure.getMessage());
+                end(warmup);
+            }
+        }
+    }
+
+    /**
+     * Whether the user sees the sidebars: the context's window (or its client's) holds one. Shown but not
+     * seen happens after a start outside any pane or after the server was restarted (every sidebar died with
+     * the old one); a toggle then shows them, so the first press never hides what nobody sees. A context
+     * naming no window counts as seen.
+     */
+    private boolean seen(ClientContext context) {
+        return context.window().or(() -> context.client().flatMap(panes::windowOf))
+                .map(window -> !panes.lacksSidebar(window))
+                .orElse(true);
     }
 
     @Override
@@ -133,7 +161,12 @@ public final class SidebarPresenceService implements SidebarPresenceUseCase {
         panes.closeAll();
     }
 
-    private void show(ClientContext context) {
+    /** Shows the sidebars: one in every window that lacks one, the context's first, the rest staggered. */
+    private void fill(ClientContext context) {
+        if (warmup != null) {
+            warmup.cancelTimers();
+            warmup = null;
+        }
         dock();
         phase(true, SidebarPhase.WARMING);
         panes.maintain(true, owner.current().sidebar().width());

@@ -45,6 +45,7 @@ class SidebarPresenceServiceTest {
     void hidingClosesEverySidebarAndKeepsThemHidden() {
         shown();
         panes.withSidebar("@1");
+        panes.withSidebar("@3");
 
         service.toggle(ORIGIN);
 
@@ -52,6 +53,44 @@ class SidebarPresenceServiceTest {
         assertThat(panes.maintained).containsExactly(new Maintained(false, 26));
         assertThat(panes.closeAlls()).isEqualTo(1);
         assertThat(panes.sidebars()).isEmpty();
+    }
+
+    @Test
+    void shownButNotSeenInTheCallersWindowIsShownByTheToggleNotHidden() {
+        shown();
+        panes.withSidebar("@1");
+
+        service.toggle(ORIGIN);
+        Await.until(() -> panes.opened.size() == 3, Duration.ofSeconds(5), "three sidebars opened");
+
+        assertThat(panes.closeAlls()).as("nothing hidden").isZero();
+        assertThat(panes.openedWindows()).containsExactly("@3", "@2", "@4");
+        assertThat(presence().visible()).isTrue();
+    }
+
+    @Test
+    void aToggleWithoutAWindowToLookAtHidesWhatIsShown() {
+        shown();
+        panes.withSidebar("@1");
+
+        service.toggle(ClientContext.none());
+
+        assertThat(panes.closeAlls()).isEqualTo(1);
+        assertThat(presence().visible()).isFalse();
+    }
+
+    @Test
+    void showFillsEveryWindowWhetherTheSidebarsWereShownOrHidden() {
+        shown();
+        panes.withSidebar("@3");
+
+        service.show(ORIGIN);
+        Await.until(() -> panes.opened.size() == 3, Duration.ofSeconds(5), "three sidebars opened");
+        service.show(ORIGIN);
+
+        assertThat(panes.openedWindows()).containsExactly("@1", "@2", "@4");
+        assertThat(panes.closeAlls()).isZero();
+        assertThat(presence().visible()).isTrue();
     }
 
     @Test

@@ -47,6 +47,29 @@ public record Installation(Path root) {
         return new Installation(root);
     }
 
+    /**
+     * A copy as a fresh clone is before its first build, whose build tool is a stand-in: the launcher's own
+     * build step runs ({@code ensure_build}: the "building" message, {@code ./mvnw ... package}, the check
+     * that the package is there), but {@code ./mvnw} only waits {@code seconds}, as a build takes a while,
+     * and then links the package this build made, instead of running Maven for minutes.
+     */
+    static Installation unbuilt(Path root, int seconds) throws IOException {
+        copyPlugin(root);
+        Path packaged = REPO.resolve("server").resolve("target").resolve("quarkus-app");
+        if (!Files.isRegularFile(packaged.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException("no server package in " + packaged + ": run the server module's verify");
+        }
+        Path mvnw = root.resolve("mvnw");
+        Files.writeString(mvnw, """
+                #!/bin/sh
+                # A stand-in for Maven: takes a while, then "packages" the server by linking a built package.
+                sleep %d
+                mkdir -p server/target && ln -s '%s' server/target/quarkus-app
+                """.formatted(seconds, packaged));
+        Files.setPosixFilePermissions(mvnw, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        return new Installation(root);
+    }
+
     /** The TPM entry point ({@code run-shell} runs it from tmux.conf). */
     Path plugin() {
         return root.resolve("opensessions.tmux");

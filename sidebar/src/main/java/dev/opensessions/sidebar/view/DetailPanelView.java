@@ -68,15 +68,26 @@ final class DetailPanelView {
         Optional<Session> described = AgentRows.described(state);
         described.ifPresent(session -> header(lines, session, theme, width));
         int selected = focused ? AgentRows.selectedIndex(state) : -1;
-        for (int i = AgentRows.firstShown(state, rows); i < agents.size(); i++) {
+        AgentRows.Shown shown = AgentRows.shown(state, rows);
+        for (int i = shown.first(); i < shown.end(); i++) {
             if (state.panel().scope() == AgentScope.ALL) {
                 lines.add(new Line(compact(agents.get(i), state.spinnerFrame(), theme), i == selected));
             } else {
                 entry(lines, agents.get(i), state.spinnerFrame(), theme, i == selected);
             }
         }
+        AgentRows.Below below = AgentRows.below(state, rows);
+        // The last entry's spacer gives way to the hint, or to the metadata when the panel is short.
+        boolean spacerLast = lines.getLast().spans().isEmpty();
+        if (spacerLast && (shown.hidden() > 0 || rows - lines.size() < below.lines())) {
+            lines.removeLast();
+        }
+        if (shown.hidden() > 0) {
+            lines.add(plain(new Span(" +" + shown.hidden() + " more", theme.fg(theme.overlay1()))));
+        }
+        int room = rows - lines.size();
         described.ifPresent(session -> MetadataLines.add(plainSink(lines),
-                state.snapshot().metadataOf(session.name()), theme, width));
+                state.snapshot().metadataOf(session.name()), Math.max(0, room), theme, width));
         return lines;
     }
 

@@ -170,8 +170,47 @@ class AgentsPanelViewTest {
         List<String> rows = panel(SidebarView.render(state), state);
 
         assertThat(rows.getFirst()).isEqualTo(" agents 12          all");
-        assertThat(rows.get(1)).isEqualTo(" ✓ api · jobi");
-        assertThat(rows.getLast()).isEqualTo(" ✓ api · joba");
+        assertThat(rows.get(1)).isEqualTo(" ✓ api · jobh");
+        assertThat(rows.get(rows.size() - 2)).isEqualTo(" ✓ api · joba");
+        assertThat(rows.getLast()).as("the agents cut are counted").isEqualTo(" +4 more");
+    }
+
+    @Test
+    void agentsBeyondThePanelsHeightAreCountedOnAHintLine() {
+        World world = new World().session("api", "/code/api").client("/dev/pts/1", "api");
+        for (int i = 1; i <= 5; i++) {
+            world.agent("api", "amp", AgentStatus.DONE, "job" + i, null, false);
+        }
+        SidebarState state = world.sidebar(1, 30, 34);
+
+        List<String> rows = panel(SidebarView.render(state), state);
+
+        assertThat(rows).hasSize(10);
+        assertThat(rows.get(7)).as("right below the last whole entry").isEqualTo(" +3 more");
+        assertThat(rows.stream().filter(row -> row.startsWith(" ✓ job"))).hasSize(2);
+    }
+
+    @Test
+    void theLogLinePushedLastIsShownWhenThePanelIsTooShortForEveryLine() {
+        World world = world();
+        for (int i = 1; i <= 9; i++) {
+            world.log("api", "step " + i, Tone.INFO);
+        }
+        world.log("api", "newest", Tone.SUCCESS, "deploy");
+        SidebarState state = world.sidebar(1, 30, 34);
+
+        List<String> rows = panel(SidebarView.render(state), state);
+
+        assertThat(rows).hasSize(10);
+        assertThat(rows.getLast()).as("the newest line, with its source").isEqualTo(" ✓ deploy · newest");
+        assertThat(String.join("\n", rows)).doesNotContain("step 1").contains(" ◉ review").contains("+1 more");
+    }
+
+    @Test
+    void aLogLineShowsItsSourceBeforeItsMessage() {
+        SidebarState state = world().log("api", "tests green", Tone.SUCCESS, "ci").sidebar(1, 30, 50);
+
+        assertThat(panel(SidebarView.render(state), state)).contains(" ✓ ci · tests green");
     }
 
     @Test

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 public class ControlResource {
 
     /** The token-guarded paths; the loopback guard lets them take the form-encoded bodies curl -d sends. */
-    static final Set<String> PATHS = Set.of("/toggle", "/focus", "/ensure-sidebar", "/switch-index", "/refresh",
+    static final Set<String> PATHS = Set.of("/toggle", "/show", "/focus", "/ensure-sidebar", "/switch-index", "/refresh",
             "/set-sidebar-width", "/quit");
 
     static final int MAX_INDEX = 99;
@@ -50,6 +50,13 @@ public class ControlResource {
     @Path("toggle")
     public Response toggle(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
         return withContext(authorization, body, presence::toggle);
+    }
+
+    /** Shows the sidebars in every window, whatever they were: a key press that just started the server. */
+    @POST
+    @Path("show")
+    public Response show(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        return withContext(authorization, body, presence::show);
     }
 
     @POST

@@ -41,6 +41,11 @@ public final class RecordedControls implements SidebarPresenceUseCase, RefreshUs
     }
 
     @Override
+    public void show(ClientContext context) {
+        calls.add("show " + context);
+    }
+
+    @Override
     public void ensure(ClientContext context) {
         calls.add("ensure " + context);
     }

@@ -9,11 +9,18 @@ import dev.opensessions.domain.session.PaneId;
 public interface SidebarPresenceUseCase {
 
     /**
-     * Hides every sidebar when they are shown; otherwise shows them: one in every window, the context's
-     * window first, then the rest of its session, then the others, staggered, with the phase
-     * {@code WARMING} until each has connected, vanished or timed out.
+     * Hides every sidebar when they are shown and the context's window holds one; otherwise shows them as
+     * {@link #show} does. "Shown" is what the user sees: sidebars switched on while the context's window has
+     * none (a start outside any pane, a restart after a crash) are shown, not hidden, by the toggle.
      */
     void toggle(ClientContext context);
+
+    /**
+     * Shows the sidebars whatever they were: one in every window that lacks one, the context's window first,
+     * then the rest of its session, then the others, staggered, with the phase {@code WARMING} until each
+     * has connected, vanished or timed out.
+     */
+    void show(ClientContext context);
 
     /** Opens a sidebar in the context's window when sidebars are shown and it has none; hidden stays hidden. */
     void ensure(ClientContext context);
