@@ -54,6 +54,7 @@ open_sidebars() {
     fi
     pane=$(t list-panes -t "$(name "$i"):" -F '#{pane_title} #{pane_id}' | awk '$1 == "opensessions-sidebar" { print $2 }')
     [[ -n "$pane" ]] || die "no sidebar opened in $(name "$i")"
+    [[ "$pane" != *$'\n'* ]] || die "two sidebars in the window of $(name "$i"): $(echo $pane)"
     SIDEBARS+=("$pane")
   done
   for pane in "${SIDEBARS[@]}"; do

@@ -6,7 +6,7 @@
 # Idle: nothing attached, nothing pushed, for $1 seconds: server CPU ticks, the busiest threads, bytes the
 # server wrote and the sidebars read, and the server's RSS.
 measure_idle() {
-  local quiet=$1 hz before after wchar shim cpu threads rss
+  local quiet=$1 hz before after wchar shim cpu threads rss anon file
   hz=$(getconf CLK_TCK)
   thread_ticks >"$WORK/threads.before"
   before=$(ticks)
@@ -23,10 +23,15 @@ measure_idle() {
     | sort -rn | head -n 5 | awk '{ printf "%s%s:%s", (NR > 1 ? "," : ""), $2, $1 }')
   cpu=$(awk -v t=$((after - before)) -v hz="$hz" -v s="$quiet" 'BEGIN { printf "%.3f", 100 * t / hz / s }')
   rss=$(server_status_kib VmRSS)
-  result idle "{\"seconds\":$quiet,\"cpuPercentOfOneCore\":$cpu,\"cpuTicks\":$((after - before)),\"serverWcharBytes\":$wchar,\"sidebarBytes\":$shim,\"busiestThreads\":$(json_str "$threads"),\"serverRssKiB\":$rss}"
+  # Anonymous memory is the JVM's own (heap, metaspace, code, stacks); file-backed is the mapped AOT cache,
+  # the JDK's modules and the jars, pages the kernel can drop and read again.
+  anon=$(server_status_kib RssAnon)
+  file=$(($(server_status_kib RssFile) + $(server_status_kib RssShmem)))
+  result idle "{\"seconds\":$quiet,\"cpuPercentOfOneCore\":$cpu,\"cpuTicks\":$((after - before)),\"serverWcharBytes\":$wchar,\"sidebarBytes\":$shim,\"busiestThreads\":$(json_str "$threads"),\"serverRssKiB\":$rss,\"serverRssAnonKiB\":$anon,\"serverRssFileKiB\":$file}"
   row "server idle CPU, ${quiet} s ($threads)" "$cpu % of one core" "<= 0.2 %" "$(within "$cpu" 0.2)"
   row "bytes written while idle (server / read by sidebars)" "$wchar / $shim" "0" "$(within $((wchar + shim)) 0)"
-  row "server RSS after settling" "$((rss / 1024)) MiB" "-" "-"
+  row "server RSS after settling (anonymous $((anon / 1024)) MiB, file-backed $((file / 1024)) MiB)" \
+    "$((rss / 1024)) MiB" "<= 100 MiB" "$(within "$rss" 102400)"
 }
 
 # Memory of each sidebar pane: its process and every descendant, RSS and PSS; p50 and p99 over the panes.

@@ -78,12 +78,18 @@ ctl_reply() {
 
 # Reads rows $2 to $3 (default: all) of pane $1's screen into OUT: through the control client once it
 # runs, else with a tmux client. bash reads a pipe a byte at a time, so fewer rows poll faster.
+# A failed capture leaves OUT empty and tmux's error in CAPTURE_ERROR (empty after a capture that worked).
 capture() {
   local -a rows=(-S "${2:-0}" -E "${3:--}")
+  CAPTURE_ERROR=""
   if [[ -n "$CONTROL_PID" ]]; then
-    ctl "capture-pane -p -t $1 ${rows[*]}" || OUT=""
-  else
-    OUT=$(t capture-pane -p -t "$1" "${rows[@]}" 2>/dev/null || true)
+    if ! ctl "capture-pane -p -t $1 ${rows[*]}"; then
+      CAPTURE_ERROR=${OUT%$'\n'}
+      OUT=""
+    fi
+  elif ! OUT=$(t capture-pane -p -t "$1" "${rows[@]}" 2>&1); then
+    CAPTURE_ERROR=$OUT
+    OUT=""
   fi
 }
 
@@ -99,8 +105,28 @@ wait_for_text() {
       SEEN=$NOW
       return 0
     fi
-    ((NOW < deadline)) || die "pane $pane never showed '$text'"
+    ((NOW < deadline)) || die "pane $pane never showed '$text' within ${3:-5000} ms: $(why_not_shown "$pane")"
   done
+}
+
+# Says what became of pane $1 when a wait for its text failed: tmux's error for the last capture, whether the
+# pane is still there (dead or alive) and in which window, the panes that window holds now, the pane's last
+# screen, and what the server logged about the pane. A sidebar that vanished shows as "no such pane".
+why_not_shown() {
+  local pane=$1 where
+  printf '\n  last capture: %s' "${CAPTURE_ERROR:-worked}"
+  if t list-panes -a -F '#{pane_id}' | grep -qxF -- "$pane"; then
+    where=$(t display-message -p -t "$pane" '#{session_name}:#{window_index} #{window_id} dead=#{pane_dead} title=#{pane_title}')
+    printf '\n  the pane is in %s' "$where"
+    printf '\n  its window holds: %s' "$(t list-panes -t "$pane" -F '#{pane_id}(#{pane_title},dead=#{pane_dead})' | tr '\n' ' ')"
+    printf '\n  its screen (lines with text):\n%s' "$(t capture-pane -p -t "$pane" 2>&1 | grep -v '^[[:space:]]*$' | sed -n '1,12p' | sed 's/^/    | /')"
+  else
+    printf '\n  the pane is gone; sidebars now: %s' \
+      "$(t list-panes -a -F '#{session_name}:#{window_index} #{pane_id} #{pane_title}' | awk '$3 == "opensessions-sidebar" { printf "%s=%s ", $1, $2 }')"
+  fi
+  if [[ -n "${RUNTIME:-}" && -f "$RUNTIME/server.log" ]]; then
+    printf '\n  the server about %s:\n%s' "$pane" "$(grep -F -- "$pane" "$RUNTIME/server.log" | tail -n 8 | sed 's/^/    | /')"
+  fi
 }
 
 # Sets TTY to the tty of the first attached client that is not in control mode; fails after $1 seconds.

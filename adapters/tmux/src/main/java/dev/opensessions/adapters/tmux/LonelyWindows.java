@@ -14,6 +14,8 @@ import java.util.function.Supplier;
  */
 final class LonelyWindows {
 
+    private static final System.Logger LOG = System.getLogger(LonelyWindows.class.getName());
+
     private final TmuxPaneCommands panes;
     private final TmuxMultiplexer multiplexer;
     private final Supplier<List<SessionName>> displayOrder;
@@ -37,6 +39,7 @@ final class LonelyWindows {
     }
 
     private void close(TmuxSnapshot snapshot, String window) {
+        LOG.log(System.Logger.Level.INFO, "window " + window + " holds only sidebars; closing it");
         List<TmuxSession> ending = snapshot.sessions().stream()
                 .filter(s -> s.windows().equals(List.of(window))).toList();
         boolean ended = false;

@@ -132,6 +132,8 @@ public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
                     SidebarLayout.edge(docked), fixedWidth(), launch.command(), environment, anchor.get().path(),
                     false)));
             fresh.put(windowId, pane);
+            // Said once per opening, so a sidebar that vanished and came back can be told from one that stayed.
+            LOG.log(System.Logger.Level.INFO, "opened sidebar pane " + pane + " in window " + windowId);
             await("select-pane", panes.setTitle(pane, TmuxPane.SIDEBAR_TITLE));
             // Once a listing made after the title has completed, the model itself shows the sidebar.
             model.refresh().whenComplete((listed, failure) -> fresh.remove(windowId, pane));
