@@ -171,6 +171,31 @@ class DashboardIT extends AcceptanceTest {
         System.out.printf("{\"dashboardFirstPaint\":{\"sessions\":%d,\"runs\":%d,\"stateShownMs\":%s,"
                 + "\"firstContentfulPaintMs\":%s}}%n", count, runs, java.util.Arrays.toString(paints),
                 java.util.Arrays.toString(contentful));
+
+        // The server with the page open and nothing happening: the page only listens, so the server's CPU
+        // stays at its idle budget and the page makes no request.
+        openDashboard();
+        awaitPage(() -> browser.script("return document.documentElement.dataset.firstStatePaint") != null,
+                "the page painted");
+        Thread.sleep(Duration.ofSeconds(Integer.getInteger("dashboard.idle.settle", 20)));
+        ProcessHandle server = opensessions.process().orElseThrow();
+        Duration quiet = Duration.ofSeconds(Integer.getInteger("dashboard.idle.seconds", 60));
+        long requestsBefore = requests();
+        Object versionBefore = browser.script("return document.documentElement.dataset.stateVersion");
+        Duration cpuBefore = server.info().totalCpuDuration().orElseThrow();
+        Thread.sleep(quiet);
+        Duration cpu = server.info().totalCpuDuration().orElseThrow().minus(cpuBefore);
+        long requests = requests() - requestsBefore;
+        System.out.printf("{\"dashboardIdle\":{\"sessions\":%d,\"quietSeconds\":%d,\"serverCpuPercentOfOneCore\":%.3f,"
+                + "\"pageRequests\":%d,\"stateVersionBefore\":%s,\"stateVersionAfter\":%s}}%n", count,
+                quiet.toSeconds(), 100.0 * cpu.toNanos() / quiet.toNanos(), requests, versionBefore,
+                browser.script("return document.documentElement.dataset.stateVersion"));
+        assertThat(requests).as("the page polls nothing").isZero();
+    }
+
+    /** How many requests the page has made since it loaded (its WebSocket frames are not requests). */
+    private long requests() {
+        return ((Number) browser.script("return performance.getEntriesByType('resource').length")).longValue();
     }
 
     private void openDashboard() {
@@ -195,18 +220,32 @@ class DashboardIT extends AcceptanceTest {
         post("/set-progress", "{\"session\":\"api\",\"percent\":72,\"label\":\"migrations\"}");
         post("/log", "{\"session\":\"web\",\"message\":\"Lint failed: 3 errors\",\"source\":\"lint\",\"tone\":\"error\"}");
         post("/set-status", "{\"session\":\"web\",\"text\":\"Build failed\",\"tone\":\"error\"}");
-        post("/api/agent-event", "{\"agent\":\"codex\",\"status\":\"running\",\"paneId\":\"" + api
-                + "\",\"threadId\":\"a1\",\"threadName\":\"add pagination\",\"lastUserPrompt\":\"Add cursor pagination to /orders\"}");
-        post("/api/agent-event", "{\"agent\":\"claude-code\",\"status\":\"done\",\"paneId\":\"" + webPane
-                + "\",\"threadId\":\"w1\",\"threadName\":\"dark mode\",\"lastUserPrompt\":\"Make the settings page follow the system theme\"}");
-        post("/api/agent-event", "{\"agent\":\"amp\",\"status\":\"error\",\"paneId\":\"" + docs
-                + "\",\"threadId\":\"d1\",\"threadName\":\"API reference\"}");
+        // A day of work behind each thread, so the chart has something to show: status, hours ago.
+        pastDay(api, "codex", "a1", "add pagination", "Add cursor pagination to /orders",
+                "running 22", "done 20.5", "running 15", "waiting 14.6", "running 14.2", "done 12", "running 3");
+        pastDay(webPane, "claude-code", "w1", "dark mode", "Make the settings page follow the system theme",
+                "running 19", "waiting 17", "running 16.5", "done 13", "running 5", "waiting 4.2", "running 4", "done 0");
+        pastDay(docs, "amp", "d1", "API reference", null, "running 8", "done 7", "running 2", "error 0");
         awaitPage(() -> sessionNames().containsAll(List.of("api", "web", "docs"))
                 && text("[data-session='docs'] .agent-status").equals("error")
                 && !text("[data-session='web'] .dirty").isEmpty(), "the screenshot's sessions");
         // Waits up to 15 s for the port link (scans run at most every 10 s), and goes on without it.
         Eventually.holds(() -> text("[data-session='api'] a.port").isEmpty(), Duration.ofSeconds(15));
         browser.script("window.scrollTo(0, 0)");
+    }
+
+    /** Agent events for one thread, each "status hoursAgo", sent with those times as their {@code ts}. */
+    private void pastDay(String pane, String agent, String thread, String name, String prompt, String... changes)
+            throws IOException, InterruptedException {
+        long now = System.currentTimeMillis();
+        for (String change : changes) {
+            String[] parts = change.split(" ");
+            long ts = now - (long) (Double.parseDouble(parts[1]) * 3_600_000);
+            String json = "{\"agent\":\"%s\",\"status\":\"%s\",\"paneId\":\"%s\",\"threadId\":\"%s\",\"threadName\":\"%s\",%s\"ts\":%d}"
+                    .formatted(agent, parts[0], pane, thread, name,
+                            prompt == null ? "" : "\"lastUserPrompt\":\"" + prompt + "\",", ts);
+            assertThat(post("/api/agent-event", json)).isEqualTo(204);
+        }
     }
 
     /** Runs the push and measures, in ms, until the page shows it; fails past the deadline. */
