@@ -3,6 +3,7 @@ package dev.opensessions.adapters.http;
 import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.protocol.ProtocolVersion;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
@@ -14,6 +15,7 @@ import java.util.HexFormat;
 /**
  * Answers the launcher's liveness and compatibility checks: {@code GET /} names this server generation
  * by a hash of its token (stable until restart, revealing nothing), {@code GET /version} the protocol.
+ * A browser asking for {@code /} gets the dashboard instead ({@link DashboardResource}).
  */
 @Path("/")
 public class ServerInfoResource {
@@ -24,9 +26,10 @@ public class ServerInfoResource {
         this.greeting = "opensessions server " + identity(token);
     }
 
+    /** A browser (its {@code Accept} lists {@code text/html}) gets the dashboard; scripts get the greeting. */
     @GET
-    public Response root() {
-        return Replies.ok(greeting);
+    public Response root(@HeaderParam("Accept") String accept, @HeaderParam("Host") String host) {
+        return DashboardResource.wantsPage(accept) ? DashboardResource.page(host) : Replies.ok(greeting);
     }
 
     @GET
