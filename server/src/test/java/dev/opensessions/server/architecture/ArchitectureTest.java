@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Enforces DESIGN section 3 on the production classes of every module. */
+/** Enforces the layer rules ({@link LayerRules}) on the production classes of every module. */
 class ArchitectureTest {
 
     private static final LayerRules RULES = new LayerRules("dev.opensessions");
@@ -29,6 +29,11 @@ class ArchitectureTest {
     @MethodSource("rules")
     void layerRuleHolds(ArchRule rule) {
         rule.check(PRODUCTION);
+    }
+
+    @Test
+    void everyProductionPackageFallsUnderARule() {
+        assertThat(RULES.uncoveredPackages(PRODUCTION)).isEmpty();
     }
 
     @Test

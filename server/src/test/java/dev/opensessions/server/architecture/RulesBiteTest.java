@@ -2,6 +2,7 @@ package dev.opensessions.server.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.opensessions.server.architecture.fixture.adapters.http.SnapshotReadingResource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,54 @@ class RulesBiteTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("PeekingUpdate")
                 .hasMessageContaining("LeakyView");
+    }
+
+    @Test
+    void anInboundAdapterCallingTheStateOwnerBreaksTheBuild() {
+        assertThatThrownBy(() -> RULES.inboundAdaptersNeverTouchTheStateOwner().check(BROKEN))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OwnerCallingResource")
+                .hasMessageContaining("StateOwner.apply");
+        assertThatThrownBy(() -> RULES.httpStaysInItsLane().check(BROKEN))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OwnerCallingResource");
+    }
+
+    @Test
+    void anInboundAdapterReadingASnapshotPasses() {
+        JavaClasses reader = new ClassFileImporter().importClasses(SnapshotReadingResource.class);
+
+        RULES.inboundAdaptersNeverTouchTheStateOwner().check(reader);
+        RULES.httpStaysInItsLane().check(reader);
+    }
+
+    @Test
+    void aDomainClassReadingTheClockBreaksTheBuild() {
+        assertThatThrownBy(() -> RULES.domainTouchesNoOutsideWorld().check(BROKEN))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ClockReadingRule")
+                .hasMessageContaining("Instant.now()");
+    }
+
+    @Test
+    void aDomainClassOpeningADatabaseBreaksTheBuild() {
+        assertThatThrownBy(() -> RULES.domainTouchesNoOutsideWorld().check(BROKEN))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ConnectingRepository")
+                .hasMessageContaining("DriverManager.getConnection");
+    }
+
+    @Test
+    void aSidebarUpdateReadingASystemPropertyBreaksTheBuild() {
+        assertThatThrownBy(() -> RULES.sidebarCoreTouchesNoOutsideWorld().check(BROKEN))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("HomeReadingUpdate")
+                .hasMessageContaining("System.getProperty");
+    }
+
+    @Test
+    void theGuardReportsPackagesNoRuleChecks() {
+        assertThat(RULES.uncoveredPackages(BROKEN)).containsExactly(ROOT + ".stray");
     }
 
     @Test

@@ -49,10 +49,14 @@ public sealed interface Msg {
         }
     }
 
-    /** The built-in project picker's folders (fzf is not installed), in answer to {@link Effect.NewSession}. */
-    record ProjectsListed(List<String> directories) implements Msg {
+    /**
+     * The built-in project picker's folders (fzf is not installed), in answer to {@link Effect.NewSession},
+     * with the user's home folder (blank when unknown) that the picker shows as {@code ~}.
+     */
+    record ProjectsListed(List<String> directories, String home) implements Msg {
         public ProjectsListed {
             directories = List.copyOf(directories);
+            Objects.requireNonNull(home, "home");
         }
     }
 

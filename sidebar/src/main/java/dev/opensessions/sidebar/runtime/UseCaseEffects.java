@@ -60,7 +60,8 @@ public final class UseCaseEffects implements EffectHandler {
             case Effect.OpenDiff diff -> cases.actions().openDiff(pane, diff.session(), diff.place());
             case Effect.NewSession ignored -> {
                 if (!cases.actions().openSessionizer(pane)) {
-                    reply.accept(new Msg.ProjectsListed(cases.actions().projectDirectories()));
+                    reply.accept(new Msg.ProjectsListed(cases.actions().projectDirectories(),
+                            System.getProperty("user.home", "")));
                 }
             }
             case Effect.OpenProject project -> report(pane, cases.actions().openProject(pane, project.directory()));

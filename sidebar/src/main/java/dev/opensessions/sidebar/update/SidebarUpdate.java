@@ -34,7 +34,7 @@ public final class SidebarUpdate {
             case Msg.PeerFocus peer -> Step.of(peerFocus(state, peer));
             case Msg.Timer timer -> timer(state, timer);
             case Msg.ProjectsListed listed -> Step.of(ModalKeys.open(state,
-                    ProjectPicker.open(listed.directories(), System.getProperty("user.home", ""))));
+                    ProjectPicker.open(listed.directories(), listed.home())));
         };
     }
 

@@ -98,7 +98,8 @@ class UseCaseEffectsTest {
         run(new Effect.NewSession());
 
         assertThat(calls).containsExactly("openSessionizer %7", "projectDirectories");
-        assertThat(replies).containsExactly(new Msg.ProjectsListed(List.of("/home/me/src")));
+        assertThat(replies).containsExactly(new Msg.ProjectsListed(List.of("/home/me/src"),
+                System.getProperty("user.home", "")));
     }
 
     @Test

@@ -89,7 +89,7 @@ class ModalMouseTest {
     @Test
     void clickingAFolderOpensIt() {
         SidebarState state = SidebarUpdate.update(sidebar(),
-                new Msg.ProjectsListed(List.of("/srv/a", "/srv/b", "/srv/c"))).state();
+                new Msg.ProjectsListed(List.of("/srv/a", "/srv/b", "/srv/c"), "/home/me")).state();
 
         Step<SidebarState> step = click(state, 5, 5);
 

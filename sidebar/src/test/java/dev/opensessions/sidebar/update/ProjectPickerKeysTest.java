@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The built-in project picker (SPEC 6.6 without fzf), opened by the runtime's folder list. */
 class ProjectPickerKeysTest {
 
-    private static final String HOME = System.getProperty("user.home");
+    private static final String HOME = "/home/me";
 
     private static SidebarState listed(List<String> directories) {
         SidebarState state = new World().session("api", "/code/api").sidebar(1, 30, 40);
-        return SidebarUpdate.update(state, new Msg.ProjectsListed(directories)).state();
+        return SidebarUpdate.update(state, new Msg.ProjectsListed(directories, HOME)).state();
     }
 
     private static SidebarState projects() {

@@ -137,9 +137,9 @@ class ModalViewTest {
 
     @Test
     void projectPickerListsFoldersWithHomeShortened() {
-        String home = System.getProperty("user.home");
+        String home = "/home/me";
         SidebarState state = SidebarUpdate.update(world().sidebar(1, 30, 34),
-                new Msg.ProjectsListed(List.of(home + "/code/api", "/srv/infra"))).state();
+                new Msg.ProjectsListed(List.of(home + "/code/api", "/srv/infra"), home)).state();
 
         Grid grid = SidebarView.render(state);
 
@@ -153,7 +153,7 @@ class ModalViewTest {
 
     @Test
     void anEmptyProjectPickerExplainsWhereFoldersComeFromEvenAtTwentyColumns() {
-        SidebarState state = SidebarUpdate.update(world().sidebar(1, 20, 34), new Msg.ProjectsListed(List.of()))
+        SidebarState state = SidebarUpdate.update(world().sidebar(1, 20, 34), new Msg.ProjectsListed(List.of(), "/home/me"))
                 .state();
 
         Grid grid = SidebarView.render(state);
@@ -168,7 +168,7 @@ class ModalViewTest {
     @Test
     void aLongFolderIsCutFromTheLeftSoItsNameStays() {
         SidebarState state = SidebarUpdate.update(world().sidebar(1, 20, 34),
-                new Msg.ProjectsListed(List.of("/srv/very/deeply/nested/project-x"))).state();
+                new Msg.ProjectsListed(List.of("/srv/very/deeply/nested/project-x"), "/home/me")).state();
 
         assertThat(rows(SidebarView.render(state), 4, 1)).containsExactly("│› …sted/project-x │");
     }
