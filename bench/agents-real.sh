@@ -18,17 +18,32 @@ CORPUS=$(cd "${1:-$REPO_DIR/../shared/fixtures/agents-real}" 2>/dev/null && pwd)
 SERVER="$REPO_DIR/server/target"
 RUNNER="$SERVER/test-classes/dev/opensessions/server/acceptance/AgentsReal.class"
 
+# A JDK 21 or newer: JAVA_HOME, then PATH, then the newest under /usr/lib/jvm.
+JAVA=
+mapfile -t installed < <(printf '%s\n' /usr/lib/jvm/*/bin/java | sort -rV)
+for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null || true)" "${installed[@]}"; do
+  [[ -n "$candidate" && -x "$candidate" ]] || continue
+  if [[ "$("$candidate" -version 2>&1 | head -n 1)" =~ \"([0-9]+) ]] && ((BASH_REMATCH[1] >= 21)); then
+    JAVA=$candidate
+    break
+  fi
+done
+if [[ -z "$JAVA" ]]; then
+  printf 'agents-real: needs a JDK 21 or newer (JAVA_HOME, PATH or /usr/lib/jvm)\n' >&2
+  exit 2
+fi
+
 if [[ ! -f "$SERVER/quarkus-app/quarkus-run.jar" || ! -f "$RUNNER" ]]; then
   printf 'agents-real: no server package or test classes; building them once\n' >&2
-  (cd "$REPO_DIR" && ./mvnw -B -q -DskipTests -pl server -am package) >&2 || {
+  (cd "$REPO_DIR" && JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$JAVA")")") \
+    ./mvnw -B -q -DskipTests -pl server -am package) >&2 || {
     printf 'agents-real: the server build failed\n' >&2
     exit 2
   }
 fi
 
-JAVA=java
-[[ -n "${JAVA_HOME:-}" ]] && JAVA="$JAVA_HOME/bin/java"
 # Run from server/, where the test helpers find the repository (..) and its package.
 cd "$REPO_DIR/server"
-exec "$JAVA" -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" \
+exec "$JAVA" --enable-native-access=ALL-UNNAMED -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider \
+  -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" \
   dev.opensessions.server.acceptance.AgentsReal "$CORPUS"

@@ -106,6 +106,10 @@ public final class AgentsReal {
         Outcome outcome;
         try {
             outcome = run(corpus, scratch);
+        } catch (Exception | AssertionError failed) {
+            System.err.println("agents-real: the run failed: " + failed);
+            System.exit(2);
+            return;
         } finally {
             delete(scratch);
         }
@@ -131,6 +135,7 @@ public final class AgentsReal {
                         "infinity");
                 first = first == null ? pane : first;
             }
+            System.err.println("agents-real: " + cases.size() + " sessions made, starting the server");
             opensessions = new Opensessions(home, tmux);
             opensessions.start(first);
             Opensessions server = opensessions;
@@ -142,6 +147,7 @@ public final class AgentsReal {
             runSql(corpus, home, "opencode", dirs);
             runSql(corpus, home, "kilo", dirs);
             Instant landed = Instant.now();
+            System.err.println("agents-real: every file landed, reading the state at 8 s and 20 s");
             Map<String, String> first8 = lookAt(opensessions, cases, landed.plus(FIRST_LOOK));
             Map<String, String> then20 = lookAt(opensessions, cases, landed.plus(SECOND_LOOK));
             return new Outcome(cases.stream().map(c -> new Row(c, first8.get(c.name()), then20.get(c.name())))

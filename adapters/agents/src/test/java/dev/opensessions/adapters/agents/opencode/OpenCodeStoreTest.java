@@ -1,16 +1,25 @@
 package dev.opensessions.adapters.agents.opencode;
 
+import dev.opensessions.application.port.out.AgentObservation;
 import dev.opensessions.application.testkit.MutableClock;
+import dev.opensessions.domain.agent.AgentStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static dev.opensessions.adapters.agents.opencode.OpenCodeMessages.assistant;
 import static dev.opensessions.adapters.agents.opencode.OpenCodeMessages.textPart;
@@ -127,6 +136,37 @@ class OpenCodeStoreTest {
 
         assertThatThrownBy(() -> new OpenCodeStore(file).recentSessions(clock.instant()))
                 .isInstanceOf(OpenCodeStoreException.class);
+    }
+
+    @Test
+    void openCode12StoreGivesEachSessionsStatus() throws Exception {
+        Path file = dir.resolve("opencode.db");
+        String script = new String(OpenCodeStoreTest.class.getResourceAsStream("/fixtures/opencode/schema-1.2.sql")
+                .readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+        // {NOW}-n, inside JSON documents too, is the instant n ms before now.
+        script = Pattern.compile("\\{NOW}-([0-9]+)").matcher(script)
+                .replaceAll(m -> Long.toString(T - Long.parseLong(m.group(1)))).replace("{NOW}", Long.toString(T));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            for (String sql : script.split(";\\s*\\n")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql);
+                }
+            }
+        }
+        OpenCodeSessionParser parser = new OpenCodeSessionParser("opencode");
+
+        Map<String, AgentObservation> threads = new OpenCodeStore(file).recentSessions(clock.instant()).stream()
+                .map(row -> parser.parse(row, file.toString()).orElseThrow())
+                .collect(Collectors.toMap(AgentObservation::threadId, thread -> thread));
+
+        assertThat(threads).hasSize(4);
+        assertThat(threads.get("ses_done").status()).isEqualTo(AgentStatus.DONE);
+        assertThat(threads.get("ses_aborted").status()).isEqualTo(AgentStatus.INTERRUPTED);
+        assertThat(threads.get("ses_running").status()).isEqualTo(AgentStatus.RUNNING);
+        assertThat(threads.get("ses_error").status()).isEqualTo(AgentStatus.ERROR);
+        assertThat(threads.get("ses_running").lastUserPrompt()).isEqualTo("run the slow test suite");
+        assertThat(threads.values()).extracting(AgentObservation::projectDir).containsOnly("/home/gus/orchard");
     }
 
     /** A user prompt (a typed part after a synthetic one), a tool call, then the assistant still streaming. */
