@@ -2,7 +2,8 @@
 # The one benchmark command (docs/explanation/performance.md): measures every budget of DESIGN section 8 on
 # a private tmux server with N sessions (each in its own git repository) and M sidebars, with the server as
 # last packaged (built once when missing), a private HOME and XDG folders and a free port. In this order:
-# server idle CPU (nothing attached, 50 idle agent transcripts watched), memory per sidebar pane, first paint,
+# server idle CPU (nothing attached, 50 idle agent transcripts watched, 5 open threads whose agent processes
+# live), memory per sidebar pane, first paint,
 # HTTP push to visible, a Claude Code transcript line to visible, key to
 # client switched, the same switch while WebSocket subscribers receive a burst, agent events accepted per
 # second (none lost), server start to ready over restarts. Prints a table (what | measured | budget |
@@ -125,6 +126,7 @@ prepare_package
 step "$SESSIONS sessions"
 make_sessions "$SESSIONS"
 seed_idle_transcripts 50
+seed_open_agents 5
 start_server
 step "$SIDEBAR_COUNT sidebars"
 open_sidebars "$SIDEBAR_COUNT" "$SESSIONS"

@@ -36,6 +36,29 @@ seed_idle_transcripts() {
   result idleTranscripts "$n"
 }
 
+# Gives $1 sessions (the second onwards; the first is the transcript measurement's) an agent that lives and
+# whose thread is open: a pane running a copy of sleep named claude in the session's folder, beside a
+# transcript whose last entry is a prompt (running) or a tool call (waiting for approval). Such a thread
+# stays open however quiet its file, so the idle measurement includes what keeping it open costs.
+seed_open_agents() {
+  local n=$1 i dir folder file claude="$WORK/bin/claude"
+  mkdir -p "$WORK/bin"
+  cp "$(command -v sleep)" "$claude"
+  for ((i = 2; i <= n + 1; i++)); do
+    dir="$WORK/projects/p$i"
+    t split-window -d -t "$(name "$i"):" -c "$dir" "$claude" 86400
+    folder="$HOME/.claude/projects/$(claude_folder "$dir")"
+    mkdir -p "$folder"
+    file="$folder/open-$i.jsonl"
+    claude_line user "$dir" "open-$i" '{"role":"user","content":"a long task"}' >"$file"
+    if ((i % 2 == 0)); then
+      claude_line assistant "$dir" "open-$i" \
+        '{"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"Bash","input":{"command":"make"}}],"stop_reason":"tool_use"}' >>"$file"
+    fi
+  done
+  result openAgents "$n"
+}
+
 # A new transcript in the first session's folder, its first prompt a unique word, until the first sidebar
 # (that session's window) lists the thread.
 measure_transcript() {

@@ -1,6 +1,7 @@
 package dev.opensessions.server;
 
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
+import dev.opensessions.application.port.out.AgentProcessReader;
 import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.port.out.LocalSystem;
 import dev.opensessions.application.port.out.Multiplexer;
@@ -8,6 +9,7 @@ import dev.opensessions.application.port.out.ServerLifecycle;
 import dev.opensessions.application.port.out.SessionSource;
 import dev.opensessions.application.port.out.SettingsStore;
 import dev.opensessions.application.port.out.SidebarPanes;
+import dev.opensessions.application.service.AgentLiveness;
 import dev.opensessions.application.service.AgentPruneService;
 import dev.opensessions.application.service.AgentWatchService;
 import dev.opensessions.application.service.DurableStateService;
@@ -31,11 +33,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The core services of one server, built by hand in dependency order: stores restore the state, the
@@ -63,6 +67,7 @@ final class Core implements AutoCloseable {
     private final ScheduledExecutorService warmup;
     private final TopologyService topology;
     private final AgentPruneService prune;
+    private final AgentLiveness liveness;
 
     /**
      * What the core drives outside itself: tmux (sessions, commands, sidebar panes), the machine, the
@@ -72,9 +77,10 @@ final class Core implements AutoCloseable {
     record Outside(SessionSource sessions, Multiplexer multiplexer,
                    Function<Supplier<List<SessionName>>, SidebarPanes> panes, LocalSystem system,
                    SettingsStore settings, ServerLifecycle lifecycle, List<String> sessionizer, String home,
-                   List<AgentSource> agents) {
+                   List<AgentSource> agents, AgentProcessReader processes) {
         Outside {
             agents = List.copyOf(agents);
+            Objects.requireNonNull(processes, "processes");
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(multiplexer, "multiplexer");
             Objects.requireNonNull(panes, "panes");
@@ -115,9 +121,12 @@ final class Core implements AutoCloseable {
         this.refresh = new RefreshService(owner, outside.sessions());
         this.piRuntimes = new PiRuntimeService(owner, agentEvents, scheduler, clock);
         this.pushedAgentEvents = piRuntimes.linked(agentEvents);
-        this.agents = new AgentWatchService(owner, agentEvents, piRuntimes.linked(outside.agents()), scheduler, clock);
+        Set<String> agentNames = outside.agents().stream().map(AgentSource::agent).collect(Collectors.toSet());
+        this.liveness = new AgentLiveness(outside.processes(), owner, clock, agentNames);
+        this.agents = new AgentWatchService(owner, agentEvents, piRuntimes.linked(outside.agents()), scheduler, clock,
+                liveness);
         this.topology = new TopologyService(owner, outside.sessions());
-        this.prune = new AgentPruneService(owner, scheduler);
+        this.prune = new AgentPruneService(owner, scheduler, liveness);
     }
 
     /** The sessions in the order sidebars show them (hidden ones left out). */
@@ -131,6 +140,8 @@ final class Core implements AutoCloseable {
         // After the stored settings: the side falls back to config sidebarPosition, read by the restore.
         presence.restore();
         topology.start();
+        liveness.onChange(prune::processesChanged);
+        liveness.start();
         agents.start();
         prune.start();
     }

@@ -69,7 +69,7 @@ public class CoreProducers {
                 new HostSystem(System.getenv()),
                 new ConfigFileSettingsStore(settings.configDir().resolve(SidebarHost.CONFIG_FILE)),
                 new QuarkusServerLifecycle(), List.of(bin.resolve("opensessions-sessionizer").toString()),
-                settings.agentHome().toString(), agentSources(settings));
+                settings.agentHome().toString(), agentSources(settings), MultiplexerFactory.agentProcesses(tmux));
         return new Core(Clock.systemUTC(), stores.open(), outside);
     }
 

@@ -4,6 +4,7 @@ import dev.opensessions.adapters.tmux.SessionFacts;
 import dev.opensessions.adapters.tmux.SidebarLaunch;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
 import dev.opensessions.adapters.tmux.TmuxServer;
+import dev.opensessions.application.port.out.AgentProcessReader;
 import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.ServerLifecycle;
 import dev.opensessions.application.port.out.SessionSource;
@@ -47,6 +48,11 @@ final class MultiplexerFactory {
 
     static SessionSource sessions(Optional<TmuxAdapter> tmux) {
         return tmux.<SessionSource>map(TmuxAdapter::sessionSource).orElseGet(NoMultiplexer::new);
+    }
+
+    /** The agent programs in tmux's panes; outside tmux there are no panes to find them in. */
+    static AgentProcessReader agentProcesses(Optional<TmuxAdapter> tmux) {
+        return tmux.<AgentProcessReader>map(TmuxAdapter::agentProcesses).orElseGet(AgentProcessReader::none);
     }
 
     static Multiplexer commands(Optional<TmuxAdapter> tmux) {

@@ -3,6 +3,7 @@ package dev.opensessions.application.service;
 import dev.opensessions.application.port.in.ExplainAgentsUseCase.AgentExplanation;
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.domain.agent.AgentThread;
+import dev.opensessions.domain.agent.Evidence;
 import dev.opensessions.domain.agent.ThreadKey;
 import dev.opensessions.domain.session.SessionName;
 
@@ -43,9 +44,14 @@ final class AgentExplanations {
     }
 
     private static AgentExplanation fromWatcher(AgentThread row, WatchedThread source) {
+        boolean newerEvent = row.updatedAt().isAfter(source.observation().lastActivity())
+                && row.status() != source.shown();
+        String decidedBy = newerEvent ? Evidence.HOOK.wireName() : source.verdict().evidence().wireName();
+        String why = newerEvent ? saidByEvent(row) : source.verdict().why();
         return new AgentExplanation(row.key().value(), row.agent(), row.session().value(), row.status().wireName(),
                 source.observation().status().wireName(), WATCHER, source.observation().origin(),
-                source.observation().evidence(), source.mapping().how(), row.unseen(), row.updatedAt().toString());
+                source.observation().evidence(), source.mapping().how(), row.unseen(), row.updatedAt().toString(),
+                decidedBy, why);
     }
 
     /** A pushed row carries no evidence; its mapping is worked out again from what it reported. */
@@ -54,7 +60,12 @@ final class AgentExplanations {
         String how = mapping.resolved() ? mapping.how() : "session " + row.session();
         String origin = row.paneId() == null ? "" : "pane " + row.paneId();
         return new AgentExplanation(row.key().value(), row.agent(), row.session().value(), row.status().wireName(),
-                row.status().wireName(), HTTP, origin, List.of(), how, row.unseen(), row.updatedAt().toString());
+                row.status().wireName(), HTTP, origin, List.of(), how, row.unseen(), row.updatedAt().toString(),
+                Evidence.HOOK.wireName(), saidByEvent(row));
+    }
+
+    private static String saidByEvent(AgentThread row) {
+        return "an event said " + row.status().wireName() + " at " + row.updatedAt();
     }
 
     private static AgentExplanation withoutRow(WatchedThread thread) {
@@ -63,6 +74,7 @@ final class AgentExplanations {
                 session == null ? null : session.value(), thread.shown().wireName(),
                 thread.observation().status().wireName(), WATCHER, thread.observation().origin(),
                 thread.observation().evidence(), thread.mapping().how(), false,
-                thread.observation().lastActivity().toString());
+                thread.observation().lastActivity().toString(), thread.verdict().evidence().wireName(),
+                thread.verdict().why());
     }
 }

@@ -1,24 +1,28 @@
 package dev.opensessions.application.service;
 
+import dev.opensessions.application.port.out.AgentProcessReader;
 import dev.opensessions.application.state.Change;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.application.state.Subscription;
+import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.AgentTracker;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * Prunes stuck and old agent rows exactly when the next one expires: one timer armed for the earliest
- * expiry, none at all while no row can expire.
+ * expiry, none at all while no row can expire. A running row whose agent process lives is not stuck.
  */
 public final class AgentPruneService implements AutoCloseable {
 
@@ -32,6 +36,8 @@ public final class AgentPruneService implements AutoCloseable {
 
     private final StateOwner owner;
     private final ScheduledExecutorService scheduler;
+    private final AgentLiveness liveness;
+    private final Predicate<AgentThread> processLives;
     private Subscription subscription;
     private Instant armedFor;
     private AgentTracker seenAgents;
@@ -39,9 +45,28 @@ public final class AgentPruneService implements AutoCloseable {
     private final AtomicBoolean checkPending = new AtomicBoolean();
     private volatile boolean closed;
 
+    /** A prune service that knows of no agent process. */
     public AgentPruneService(StateOwner owner, ScheduledExecutorService scheduler) {
+        this(owner, scheduler, new AgentLiveness(AgentProcessReader.none(), owner, owner.clock(), Set.of()));
+    }
+
+    /**
+     * @param liveness which agent processes live; its last reading is asked about running rows (never read
+     *                 under the state's lock), and it is read again right before a timer prunes
+     */
+    public AgentPruneService(StateOwner owner, ScheduledExecutorService scheduler, AgentLiveness liveness) {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.liveness = Objects.requireNonNull(liveness, "liveness");
+        this.processLives = liveness::lives;
+    }
+
+    /** Agent processes came or went: the next expiry is worked out again, as after a state change. */
+    public void processesChanged() {
+        synchronized (this) {
+            seenAgents = null;
+        }
+        changed();
     }
 
     public void start() {
@@ -56,7 +81,8 @@ public final class AgentPruneService implements AutoCloseable {
 
     /** Prunes now, with the owner's clock; also what the timer runs. */
     public void pruneNow() {
-        owner.apply(state -> Change.of(state.withAgents(state.agents().prune(owner.clock().instant())), null));
+        owner.apply(state -> Change.of(state.withAgents(state.agents().prune(owner.clock().instant(), processLives)),
+                null));
     }
 
     /** Runs on the state owner's thread after every change: costs a flag test while a scan is pending. */
@@ -81,7 +107,7 @@ public final class AgentPruneService implements AutoCloseable {
             return;
         }
         seenAgents = snapshot.agents();
-        Optional<Instant> next = snapshot.agents().nextExpiry();
+        Optional<Instant> next = snapshot.agents().nextExpiry(processLives);
         // A timer that fires no later than needed stays armed: an event moves its row's expiry later, and
         // re-arming after every event cost a cancel and a schedule each. Fired early, it prunes nothing and
         // arms again.
@@ -110,6 +136,10 @@ public final class AgentPruneService implements AutoCloseable {
             seenAgents = null;
         }
         long before = owner.current().version();
+        if (owner.current().agents().threads().stream().anyMatch(row -> row.status().isWorking())) {
+            // A running row may be pruned as stuck only when its process is known gone right now.
+            liveness.current();
+        }
         pruneNow();
         StateSnapshot after = owner.current();
         // A clock that has not reached the expiry (it moved backwards) must not make this spin.

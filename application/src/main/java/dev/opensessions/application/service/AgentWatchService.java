@@ -4,11 +4,18 @@ import dev.opensessions.application.port.in.AgentEventOutcome;
 import dev.opensessions.application.port.in.ExplainAgentsUseCase;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.port.out.AgentObservation;
+import dev.opensessions.application.port.out.AgentProcessReader;
 import dev.opensessions.application.port.out.AgentSink;
 import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.application.state.Subscription;
+import dev.opensessions.domain.agent.AgentThread;
+import dev.opensessions.domain.agent.AgentTruth;
+import dev.opensessions.domain.agent.Evidence;
+import dev.opensessions.domain.agent.ProcessLook;
+import dev.opensessions.domain.agent.StatusVerdict;
+import dev.opensessions.domain.agent.ThreadKey;
 import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.session.Topology;
 
@@ -20,13 +27,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Turns what agent sources read into tracker rows (SPEC 4.4, 5.0): applies the waiting and stale
- * heuristics with one-shot timers, maps each thread to its session, records only changed fingerprints,
- * keeps unresolved threads until a matching session appears, and explains every row.
+ * Turns what agent sources read into tracker rows: decides each thread's status with {@link AgentTruth} from
+ * what the agent said (an event already in its row, a plugin's line), what it wrote and whether its process
+ * lives, re-decides on one-shot timers and when the panes' programs change, maps each thread to its session,
+ * records only changed fingerprints, keeps unresolved threads until a matching session appears, and explains
+ * every row.
  */
 public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase, AutoCloseable {
 
@@ -41,25 +51,39 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final ThreadTimers timers;
+    private final AgentLiveness liveness;
     private final Map<String, WatchedThread> threads = new HashMap<>();
     private volatile Topology seenTopology;
     private volatile boolean anyPending;
+    private volatile boolean anyOpen;
     private boolean closed;
     private Subscription subscription;
 
+    /** A service on a machine that cannot tell which agent processes live. */
     public AgentWatchService(StateOwner owner, RecordAgentEventUseCase recorder, List<AgentSource> sources,
                              ScheduledExecutorService scheduler, Clock clock) {
+        this(owner, recorder, sources, scheduler, clock,
+                new AgentLiveness(AgentProcessReader.none(), owner, clock, Set.of()));
+    }
+
+    public AgentWatchService(StateOwner owner, RecordAgentEventUseCase recorder, List<AgentSource> sources,
+                             ScheduledExecutorService scheduler, Clock clock, AgentLiveness liveness) {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.sources = List.copyOf(sources);
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.liveness = Objects.requireNonNull(liveness, "liveness");
         this.timers = new ThreadTimers(scheduler, clock);
     }
 
-    /** Follows the topology for pending threads, then starts every source with this service as its sink. */
+    /**
+     * Follows the topology for pending threads and the panes' programs for open ones, then starts every source
+     * with this service as its sink.
+     */
     public void start() {
         subscription = owner.subscribe(this::onSnapshot);
+        liveness.onChange(this::processesChanged);
         sources.forEach(source -> source.start(this));
     }
 
@@ -72,7 +96,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         String key = WatchedThread.key(observation);
         WatchedThread previous = threads.get(key);
         forgetQuiet();
-        evaluate(key, observation, previous == null ? null : previous.emitted());
+        evaluate(key, observation, previous);
     }
 
     @Override
@@ -89,17 +113,42 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         return timers.armedFor(WatchedThread.key(agent, threadId));
     }
 
-    private void evaluate(String key, AgentObservation observation, WatchedThread.Fingerprint emitted) {
+    private void evaluate(String key, AgentObservation observation, WatchedThread previous) {
         timers.cancel(key);
         Instant now = clock.instant();
         AgentMapping mapping = AgentMapping.of(owner.current().topology(), observation.paneId(),
                 observation.projectDir(), observation.reported() == null ? null : observation.reported().tmuxSession());
-        WatchedThread thread = new WatchedThread(observation, AgentHeuristics.shown(observation, now), mapping,
-                emitted);
+        Instant recordedAt = previous == null ? null : previous.recordedAt();
+        AgentTruth.Said pushed = pushed(observation, recordedAt);
+        AgentTruth.Said said = observation.reported() != null
+                ? new AgentTruth.Said(observation.status(), observation.lastActivity(), "plugin") : pushed;
+        AgentTruth.Written written = observation.reported() != null ? null
+                : new AgentTruth.Written(observation.status(), observation.lastActivity(), observation.endsInToolCall());
+        ProcessLook look = written != null && AgentTruth.open(written.status())
+                ? liveness.current().lookFor(observation.agent(), observation.paneId(), mapping.session(),
+                observation.projectDir())
+                : ProcessLook.unknown();
+        // The pane's screen is not read yet: its slot in the rule stays empty.
+        StatusVerdict verdict = AgentTruth.decide(said, written, null, look, now);
+        boolean standing = pushed != null && verdict.evidence() == Evidence.HOOK && said == pushed;
+        WatchedThread thread = new WatchedThread(observation, verdict, mapping,
+                previous == null ? null : previous.emitted(), recordedAt, standing);
         threads.put(key, thread.needsRecording() ? record(thread) : thread);
-        AgentHeuristics.nextChange(observation, now)
-                .ifPresent(at -> timers.arm(key, at, 0, () -> fire(key, observation, at)));
+        verdict.recheck().ifPresent(at -> timers.arm(key, at, 0, () -> fire(key, observation, at)));
         anyPending = threads.values().stream().anyMatch(WatchedThread::pending);
+        anyOpen = threads.values().stream().anyMatch(WatchedThread::openInFile);
+    }
+
+    /**
+     * What an event posted to the API said of this thread, when its row was last changed by such an event
+     * rather than by this service: the row is newer than the file and than anything this service recorded.
+     */
+    private AgentTruth.Said pushed(AgentObservation observation, Instant recordedAt) {
+        return owner.current().agents().find(ThreadKey.of(observation.agent(), observation.threadId()))
+                .filter(row -> row.updatedAt().isAfter(observation.lastActivity()))
+                .filter(row -> recordedAt == null || row.updatedAt().isAfter(recordedAt))
+                .map(row -> new AgentTruth.Said(row.status(), row.updatedAt(), "an event"))
+                .orElse(null);
     }
 
     /** Through the same path as pushed events, so unseen rules, canonicalization and persistence apply. */
@@ -109,12 +158,40 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         AgentEventOutcome outcome = recorder.record(new RecordAgentEventUseCase.Command(o.agent(), thread.shown(),
                 thread.mapping().session(), o.projectDir(), o.threadId(), o.threadName(), o.lastUserPrompt(),
                 o.lastActivity(), unseen, o.paneId()));
+        Instant at = owner.current().agents().find(thread.trackerKey()).map(AgentThread::updatedAt)
+                .orElse(o.lastActivity());
         return switch (outcome) {
-            case AgentEventOutcome.Recorded recorded -> thread.recorded(recorded.session());
+            case AgentEventOutcome.Recorded recorded -> thread.recorded(recorded.session(), at);
             // A pushed report newer than the file's last entry already stands; the file has nothing newer.
-            case AgentEventOutcome.Superseded superseded -> thread.recorded(superseded.session());
+            case AgentEventOutcome.Superseded superseded -> thread.recorded(superseded.session(),
+                    thread.recordedAt());
             case AgentEventOutcome.Unresolved unresolved -> thread.unresolved();
         };
+    }
+
+    /**
+     * The panes' programs changed, or a reading found other processes: threads whose files say they are open
+     * are decided again (also those already called stale, whose agent may be back).
+     */
+    private void processesChanged() {
+        if (anyOpen) {
+            try {
+                scheduler.execute(this::reevaluateOpen);
+            } catch (RejectedExecutionException stopping) {
+                // The server is shutting down.
+            }
+        }
+    }
+
+    private synchronized void reevaluateOpen() {
+        if (closed) {
+            return;
+        }
+        for (Map.Entry<String, WatchedThread> entry : List.copyOf(threads.entrySet())) {
+            if (entry.getValue().openInFile()) {
+                evaluate(entry.getKey(), entry.getValue().observation(), entry.getValue());
+            }
+        }
     }
 
     private synchronized void fire(String key, AgentObservation observation, Instant at) {
@@ -126,7 +203,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         if (clock.instant().isBefore(at)) {
             timers.arm(key, at, RETRY_MILLIS, () -> fire(key, observation, at));
         } else {
-            evaluate(key, observation, current.emitted());
+            evaluate(key, observation, current);
         }
     }
 
@@ -158,7 +235,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         }
         for (Map.Entry<String, WatchedThread> entry : List.copyOf(threads.entrySet())) {
             if (entry.getValue().pending()) {
-                evaluate(entry.getKey(), entry.getValue().observation(), entry.getValue().emitted());
+                evaluate(entry.getKey(), entry.getValue().observation(), entry.getValue());
             }
         }
     }

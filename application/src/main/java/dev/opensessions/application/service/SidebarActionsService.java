@@ -71,6 +71,11 @@ public final class SidebarActionsService implements SidebarActionsUseCase {
     }
 
     @Override
+    public void markAgentSeen(SessionName session, ThreadKey thread) {
+        agents(agents -> agents.markAgentSeen(session, thread));
+    }
+
+    @Override
     public void dismissAgent(SessionName session, ThreadKey thread) {
         agents(agents -> agents.dismiss(session, thread));
     }

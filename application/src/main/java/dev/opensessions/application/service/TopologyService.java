@@ -5,14 +5,15 @@ import dev.opensessions.application.state.Change;
 import dev.opensessions.application.state.ServerState;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.domain.agent.AgentTracker;
-import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.agent.UserLooks;
 import dev.opensessions.domain.session.Topology;
 
 import java.util.Objects;
 
 /**
  * Follows the multiplexer: each topology it pushes replaces the live sessions, stamps agent panes alive or
- * exited, and marks agents seen in panes that just gained focus.
+ * exited, and clears the unseen markers the user just looked at (a pane gaining focus, a client switching
+ * into a session with one unseen agent; {@link UserLooks}).
  */
 public final class TopologyService implements AutoCloseable {
 
@@ -34,11 +35,7 @@ public final class TopologyService implements AutoCloseable {
 
     private static ServerState next(ServerState state, Topology topology) {
         AgentTracker agents = state.agents().panesPresent(topology.paneOwners().keySet());
-        for (PaneId pane : topology.focusedPanes()) {
-            if (!state.topology().focusedPanes().contains(pane)) {
-                agents = agents.markPaneSeen(pane);
-            }
-        }
+        agents = UserLooks.apply(agents, state.topology(), topology);
         return state.withTopology(topology).withAgents(agents);
     }
 

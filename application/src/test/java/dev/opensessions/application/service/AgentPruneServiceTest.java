@@ -76,4 +76,27 @@ class AgentPruneServiceTest {
         assertThat(h.owner.current().agents().threads().getFirst().threadId()).isEqualTo("done");
         assertThat(prune.armedFor()).contains(Harness.T0.plus(Duration.ofMinutes(15)));
     }
+
+    @Test
+    void aRunningRowWhoseAgentProcessLivesArmsNoStuckTimerUntilTheProcessGoes() {
+        dev.opensessions.application.testkit.FakeAgentProcesses processes =
+                new dev.opensessions.application.testkit.FakeAgentProcesses();
+        AgentLiveness liveness = new AgentLiveness(processes, h.owner, h.clock, java.util.Set.of("amp"));
+        AgentPruneService living = new AgentPruneService(h.owner, scheduler, liveness);
+        liveness.onChange(living::processesChanged);
+        liveness.start();
+        h.mux.pushSessions("a", "/a");
+        processes.set(new dev.opensessions.application.port.out.AgentProcessReader.RunningAgent("amp", 7, "amp",
+                dev.opensessions.domain.session.PaneId.of("%0"), "/a"));
+        liveness.current();
+        living.start();
+        agent("run", AgentStatus.RUNNING);
+
+        assertThat(living.armedFor()).isEmpty();
+        processes.change();
+        liveness.current();
+
+        until(() -> living.armedFor().equals(java.util.Optional.of(Harness.T0.plus(Duration.ofMinutes(3)))));
+        living.close();
+    }
 }

@@ -102,7 +102,8 @@ class AgentWatchMappingTest {
         assertThat(row).isEqualTo(new AgentExplanation("claude-code:t1", "claude-code", "api", "waiting", "running",
                 "watcher", "/home/me/.claude/projects/-w-api/t1.jsonl",
                 List.of("line 41 assistant tool_use Bash", "line 42 stop_reason tool_use"), "directory /w/api",
-                false, T0.minusSeconds(5).toString()));
+                false, T0.minusSeconds(5).toString(), "transcript",
+                "the last entry is a tool call and the file has been quiet 5 s; no agent process found"));
     }
 
     @Test

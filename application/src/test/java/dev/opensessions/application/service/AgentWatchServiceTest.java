@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static dev.opensessions.application.service.WatchRig.thread;
+import static dev.opensessions.application.testkit.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AgentWatchServiceTest {
@@ -45,45 +46,85 @@ class AgentWatchServiceTest {
     }
 
     @Test
-    void aToolCallQuietForThreeSecondsAlreadyWaitsAndOneQuietForFifteenIsStale() {
+    void aToolCallQuietForThreeSecondsAlreadyWaitsAndWithoutAProcessOneQuietForAMinuteIsStale() {
         rig.h.mux.pushSessions("api", "/w/api");
 
         rig.claude.report(thread("w", AgentStatus.RUNNING, "/w/api", null, T0.minusSeconds(4), true, "p"));
-        rig.claude.report(thread("s", AgentStatus.WAITING, "/w/api", null, T0.minusSeconds(15), false, "p"));
-        rig.claude.report(thread("r", AgentStatus.RUNNING, "/w/api", null, T0.minusSeconds(5), false, "p"));
+        rig.claude.report(thread("s", AgentStatus.WAITING, "/w/api", null, T0.minusSeconds(60), false, "p"));
+        rig.claude.report(thread("r", AgentStatus.RUNNING, "/w/api", null, T0.minusSeconds(20), false, "p"));
 
         assertThat(rig.statusOf("w")).isEqualTo(AgentStatus.WAITING);
         assertThat(rig.statusOf("s")).isEqualTo(AgentStatus.STALE);
-        assertThat(rig.statusOf("r")).isEqualTo(AgentStatus.RUNNING);
-        assertThat(rig.watch.armedFor("claude-code", "w")).contains(T0.minusSeconds(4).plusSeconds(15));
+        assertThat(rig.statusOf("r")).as("quiet 20 s is no sign of an ended agent").isEqualTo(AgentStatus.RUNNING);
+        assertThat(rig.watch.armedFor("claude-code", "w")).contains(T0.minusSeconds(4).plusSeconds(60));
         assertThat(rig.watch.armedFor("claude-code", "s")).isEmpty();
     }
 
     @Test
-    void aRunningToolCallTurnsWaitingWhenItsTimerFiresThenArmsTheStaleTimer() {
+    void anOpenThreadWhoseProcessLivesKeepsItsStatusHoweverQuietAndReadsLivenessEveryHalfMinute() {
         rig.h.mux.pushSessions("api", "/w/api");
-        Instant last = T0.minusMillis(2_900);
+        rig.processes.set(WatchRig.claudeIn("%1", "/w/api"));
 
-        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, last, true, "p"));
-        assertThat(rig.statusOf("t1")).isEqualTo(AgentStatus.RUNNING);
-        assertThat(rig.watch.armedFor("claude-code", "t1")).contains(last.plusSeconds(3));
-        rig.h.clock.advance(Duration.ofMillis(200));
+        rig.claude.report(thread("q", AgentStatus.WAITING, "/w/api", null, T0.minusSeconds(600), false, "p"));
+        rig.claude.report(thread("t", AgentStatus.TOOL_RUNNING, "/w/api", null, T0.minusSeconds(600), false, "p"));
 
-        rig.awaitStatus("t1", AgentStatus.WAITING);
-        assertThat(rig.watch.armedFor("claude-code", "t1")).contains(last.plusSeconds(15));
-        assertThat(rig.recorded).extracting(c -> c.status()).containsExactly(AgentStatus.RUNNING, AgentStatus.WAITING);
+        assertThat(rig.statusOf("q")).isEqualTo(AgentStatus.WAITING);
+        assertThat(rig.statusOf("t")).isEqualTo(AgentStatus.TOOL_RUNNING);
+        assertThat(rig.watch.armedFor("claude-code", "q")).contains(T0.plusSeconds(30));
+        assertThat(rig.processes.readings()).as("one reading serves both threads").isEqualTo(1);
     }
 
     @Test
-    void aQuietRunningThreadTurnsStaleWhenItsTimerFiresAndIsLeftAlone() {
+    void aProcessThatEndsTurnsItsQuietOpenThreadStaleAtTheNextPaneChange() {
+        rig.h.mux.pushSessions("api", "/w/api");
+        rig.processes.set(WatchRig.claudeIn("%1", "/w/api"));
+        rig.claude.report(thread("q", AgentStatus.WAITING, "/w/api", null, T0.minusSeconds(120), false, "p"));
+        assertThat(rig.statusOf("q")).isEqualTo(AgentStatus.WAITING);
+
+        rig.processes.change();
+
+        rig.awaitStatus("q", AgentStatus.STALE);
+        assertThat(rig.row("q").orElseThrow().unseen()).isTrue();
+    }
+
+    @Test
+    void aThreadCalledStaleComesBackWhenItsAgentProcessDoes() throws Exception {
+        rig.h.mux.pushSessions("api", "/w/api");
+        rig.claude.report(thread("q", AgentStatus.WAITING, "/w/api", null, T0.minusSeconds(120), false, "p"));
+        assertThat(rig.statusOf("q")).isEqualTo(AgentStatus.STALE);
+
+        rig.processes.change(WatchRig.claudeIn("%99", "/w/api/sub"));
+        rig.drainScheduler(100);
+        assertThat(rig.statusOf("q")).as("a process below the project is not its agent").isEqualTo(AgentStatus.STALE);
+        rig.processes.change(WatchRig.claudeIn("%99", "/w"));
+
+        rig.awaitStatus("q", AgentStatus.WAITING);
+    }
+
+    @Test
+    void anEventNewerThanTheFileStandsAndIsNotOverwrittenByTheFile() {
+        rig.h.mux.pushSessions("api", "/w/api");
+        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0.minusSeconds(10), false, "p"));
+        rig.h.agents.record(new dev.opensessions.application.port.in.RecordAgentEventUseCase.Command("claude-code",
+                AgentStatus.WAITING, null, "/w/api", "t1", null, null, T0.minusSeconds(5), null, null));
+
+        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0.minusSeconds(10), false, "q"));
+
+        assertThat(rig.statusOf("t1")).isEqualTo(AgentStatus.WAITING);
+        assertThat(rig.watch.explain(java.util.Optional.empty())).singleElement()
+                .satisfies(row -> assertThat(row.decidedBy()).isEqualTo("hook"));
+        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0, false, "q"));
+        assertThat(rig.statusOf("t1")).as("a newer entry speaks again").isEqualTo(AgentStatus.RUNNING);
+    }
+
+    @Test
+    void noProcessIsReadForAFinishedThread() {
         rig.h.mux.pushSessions("api", "/w/api");
 
-        rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0.minusMillis(14_900), false, "p"));
-        rig.h.clock.advance(Duration.ofSeconds(1));
+        rig.claude.report(thread("d", AgentStatus.DONE, "/w/api", null, T0, false, "p"));
+        rig.processes.change();
 
-        rig.awaitStatus("t1", AgentStatus.STALE);
-        assertThat(rig.watch.armedFor("claude-code", "t1")).isEmpty();
-        assertThat(rig.row("t1").orElseThrow().unseen()).isTrue();
+        assertThat(rig.processes.readings()).isZero();
     }
 
     @Test
@@ -144,7 +185,7 @@ class AgentWatchServiceTest {
 
         rig.claude.report(thread("t1", AgentStatus.RUNNING, "/w/api", null, T0, false, "next"));
 
-        assertThat(rig.watch.armedFor("claude-code", "t1")).contains(T0.plusSeconds(15));
+        assertThat(rig.watch.armedFor("claude-code", "t1")).contains(T0.plusSeconds(60));
     }
 
     @Test

@@ -61,6 +61,17 @@ class SidebarActionsServiceTest {
     }
 
     @Test
+    void markingAnAgentSeenClearsOnlyItsMarkerAndFocusesNothing() {
+        done("%3", "t1");
+        AgentThread row = harness.owner.current().agents().threads().getFirst();
+
+        service.markAgentSeen(SessionName.of("ops"), row.key());
+
+        assertThat(harness.owner.current().agents().threads().getFirst().unseen()).isFalse();
+        assertThat(tmux.focuses).isEmpty();
+    }
+
+    @Test
     void dismissAndKillPaneActOnTheAgent() {
         done("%3", "t1");
         AgentThread row = harness.owner.current().agents().threads().getFirst();

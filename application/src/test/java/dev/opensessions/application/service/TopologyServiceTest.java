@@ -56,4 +56,19 @@ class TopologyServiceTest {
 
         assertThat(h.owner.current().agents().unseen(SessionName.of("b"))).isFalse();
     }
+
+    @Test
+    void aClientSwitchingIntoASessionWithOneUnseenAgentMarksItSeen() {
+        List<dev.opensessions.domain.session.Session> sessions = List.of(session("a", "/a", 0), session("b", "/b", 1));
+        h.mux.push(new Topology(sessions, Set.of(PaneId.of("%0")),
+                List.of(new dev.opensessions.domain.session.Client("/dev/pts/1", SessionName.of("a"), PaneId.of("%0")))));
+        h.agents.record(new Command("claude-code", AgentStatus.DONE, SessionName.of("b"), null, "t", null, null, null,
+                null, null));
+        assertThat(h.owner.current().agents().unseen(SessionName.of("b"))).isTrue();
+
+        h.mux.push(new Topology(sessions, Set.of(PaneId.of("%1")),
+                List.of(new dev.opensessions.domain.session.Client("/dev/pts/1", SessionName.of("b"), PaneId.of("%1")))));
+
+        assertThat(h.owner.current().agents().unseen(SessionName.of("b"))).isFalse();
+    }
 }

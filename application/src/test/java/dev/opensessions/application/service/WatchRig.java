@@ -2,6 +2,8 @@ package dev.opensessions.application.service;
 
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.port.out.AgentObservation;
+import dev.opensessions.application.port.out.AgentProcessReader.RunningAgent;
+import dev.opensessions.application.testkit.FakeAgentProcesses;
 import dev.opensessions.application.testkit.FakeAgentSource;
 import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.agent.AgentThread;
@@ -10,6 +12,7 @@ import dev.opensessions.domain.session.PaneId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,13 +27,21 @@ final class WatchRig implements AutoCloseable {
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final List<RecordAgentEventUseCase.Command> recorded = new CopyOnWriteArrayList<>();
     final FakeAgentSource claude = new FakeAgentSource("claude-code");
+    final FakeAgentProcesses processes = new FakeAgentProcesses();
+    final AgentLiveness liveness = new AgentLiveness(processes, h.owner, h.clock, Set.of("claude-code"));
     final AgentWatchService watch = new AgentWatchService(h.owner, command -> {
         recorded.add(command);
         return h.agents.record(command);
-    }, List.of(claude), scheduler, h.clock);
+    }, List.of(claude), scheduler, h.clock, liveness);
 
     WatchRig() {
+        liveness.start();
         watch.start();
+    }
+
+    /** A {@code claude} process living in the pane. */
+    static RunningAgent claudeIn(String pane, String cwd) {
+        return new RunningAgent("claude-code", 4242, "claude", PaneId.of(pane), cwd);
     }
 
     /** A Claude Code thread as its transcript reads, with the last entry's time and why. */

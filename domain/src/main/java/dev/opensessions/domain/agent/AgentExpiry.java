@@ -6,16 +6,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
-/** When agent rows expire (SPEC 4.4 pruning): stuck running rows, and finished rows seen or not. */
+/**
+ * When agent rows expire: running rows without an update for a while are stuck, unless their agent process
+ * still lives; finished rows go after a while, sooner once seen.
+ */
 final class AgentExpiry {
 
     private AgentExpiry() {
     }
 
-    /** The instant the row expires, or null for a row that never does (waiting, idle). */
-    static Instant of(AgentThread thread) {
+    /**
+     * The instant the row expires, or null for a row that never does (waiting, idle, or working while its
+     * process lives).
+     */
+    static Instant of(AgentThread thread, Predicate<AgentThread> processLives) {
         if (thread.status().isWorking()) {
+            if (processLives.test(thread)) {
+                return null;
+            }
             return thread.updatedAt().plus(AgentTracker.STUCK_RUNNING);
         }
         if (thread.status().isTerminal()) {
@@ -29,7 +39,7 @@ final class AgentExpiry {
      * per row: rows of one lifetime expire in the order they were updated, so only the oldest update of
      * each of the three lifetimes is kept, and the lifetimes are added once at the end.
      */
-    static Instant earliest(Map<SessionName, SessionAgents> sessions) {
+    static Instant earliest(Map<SessionName, SessionAgents> sessions, Predicate<AgentThread> processLives) {
         Instant working = null;
         Instant seen = null;
         Instant unseen = null;
@@ -37,7 +47,9 @@ final class AgentExpiry {
             for (AgentThread thread : agents.threads().values()) {
                 Instant at = thread.updatedAt();
                 if (thread.status().isWorking()) {
-                    working = older(working, at);
+                    if (!processLives.test(thread)) {
+                        working = older(working, at);
+                    }
                 } else if (thread.status().isTerminal()) {
                     if (thread.unseen()) {
                         unseen = older(unseen, at);
@@ -65,13 +77,14 @@ final class AgentExpiry {
     }
 
     /** The sessions without the rows expired at {@code now}, or null when none has expired. */
-    static Map<SessionName, SessionAgents> pruned(Map<SessionName, SessionAgents> sessions, Instant now) {
+    static Map<SessionName, SessionAgents> pruned(Map<SessionName, SessionAgents> sessions, Instant now,
+                                                  Predicate<AgentThread> processLives) {
         Map<SessionName, SessionAgents> next = new HashMap<>();
         boolean changed = false;
         for (Map.Entry<SessionName, SessionAgents> entry : sessions.entrySet()) {
             Map<ThreadKey, AgentThread> kept = new HashMap<>();
             entry.getValue().threads().forEach((key, thread) -> {
-                Instant expiry = of(thread);
+                Instant expiry = of(thread, processLives);
                 if (expiry == null || now.isBefore(expiry)) {
                     kept.put(key, thread);
                 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,7 +22,7 @@ import java.util.function.UnaryOperator;
  */
 public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
 
-    /** Running rows with no update for this long are stuck and pruned. */
+    /** Running rows with no update for this long are stuck and pruned, unless their agent process lives. */
     public static final Duration STUCK_RUNNING = Duration.ofMinutes(3);
     /** Finished rows the user has seen are pruned after this long. */
     public static final Duration SEEN_TERMINAL = Duration.ofMinutes(5);
@@ -198,15 +199,28 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         return new AgentTracker(next);
     }
 
-    /** Drops stuck running rows and old finished rows (SPEC 4.4 pruning). */
+    /** Drops stuck running rows and old finished rows, as if no agent process lived. */
     public AgentTracker prune(Instant now) {
-        Map<SessionName, SessionAgents> kept = AgentExpiry.pruned(sessions, now);
+        return prune(now, thread -> false);
+    }
+
+    /**
+     * Drops stuck running rows and old finished rows; a running row whose agent process lives (as {@code
+     * processLives} says) is not stuck, however long it has been quiet.
+     */
+    public AgentTracker prune(Instant now, Predicate<AgentThread> processLives) {
+        Map<SessionName, SessionAgents> kept = AgentExpiry.pruned(sessions, now, processLives);
         return kept == null ? this : new AgentTracker(kept);
     }
 
-    /** When the next row expires, so pruning runs only when there is something to prune. */
+    /** When the next row expires, as if no agent process lived. */
     public Optional<Instant> nextExpiry() {
-        return Optional.ofNullable(AgentExpiry.earliest(sessions));
+        return nextExpiry(thread -> false);
+    }
+
+    /** When the next row expires, so pruning runs only when there is something to prune. */
+    public Optional<Instant> nextExpiry(Predicate<AgentThread> processLives) {
+        return Optional.ofNullable(AgentExpiry.earliest(sessions, processLives));
     }
 
     private List<AgentThread> rows(SessionName session) {

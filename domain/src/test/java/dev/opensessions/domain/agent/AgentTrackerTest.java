@@ -385,4 +385,14 @@ class AgentTrackerTest {
         assertThat(tracker.markPaneSeen(PaneId.of("%9"))).isSameAs(tracker);
         assertThat(tracker.prune(early)).isSameAs(tracker);
     }
+
+    @Test
+    void aRunningRowWhoseProcessLivesIsNeverStuckAndExpiresOnceItIsGone() {
+        AgentTracker tracker = apply(AgentTracker.empty(), API, Events.of("claude-code", RUNNING).thread("a").at(T0));
+
+        assertThat(tracker.nextExpiry(row -> true)).isEmpty();
+        assertThat(tracker.prune(T0.plus(Duration.ofHours(1)), row -> true).threads()).hasSize(1);
+        assertThat(tracker.nextExpiry(row -> false)).contains(T0.plus(Duration.ofMinutes(3)));
+        assertThat(tracker.prune(T0.plus(Duration.ofMinutes(3)), row -> false).threads()).isEmpty();
+    }
 }

@@ -128,6 +128,21 @@ final class Opensessions implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /**
+     * Reports an agent's state for a session without a pane, as an agent found only through its files is
+     * known (SPEC 2.3 {@code session}).
+     */
+    int agentEventIn(String session, String agent, String status, String thread)
+            throws IOException, InterruptedException {
+        String json = "{\"agent\":\"%s\",\"status\":\"%s\",\"session\":\"%s\",\"threadId\":\"%s\",\"threadName\":\"%s\"}"
+                .formatted(agent, status, session, thread, thread);
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/agent-event"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** The whole state as JSON ({@code GET /api/state}), empty when the server does not answer. */
     String state() {
         try {

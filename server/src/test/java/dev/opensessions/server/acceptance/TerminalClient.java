@@ -18,6 +18,11 @@ final class TerminalClient implements AutoCloseable {
 
     /** The tmux prefix key C-b as the terminal sends it. */
     static final String PREFIX = "\u0002";
+    /** The arrow keys as an xterm sends them. */
+    static final String RIGHT = "\u001b[C";
+    static final String LEFT = "\u001b[D";
+    /** The time between two keys a person types. */
+    static final Duration PACE = Duration.ofMillis(120);
 
     /** Socket and session come in through the environment, so nothing is pasted into the shell line. */
     private static final String ATTACH =
@@ -79,6 +84,28 @@ final class TerminalClient implements AutoCloseable {
                 awaitKeyTable("opensessions");
             }
         }
+    }
+
+    /**
+     * Types keys one after another at a person's pace (a key every {@link #PACE}), as one would on this terminal:
+     * they go through tmux's key tables like any typed key, and reach the active pane when no binding takes
+     * them. A key is a character or a whole escape sequence ({@link #RIGHT}, {@link #LEFT}, {@code "\r"}).
+     */
+    void typeKeys(String... keys) throws IOException, InterruptedException {
+        for (String key : keys) {
+            type(key);
+            // A person's pace, not a wait for anything: keys typed in one burst are not what a user does.
+            Thread.sleep(PACE.toMillis());
+        }
+    }
+
+    /**
+     * Clicks the left button on a cell of this terminal (0-based column and row), as an xterm reports a
+     * click when tmux asked for mouse reports (SGR encoding): press, then release.
+     */
+    void click(int column, int row) throws IOException, InterruptedException {
+        String at = (column + 1) + ";" + (row + 1);
+        typeKeys("\u001b[<0;" + at + "M", "\u001b[<0;" + at + "m");
     }
 
     private void type(String keys) throws IOException {

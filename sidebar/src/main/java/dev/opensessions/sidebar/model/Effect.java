@@ -54,6 +54,17 @@ public sealed interface Effect {
         }
     }
 
+    /**
+     * The user looked at an agent row (Enter or a click on it in the agents panel): its unseen marker clears,
+     * whether or not the agent has a pane to show.
+     */
+    record MarkAgentSeen(SessionName session, ThreadKey thread) implements Effect {
+        public MarkAgentSeen {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(thread, "thread");
+        }
+    }
+
     /** Drops an agent row ({@code d} in the agents panel). */
     record DismissAgent(SessionName session, ThreadKey thread) implements Effect {
         public DismissAgent {

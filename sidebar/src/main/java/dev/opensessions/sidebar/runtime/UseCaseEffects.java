@@ -54,6 +54,7 @@ public final class UseCaseEffects implements EffectHandler {
             case Effect.ShowAllSessions ignored -> cases.showAll().showAll();
             case Effect.ArrangeSessions arranged -> cases.reorder().arrange(arranged.order());
             case Effect.FocusAgent agent -> cases.actions().focusAgent(pane, agent.agentPane());
+            case Effect.MarkAgentSeen agent -> cases.actions().markAgentSeen(agent.session(), agent.thread());
             case Effect.DismissAgent agent -> cases.actions().dismissAgent(agent.session(), agent.thread());
             case Effect.KillAgentPane agent -> cases.actions().killPane(agent.agentPane());
             case Effect.KillSessions kill -> cases.actions().killSessions(pane, kill.sessions());

@@ -89,15 +89,19 @@ final class PanelKeys {
     }
 
     /**
-     * Shows the selected agent's pane; an agent without a known pane cannot be shown. A popup closes once
-     * an agent is chosen (SPEC 1.5).
+     * The user looked at the selected agent: its unseen marker clears, and its pane is shown when it has one
+     * (an agent found only through its files has none). A popup closes once an agent is chosen (SPEC 1.5).
      */
     static Step<SidebarState> focusAgent(SidebarState state) {
-        Optional<AgentThread> agent = AgentRows.selected(state).filter(a -> a.paneId() != null);
+        Optional<AgentThread> agent = AgentRows.selected(state);
         if (agent.isEmpty()) {
             return Step.of(state);
         }
-        List<Effect> effects = new ArrayList<>(List.of(new Effect.FocusAgent(agent.get().paneId())));
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect.MarkAgentSeen(agent.get().session(), agent.get().key()));
+        if (agent.get().paneId() != null) {
+            effects.add(new Effect.FocusAgent(agent.get().paneId()));
+        }
         if (state.popup()) {
             effects.add(new Effect.ClosePane());
         }

@@ -59,6 +59,7 @@ class UseCaseEffectsTest {
     @Test
     void agentAndTmuxEffectsActForTheAskingPane() {
         run(new Effect.FocusAgent(PaneId.of("%3")));
+        run(new Effect.MarkAgentSeen(WEB, new ThreadKey("amp:t1")));
         run(new Effect.DismissAgent(WEB, new ThreadKey("amp:t1")));
         run(new Effect.KillAgentPane(PaneId.of("%3")));
         run(new Effect.KillSessions(List.of(WEB)));
@@ -66,7 +67,7 @@ class UseCaseEffectsTest {
         run(new Effect.OpenProject("/home/me/src/app"));
         run(new Effect.OpenPort(5173));
 
-        assertThat(calls).containsExactly("focusAgent %7 %3", "dismissAgent web amp:t1", "killPane %3",
+        assertThat(calls).containsExactly("focusAgent %7 %3", "markAgentSeen web amp:t1", "dismissAgent web amp:t1", "killPane %3",
                 "killSessions %7 [web]", "openDiff %7 web WINDOW", "openProject %7 /home/me/src/app",
                 "openPort 5173");
     }

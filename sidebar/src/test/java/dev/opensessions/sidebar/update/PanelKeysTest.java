@@ -110,18 +110,29 @@ class PanelKeysTest {
     }
 
     @Test
-    void enterFocusesTheSelectedAgentsPane() {
+    void enterMarksTheSelectedAgentSeenAndFocusesItsPane() {
         SidebarState state = inAgents(agents().sidebar(1, 30, 40));
 
-        assertThat(press(state, Key.of(KeyKind.ENTER)).effects())
-                .containsExactly(new Effect.FocusAgent(PaneId.of("%7")));
-        assertThat(press(press(state, Key.character('j')).state(), Key.of(KeyKind.ENTER)).effects())
-                .containsExactly(new Effect.FocusAgent(PaneId.of("%1")));
+        assertThat(press(state, Key.of(KeyKind.ENTER)).effects()).containsExactly(
+                new Effect.MarkAgentSeen(name("api"), ThreadKey.of("codex", "t-review")),
+                new Effect.FocusAgent(PaneId.of("%7")));
+        assertThat(press(press(state, Key.character('j')).state(), Key.of(KeyKind.ENTER)).effects()).containsExactly(
+                new Effect.MarkAgentSeen(name("api"), ThreadKey.of("claude-code", "t-build")),
+                new Effect.FocusAgent(PaneId.of("%1")));
     }
 
     @Test
-    void enterOnAnAgentWithoutAPaneDoesNothing() {
+    void enterOnAnAgentWithoutAPaneOnlyMarksItSeen() {
         SidebarState state = pressAll(agents().sidebar(2, 30, 40), Key.ctrl('j'));
+
+        assertThat(press(state, Key.of(KeyKind.ENTER)).effects())
+                .containsExactly(new Effect.MarkAgentSeen(name("web"), ThreadKey.of("amp", "t-deploy")));
+    }
+
+    @Test
+    void enterWithNoAgentListedDoesNothing() {
+        SidebarState state = inAgents(new World().session("api", "/code/api").client("/dev/pts/1", "api")
+                .sidebar(1, 30, 40));
 
         assertThat(press(state, Key.of(KeyKind.ENTER)).effects()).isEmpty();
     }
@@ -131,8 +142,9 @@ class PanelKeysTest {
         World world = agents();
         SidebarState popup = inAgents(SidebarState.initial(World.sidebarOf(1), true, 30, 40, world.snapshot()));
 
-        assertThat(press(popup, Key.of(KeyKind.ENTER)).effects())
-                .containsExactly(new Effect.FocusAgent(PaneId.of("%7")), new Effect.ClosePane());
+        assertThat(press(popup, Key.of(KeyKind.ENTER)).effects()).containsExactly(
+                new Effect.MarkAgentSeen(name("api"), ThreadKey.of("codex", "t-review")),
+                new Effect.FocusAgent(PaneId.of("%7")), new Effect.ClosePane());
     }
 
     @Test

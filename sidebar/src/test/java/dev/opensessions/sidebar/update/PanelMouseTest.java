@@ -1,7 +1,9 @@
 package dev.opensessions.sidebar.update;
 
 import dev.opensessions.domain.agent.AgentStatus;
+import dev.opensessions.domain.agent.ThreadKey;
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.sidebar.AgentScope;
 import dev.opensessions.sidebar.World;
 import dev.opensessions.sidebar.model.Effect;
@@ -50,15 +52,21 @@ class PanelMouseTest {
     }
 
     @Test
-    void clickingAnAgentRowSelectsItAndFocusesItsPane() {
+    void clickingAnAgentRowSelectsItMarksItSeenAndFocusesItsPane() {
         SidebarState state = sidebar();
 
         Step<SidebarState> second = click(state, 4, top(state) + 7);
-        assertThat(second.effects()).containsExactly(new Effect.FocusAgent(PaneId.of("%1")));
+        assertThat(second.effects()).containsExactly(
+                new Effect.MarkAgentSeen(SessionName.of("api"), ThreadKey.of("claude-code", "t-build")),
+                new Effect.FocusAgent(PaneId.of("%1")));
         assertThat(second.state().panel().agentIndex()).isEqualTo(1);
         assertThat(second.state().panel().focus()).isEqualTo(Panel.AGENTS);
-        assertThat(click(state, 4, top(state) + 3).effects()).containsExactly(new Effect.FocusAgent(PaneId.of("%7")));
-        assertThat(click(state, 4, top(state) + 4).effects()).containsExactly(new Effect.FocusAgent(PaneId.of("%7")));
+        assertThat(click(state, 4, top(state) + 3).effects()).containsExactly(
+                new Effect.MarkAgentSeen(SessionName.of("api"), ThreadKey.of("codex", "t-review")),
+                new Effect.FocusAgent(PaneId.of("%7")));
+        assertThat(click(state, 4, top(state) + 4).effects()).containsExactly(
+                new Effect.MarkAgentSeen(SessionName.of("api"), ThreadKey.of("codex", "t-review")),
+                new Effect.FocusAgent(PaneId.of("%7")));
     }
 
     @Test
@@ -86,8 +94,12 @@ class PanelMouseTest {
     void inTheAllScopeEachRowIsOneAgent() {
         SidebarState all = click(sidebar(), 25, top(sidebar())).state();
 
-        assertThat(click(all, 3, top(all) + 1).effects()).containsExactly(new Effect.FocusAgent(PaneId.of("%7")));
-        assertThat(click(all, 3, top(all) + 2).effects()).containsExactly(new Effect.FocusAgent(PaneId.of("%1")));
+        assertThat(click(all, 3, top(all) + 1).effects()).containsExactly(
+                new Effect.MarkAgentSeen(SessionName.of("api"), ThreadKey.of("codex", "t-review")),
+                new Effect.FocusAgent(PaneId.of("%7")));
+        assertThat(click(all, 3, top(all) + 2).effects()).containsExactly(
+                new Effect.MarkAgentSeen(SessionName.of("api"), ThreadKey.of("claude-code", "t-build")),
+                new Effect.FocusAgent(PaneId.of("%1")));
         assertThat(click(all, 3, top(all) + 3).effects()).isEmpty();
     }
 

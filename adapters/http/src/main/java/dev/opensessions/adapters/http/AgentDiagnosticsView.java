@@ -20,10 +20,12 @@ public record AgentDiagnosticsView(String session, List<Row> agents) {
 
     /**
      * One agent row: its tracker key, session (null when unresolved), the status shown and the one the
-     * source read, where it came from, the entries that decided it, how it was mapped, and its unseen state.
+     * source read, where it came from, the entries that decided it, how it was mapped, its unseen state, and
+     * which kind of evidence won ({@code hook}, {@code transcript}, {@code screen}, {@code process}) and why.
      */
     public record Row(String key, String agent, String session, String status, String readStatus, String source,
-                      String origin, List<String> evidence, String mapping, boolean unseen, String updatedAt) {
+                      String origin, List<String> evidence, String mapping, boolean unseen, String updatedAt,
+                      String decidedBy, String why) {
 
         public Row {
             evidence = List.copyOf(evidence);
@@ -31,7 +33,7 @@ public record AgentDiagnosticsView(String session, List<Row> agents) {
 
         static Row of(AgentExplanation e) {
             return new Row(e.key(), e.agent(), e.session(), e.status(), e.readStatus(), e.source(), e.origin(),
-                    e.evidence(), e.mapping(), e.unseen(), e.updatedAt());
+                    e.evidence(), e.mapping(), e.unseen(), e.updatedAt(), e.decidedBy(), e.why());
         }
     }
 }

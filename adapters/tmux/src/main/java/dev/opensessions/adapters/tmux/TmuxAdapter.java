@@ -2,6 +2,7 @@ package dev.opensessions.adapters.tmux;
 
 import dev.opensessions.domain.session.SessionName;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,7 @@ public final class TmuxAdapter implements AutoCloseable {
     private final TmuxSessionSource sessionSource;
     private final SessionFacts facts;
     private final TmuxMultiplexer multiplexer;
+    private final TmuxAgentProcesses agentProcesses;
     private final Duration commandTimeout;
     private final List<TmuxSidebarPanes> sidebars = new CopyOnWriteArrayList<>();
 
@@ -40,6 +42,7 @@ public final class TmuxAdapter implements AutoCloseable {
         this.panes = new TmuxPaneCommands(control);
         this.sessionSource = new TmuxSessionSource(model, facts);
         this.multiplexer = new TmuxMultiplexer(sessions, panes, model, commandTimeout);
+        this.agentProcesses = new TmuxAgentProcesses(model, Path.of("/proc"));
     }
 
     /** Attaches the control client in the background; the model fills as soon as it is attached. */
@@ -77,6 +80,11 @@ public final class TmuxAdapter implements AutoCloseable {
         return multiplexer;
     }
 
+    /** The agent programs living in this server's panes, read from /proc when asked. */
+    public TmuxAgentProcesses agentProcesses() {
+        return agentProcesses;
+    }
+
     /**
      * The sidebar panes, kept as the core asks, each running {@code launch}; {@code displayOrder} says where a
      * client goes when a lonely sidebar's session ends. Closed with the adapter.
@@ -91,6 +99,7 @@ public final class TmuxAdapter implements AutoCloseable {
     @Override
     public void close() {
         sidebars.forEach(TmuxSidebarPanes::close);
+        agentProcesses.close();
         sessionSource.close();
         facts.close();
         control.close();

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Says why each agent row is what it is ({@code GET /debug/agents}, {@code bin/opensessions explain}): its
- * source, where it was read, the entries that decided its status, how it was mapped to its session, and
- * its unseen state.
+ * source, where it was read, which kind of evidence decided its status and the entries behind it, how it was
+ * mapped to its session, and its unseen state.
  */
 public interface ExplainAgentsUseCase {
 
@@ -27,10 +27,13 @@ public interface ExplainAgentsUseCase {
      * @param evidence   the entries that decided the status
      * @param mapping    how the session was found ({@code pane %3}, {@code directory /a/b}, {@code prefix /a},
      *                   {@code encoded -a-b}, {@code unresolved})
+     * @param decidedBy  the kind of evidence that won: {@code hook}, {@code transcript}, {@code screen} or
+     *                   {@code process}
+     * @param why        that evidence in a sentence
      */
     record AgentExplanation(String key, String agent, String session, String status, String readStatus,
                             String source, String origin, List<String> evidence, String mapping,
-                            boolean unseen, String updatedAt) {
+                            boolean unseen, String updatedAt, String decidedBy, String why) {
         public AgentExplanation {
             evidence = List.copyOf(evidence);
         }

@@ -16,6 +16,9 @@ public interface SidebarActionsUseCase {
     /** Shows the agent's pane on the asking client: session, window and pane, with a short flash. */
     void focusAgent(PaneId from, PaneId agentPane);
 
+    /** The user looked at an agent row (Enter or a click on it): its unseen marker clears. */
+    void markAgentSeen(SessionName session, ThreadKey thread);
+
     /** Drops an agent row from the panel (it comes back with the agent's next event). */
     void dismissAgent(SessionName session, ThreadKey thread);
 
