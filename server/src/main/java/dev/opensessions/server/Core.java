@@ -105,7 +105,8 @@ final class Core implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.durable = new DurableStateService(stores.order(), stores.metadata(), stores.threads(), stores.history());
+        this.durable = new DurableStateService(stores.order(), stores.metadata(), stores.threads(), stores.history(),
+                stores.transactions());
         this.owner = new StateOwner(clock, durable.restore());
         SidebarPanes panes = outside.panes().apply(this::displayOrder);
         this.metadata = new SessionMetadataService(owner);

@@ -14,6 +14,7 @@ import dev.opensessions.application.port.in.GetStateUseCase;
 import dev.opensessions.application.port.in.HideSessionUseCase;
 import dev.opensessions.application.port.in.NotifyUseCase;
 import dev.opensessions.application.port.in.QuitUseCase;
+import dev.opensessions.application.port.in.CommitWritesUseCase;
 import dev.opensessions.application.port.in.ReadAgentHistoryUseCase;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.port.in.RefreshUseCase;
@@ -163,6 +164,11 @@ public class CoreProducers {
 
     @Produces
     ReadAgentHistoryUseCase readAgentHistory(Core core) {
+        return core.durable;
+    }
+
+    @Produces
+    CommitWritesUseCase commitWrites(Core core) {
         return core.durable;
     }
 

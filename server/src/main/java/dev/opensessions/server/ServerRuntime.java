@@ -9,7 +9,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Starts the core and the sidebar listener with the application and writes the runtime files scripts
- * rely on: the token (0600), the sidebar port, and the pid, which is removed again on a clean exit.
+ * rely on: the token (0600), the sidebar port, and the pid, which is removed again on a clean exit. A
+ * server that cannot claim the runtime folder (another one runs) stops before it writes anything.
  */
 @Singleton
 public class ServerRuntime {
@@ -30,6 +31,8 @@ public class ServerRuntime {
     }
 
     void onStart(@Observes StartupEvent started) {
+        // First of all: a second server beside a running one must stop before it touches anything.
+        files.claim();
         core.start();
         // The pid comes last: it tells the launcher everything is in place, and a pane shim started on a
         // request made with the token must find the sidebar port already written.
@@ -42,5 +45,6 @@ public class ServerRuntime {
     void onStop(@Observes ShutdownEvent stopping) {
         sidebars.close();
         files.removePid(pid);
+        files.close();
     }
 }

@@ -10,8 +10,10 @@ import dev.opensessions.adapters.persistence.SqliteImportLedger;
 import dev.opensessions.adapters.persistence.SqliteMetadataStore;
 import dev.opensessions.adapters.persistence.SqliteSessionOrderStore;
 import dev.opensessions.adapters.persistence.SqliteStatusHistoryStore;
+import dev.opensessions.adapters.persistence.SqliteTransactions;
 import dev.opensessions.application.port.out.SessionOrderStore;
 import dev.opensessions.application.port.out.StoreException;
+import dev.opensessions.application.port.out.StoreTransactions;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -44,13 +46,15 @@ public class StoreFactory {
             SqliteDatabase database = sqlite();
             String key = settings.serverKey();
             stores = new StateStores(new SqliteSessionOrderStore(database, key), new SqliteMetadataStore(database, key),
-                    new SqliteAgentThreadStore(database, key), new SqliteStatusHistoryStore(database, key));
+                    new SqliteAgentThreadStore(database, key), new SqliteStatusHistoryStore(database, key),
+                    new SqliteTransactions(database));
             ledger = new SqliteImportLedger(database, key);
         } catch (StoreException unusable) {
             LOG.errorf("state database unusable: %s. opensessions runs in memory: nothing is saved until "
                     + "the file is fixed and the server restarted", unusable.getMessage());
             InMemoryStateStores memory = new InMemoryStateStores();
-            stores = new StateStores(memory.orders(), memory.metadata(), memory.threads(), memory.history());
+            stores = new StateStores(memory.orders(), memory.metadata(), memory.threads(), memory.history(),
+                    StoreTransactions.NONE);
             ledger = memory.importLedger();
         }
         importLegacyOrder(stores.order(), ledger);

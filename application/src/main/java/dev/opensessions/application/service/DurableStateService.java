@@ -1,11 +1,15 @@
 package dev.opensessions.application.service;
 
+import dev.opensessions.application.port.in.CommitOutcome;
+import dev.opensessions.application.port.in.CommitWritesUseCase;
 import dev.opensessions.application.port.in.ReadAgentHistoryUseCase;
 import dev.opensessions.application.port.out.AgentThreadStore;
 import dev.opensessions.application.port.out.MetadataStore;
 import dev.opensessions.application.port.out.SessionOrderStore;
 import dev.opensessions.application.port.out.StatusHistoryStore;
 import dev.opensessions.application.port.out.StoreException;
+import dev.opensessions.application.port.out.StoreFullException;
+import dev.opensessions.application.port.out.StoreTransactions;
 import dev.opensessions.application.state.ServerState;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.application.state.StateSnapshot;
@@ -25,8 +29,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,25 +46,31 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes the durable parts of the state (order, metadata, agent rows, status history) behind the hot
- * path: one writer thread stores the difference between the last written snapshot and the newest one.
- * A failing store is logged once and the server carries on in memory.
+ * path, by group commit: one writer thread stores the difference between the last committed snapshot
+ * and the newest one in one transaction, so every change made meanwhile by any number of callers shares
+ * one commit. A caller acknowledges a write only once {@link #committed()} says it is committed.
+ *
+ * <p>A store that fails (a full disk) keeps nothing half-written: the transaction rolls back, the failed
+ * changes stay pending in memory, new writes are refused ({@link #refusal()}) rather than acknowledged,
+ * and the writer tries again every {@link #RETRY_MILLIS} ms until the store takes them; then it logs that
+ * it recovered. Each failure period is logged once.
  */
-public final class DurableStateService implements TransitionRecorder, ReadAgentHistoryUseCase, AutoCloseable {
+public final class DurableStateService
+        implements TransitionRecorder, ReadAgentHistoryUseCase, CommitWritesUseCase, AutoCloseable {
 
     /** Transitions waiting to be written beyond this are dropped rather than grow memory. */
     static final int MAX_PENDING_TRANSITIONS = 10_000;
-    /**
-     * At most one write per this interval: under a stream of agent events each write then carries many
-     * changes (latest row wins), rather than one SQLite transaction per event taking a core of its own.
-     */
-    static final long WRITE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** How long a failing store rests before the writer tries the pending changes again. */
+    static final long RETRY_MILLIS = 1_000;
 
     private static final System.Logger LOG = System.getLogger(DurableStateService.class.getName());
+    private static final CommitOutcome COMMITTED = new CommitOutcome.Committed();
 
     private final SessionOrderStore orders;
     private final MetadataStore metadata;
     private final AgentThreadStore threads;
     private final StatusHistoryStore history;
+    private final StoreTransactions transactions;
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "opensessions-store-writer");
         thread.setDaemon(true);
@@ -65,17 +80,28 @@ public final class DurableStateService implements TransitionRecorder, ReadAgentH
     private final AtomicBoolean armed = new AtomicBoolean();
     private final Queue<StatusTransition> transitions = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingTransitions = new AtomicInteger();
-    private final AtomicBoolean failureLogged = new AtomicBoolean();
-    private StateSnapshot written;
-    private volatile long lastWrite = System.nanoTime() - WRITE_INTERVAL_NANOS;
+    /** Callers waiting for the commit of a snapshot version, by version. */
+    private final ConcurrentNavigableMap<Long, CompletableFuture<CommitOutcome>> waiters = new ConcurrentSkipListMap<>();
+    /** Transitions of a failed transaction, written first by the next one; only the writer thread uses it. */
+    private final List<StatusTransition> unwritten = new ArrayList<>();
+    private volatile StateSnapshot written;
+    private volatile long appliedVersion = -1;
+    private volatile CommitOutcome.NotStored failing;
+    private final AtomicBoolean readFailureLogged = new AtomicBoolean();
     private Subscription subscription;
 
     public DurableStateService(SessionOrderStore orders, MetadataStore metadata, AgentThreadStore threads,
                                StatusHistoryStore history) {
+        this(orders, metadata, threads, history, StoreTransactions.NONE);
+    }
+
+    public DurableStateService(SessionOrderStore orders, MetadataStore metadata, AgentThreadStore threads,
+                               StatusHistoryStore history, StoreTransactions transactions) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.threads = Objects.requireNonNull(threads, "threads");
         this.history = Objects.requireNonNull(history, "history");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
 
     /** The state the stores hold, to start the server from; empty parts where a store fails. */
@@ -108,6 +134,27 @@ public final class DurableStateService implements TransitionRecorder, ReadAgentH
         return read("status history", () -> history.recent(session, limit), List.of());
     }
 
+    @Override
+    public Optional<CommitOutcome.NotStored> refusal() {
+        return Optional.ofNullable(failing);
+    }
+
+    @Override
+    public CompletionStage<CommitOutcome> committed() {
+        StateSnapshot done = written;
+        long version = appliedVersion;
+        if (done == null || version <= done.version()) {
+            return CompletableFuture.completedFuture(COMMITTED);
+        }
+        CompletableFuture<CommitOutcome> waiter = waiters.computeIfAbsent(version, v -> new CompletableFuture<>());
+        // The writer may have committed this version between the read above and the registration.
+        if (written.version() >= version) {
+            complete(written.version(), COMMITTED);
+        }
+        arm();
+        return waiter;
+    }
+
     /** Waits until everything offered so far is written (or failed), at most a few seconds. */
     public void flush() {
         CountDownLatch done = new CountDownLatch(1);
@@ -128,17 +175,23 @@ public final class DurableStateService implements TransitionRecorder, ReadAgentH
         if (written == null || snapshot.version() <= written.version()) {
             return;
         }
-        pending.accumulateAndGet(snapshot, (old, next) -> old == null || next.version() > old.version() ? next : old);
+        appliedVersion = snapshot.version();
+        pending.accumulateAndGet(snapshot, DurableStateService::newer);
         arm();
     }
 
+    private static StateSnapshot newer(StateSnapshot old, StateSnapshot next) {
+        return old == null || next.version() > old.version() ? next : old;
+    }
+
+    /** Runs the writer as soon as it is free; a failing store is tried again only after a rest. */
     private void arm() {
         if (armed.compareAndSet(false, true)) {
             try {
                 writer.schedule(() -> {
                     armed.set(false);
                     drain();
-                }, lastWrite + WRITE_INTERVAL_NANOS - System.nanoTime(), TimeUnit.NANOSECONDS);
+                }, failing == null ? 0 : RETRY_MILLIS, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException closed) {
                 armed.set(false);
             }
@@ -146,37 +199,90 @@ public final class DurableStateService implements TransitionRecorder, ReadAgentH
     }
 
     private void drain() {
-        lastWrite = System.nanoTime();
-        List<StatusTransition> batch = new ArrayList<>();
+        List<StatusTransition> batch = new ArrayList<>(unwritten);
+        unwritten.clear();
         StatusTransition next;
         while ((next = transitions.poll()) != null) {
             pendingTransitions.decrementAndGet();
             batch.add(next);
         }
-        if (!batch.isEmpty()) {
-            write("status history", () -> history.append(batch));
-        }
         StateSnapshot snapshot = pending.getAndSet(null);
-        if (snapshot == null || snapshot.version() <= written.version()) {
+        StateSnapshot before = written;
+        boolean newState = snapshot != null && snapshot.version() > before.version();
+        if (batch.isEmpty() && !newState) {
             return;
         }
-        StateSnapshot before = written;
-        written = snapshot;
+        try {
+            transactions.inOneTransaction(() -> {
+                if (!batch.isEmpty()) {
+                    history.append(batch);
+                }
+                if (newState) {
+                    writeState(before, snapshot);
+                }
+            });
+        } catch (StoreException | IllegalStateException failure) {
+            failed(batch, newState ? snapshot : null, failure);
+            return;
+        }
+        if (newState) {
+            written = snapshot;
+        }
+        recovered();
+        complete(written.version(), COMMITTED);
+    }
+
+    private void writeState(StateSnapshot before, StateSnapshot snapshot) {
         if (!snapshot.order().equals(before.order())) {
-            write("session order", () -> orders.save(snapshot.order()));
+            orders.save(snapshot.order());
         }
         writeMetadata(before.metadata(), snapshot.metadata());
         writeThreads(before.agents(), snapshot.agents());
     }
 
+    /** Keeps the failed changes for the next try, answers their waiters, and rests before trying again. */
+    private void failed(List<StatusTransition> batch, StateSnapshot snapshot, RuntimeException failure) {
+        unwritten.addAll(batch.subList(Math.max(0, batch.size() - MAX_PENDING_TRANSITIONS), batch.size()));
+        if (snapshot != null) {
+            pending.accumulateAndGet(snapshot, DurableStateService::newer);
+        }
+        CommitOutcome.NotStored outcome = new CommitOutcome.NotStored(failure instanceof StoreFullException,
+                failure.getMessage());
+        if (failing == null) {
+            LOG.log(Level.ERROR, "state store failed: " + failure.getMessage() + "; changes are kept in memory,"
+                    + " writes are refused, and the store is tried again every " + RETRY_MILLIS + " ms");
+        }
+        failing = outcome;
+        long attempted = snapshot == null ? written.version() : snapshot.version();
+        complete(Math.max(attempted, appliedVersion), outcome);
+        arm();
+    }
+
+    private void recovered() {
+        if (failing != null) {
+            failing = null;
+            LOG.log(Level.WARNING, "state store writable again; every pending change is written");
+        }
+    }
+
+    /** Answers every caller waiting for a version up to the given one. */
+    private void complete(long upTo, CommitOutcome outcome) {
+        ConcurrentNavigableMap<Long, CompletableFuture<CommitOutcome>> done = waiters.headMap(upTo, true);
+        done.forEach((version, waiter) -> {
+            if (done.remove(version, waiter)) {
+                waiter.complete(outcome);
+            }
+        });
+    }
+
     private void writeMetadata(Map<SessionName, SessionMetadata> before, Map<SessionName, SessionMetadata> after) {
         after.forEach((name, value) -> {
             if (!value.equals(before.get(name))) {
-                write("session metadata", () -> metadata.save(name, value));
+                metadata.save(name, value);
             }
         });
         before.keySet().stream().filter(name -> !after.containsKey(name))
-                .forEach(name -> write("session metadata", () -> metadata.save(name, SessionMetadata.empty())));
+                .forEach(name -> metadata.save(name, SessionMetadata.empty()));
     }
 
     private void writeThreads(AgentTracker before, AgentTracker after) {
@@ -189,32 +295,20 @@ public final class DurableStateService implements TransitionRecorder, ReadAgentH
             }
         }
         if (!changed.isEmpty()) {
-            write("agent threads", () -> threads.saveAll(changed));
+            threads.saveAll(changed);
         }
-        old.keySet().forEach(key -> write("agent threads", () -> threads.delete(key)));
-    }
-
-    private void write(String what, Runnable action) {
-        try {
-            action.run();
-        } catch (StoreException | IllegalStateException failure) {
-            logOnce(what, failure);
-        }
+        old.keySet().forEach(threads::delete);
     }
 
     private <T> T read(String what, java.util.function.Supplier<T> action, T fallback) {
         try {
             return action.get();
         } catch (StoreException | IllegalStateException failure) {
-            logOnce(what, failure);
+            if (readFailureLogged.compareAndSet(false, true)) {
+                LOG.log(Level.ERROR, "state store failed (" + what + "): " + failure.getMessage()
+                        + "; opensessions goes on without what it could not read and will not repeat this message");
+            }
             return fallback;
-        }
-    }
-
-    private void logOnce(String what, RuntimeException failure) {
-        if (failureLogged.compareAndSet(false, true)) {
-            LOG.log(Level.ERROR, "state store failed (" + what + "): " + failure.getMessage()
-                    + "; opensessions keeps running in memory and will not repeat this message");
         }
     }
 
@@ -225,5 +319,7 @@ public final class DurableStateService implements TransitionRecorder, ReadAgentH
         }
         flush();
         writer.shutdown();
+        // Whoever still waits is owed an answer; what was not written by now is not stored.
+        complete(Long.MAX_VALUE, new CommitOutcome.NotStored(false, "the server is stopping"));
     }
 }

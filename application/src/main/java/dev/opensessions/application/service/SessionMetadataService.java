@@ -6,7 +6,9 @@ import dev.opensessions.application.port.in.LogCommand;
 import dev.opensessions.application.port.in.NotifyUseCase;
 import dev.opensessions.application.port.in.SetProgressUseCase;
 import dev.opensessions.application.port.in.SetStatusUseCase;
+import dev.opensessions.application.port.in.LimitExceeded;
 import dev.opensessions.application.state.Change;
+import dev.opensessions.application.state.ServerState;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.domain.metadata.LogEntry;
 import dev.opensessions.domain.metadata.Progress;
@@ -16,15 +18,23 @@ import dev.opensessions.domain.metadata.Tone;
 import dev.opensessions.domain.session.SessionName;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
  * What scripts push onto a session: status pill, progress, log lines and notifications. Stored under
- * the session name whether or not that session exists yet, since a script may push before creating it.
+ * the session name whether or not that session exists yet, since a script may push before creating it;
+ * but at most {@link #MAX_SESSIONS} names hold metadata: to make room for a new one, the entry of a session
+ * that is not live and was updated longest ago goes first, and when every entry is of a live session the
+ * write is refused ({@link LimitExceeded}).
  */
 public final class SessionMetadataService
         implements SetStatusUseCase, SetProgressUseCase, AppendLogUseCase, NotifyUseCase, ClearLogUseCase {
+
+    /** Far more sessions than anyone runs; a loop pushing made-up names stops here. */
+    public static final int MAX_SESSIONS = 256;
 
     private final StateOwner owner;
 
@@ -68,7 +78,41 @@ public final class SessionMetadataService
     }
 
     private void change(SessionName session, UnaryOperator<SessionMetadata> change) {
-        owner.apply(state -> Change.of(state.withMetadata(session, change), null));
+        owner.apply(state -> {
+            ServerState room = state;
+            if (!state.metadata().containsKey(session) && state.metadata().size() >= MAX_SESSIONS) {
+                SessionName oldest = state.metadata().entrySet().stream()
+                        .filter(entry -> !state.topology().contains(entry.getKey()))
+                        .min(Comparator.comparing(entry -> lastUpdate(entry.getValue())))
+                        .map(Map.Entry::getKey)
+                        .orElseThrow(() -> new LimitExceeded("too many sessions with metadata (at most "
+                                + MAX_SESSIONS + ")"));
+                room = state.withMetadata(oldest, ignored -> SessionMetadata.empty());
+            }
+            return Change.of(room.withMetadata(session, change), null);
+        });
+    }
+
+    /** The newest time anything of the entry was set. */
+    private static Instant lastUpdate(SessionMetadata metadata) {
+        Instant newest = Instant.MIN;
+        if (metadata.status() != null) {
+            newest = max(newest, metadata.status().ts());
+        }
+        if (metadata.progress() != null) {
+            newest = max(newest, metadata.progress().ts());
+        }
+        if (metadata.notification() != null) {
+            newest = max(newest, metadata.notification().ts());
+        }
+        for (LogEntry entry : metadata.logs()) {
+            newest = max(newest, entry.ts());
+        }
+        return newest;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
     }
 
     private Instant now() {

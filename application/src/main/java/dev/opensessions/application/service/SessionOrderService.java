@@ -1,6 +1,7 @@
 package dev.opensessions.application.service;
 
 import dev.opensessions.application.port.in.HideSessionUseCase;
+import dev.opensessions.application.port.in.LimitExceeded;
 import dev.opensessions.application.port.in.ReorderOutcome;
 import dev.opensessions.application.port.in.ReorderSessionUseCase;
 import dev.opensessions.application.port.in.ShowAllSessionsUseCase;
@@ -9,12 +10,20 @@ import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.session.SessionOrder;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Changes the user's session order and hidden set (SPEC 4.1, 4.6). */
+/**
+ * Changes the user's session order and hidden set. The hidden set holds at most {@link #MAX_HIDDEN} names:
+ * past it, names of sessions that are not live are let go first.
+ */
 public final class SessionOrderService implements ReorderSessionUseCase, HideSessionUseCase, ShowAllSessionsUseCase {
+
+    /** More sessions than anyone hides; names pushed in a loop stop here. */
+    public static final int MAX_HIDDEN = 256;
 
     private final StateOwner owner;
 
@@ -41,7 +50,19 @@ public final class SessionOrderService implements ReorderSessionUseCase, HideSes
 
     @Override
     public void hide(SessionName session) {
-        owner.apply(state -> Change.of(state.withOrder(state.order().hide(session)), null));
+        owner.apply(state -> {
+            SessionOrder next = state.order().hide(session);
+            if (next.hidden().size() > MAX_HIDDEN) {
+                Set<SessionName> kept = new HashSet<>();
+                next.hidden().stream().filter(name -> name.equals(session) || state.topology().contains(name))
+                        .forEach(kept::add);
+                if (kept.size() > MAX_HIDDEN) {
+                    throw new LimitExceeded("too many hidden sessions (at most " + MAX_HIDDEN + ")");
+                }
+                next = new SessionOrder(next.order(), kept);
+            }
+            return Change.of(state.withOrder(next), null);
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.opensessions.application.service;
 
+import dev.opensessions.application.port.in.CommitOutcome;
 import dev.opensessions.application.port.in.LogCommand;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase.Command;
 import dev.opensessions.application.state.ServerState;
@@ -11,6 +12,8 @@ import dev.opensessions.domain.session.SessionName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import static dev.opensessions.application.testkit.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,5 +110,53 @@ class DurableStateServiceTest {
 
         assertThat(running.owner.current().metadataOf(A).status().text()).isEqualTo("still works");
         assertThat(running.durable.history(A, 5)).isEmpty();
+    }
+
+    @Test
+    void aCommitCompletesOnlyOnceTheChangeIsInTheStore() throws Exception {
+        Running running = start();
+
+        running.metadata.setStatus(A, "stored", Tone.INFO);
+        CommitOutcome outcome = running.durable.committed().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(outcome).isInstanceOf(CommitOutcome.Committed.class);
+        assertThat(stores.metadata.get(A).status().text()).isEqualTo("stored");
+    }
+
+    @Test
+    void aFullDiskFailsTheCommitThenRefusesWritesAndRecoversWithNothingLost() throws Exception {
+        Running running = start();
+        running.metadata.setStatus(A, "before", Tone.INFO);
+        running.durable.committed().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        stores.full = true;
+
+        running.metadata.setStatus(A, "during", Tone.INFO);
+        CommitOutcome failed = running.durable.committed().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(failed).isEqualTo(new CommitOutcome.NotStored(true, "the disk is full"));
+        assertThat(running.durable.refusal()).isPresent();
+        assertThat(stores.metadata.get(A).status().text()).isEqualTo("before");
+
+        stores.full = false;
+        until(() -> running.durable.refusal().isEmpty(), Duration.ofSeconds(10), "the store is retried");
+        assertThat(stores.metadata.get(A).status().text()).isEqualTo("during");
+        assertThat(running.durable.committed().toCompletableFuture().get(5, TimeUnit.SECONDS))
+                .isInstanceOf(CommitOutcome.Committed.class);
+    }
+
+    @Test
+    void transitionsOfAFailedCommitAreWrittenWhenTheStoreRecovers() {
+        Running running = start();
+        stores.full = true;
+        for (int i = 0; i < 3; i++) {
+            running.agents.record(new Command("load", AgentStatus.RUNNING, A, null, "t" + i,
+                    null, null, null, null, null));
+        }
+        until(() -> running.durable.refusal().isPresent(), Duration.ofSeconds(5), "the failure is seen");
+
+        stores.full = false;
+        until(() -> running.durable.refusal().isEmpty(), Duration.ofSeconds(10), "the store is retried");
+        assertThat(running.durable.history(A, 10)).hasSize(3);
+        assertThat(stores.threads).hasSize(3);
     }
 }

@@ -5,6 +5,7 @@ import dev.opensessions.application.port.out.MetadataStore;
 import dev.opensessions.application.port.out.SessionOrderStore;
 import dev.opensessions.application.port.out.StatusHistoryStore;
 import dev.opensessions.application.port.out.StoreException;
+import dev.opensessions.application.port.out.StoreFullException;
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.StatusTransition;
 import dev.opensessions.domain.agent.ThreadKey;
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RecordingStores {
 
     volatile boolean failing;
+    /** Fails every write as a full disk does; reads still work. */
+    volatile boolean full;
     volatile SessionOrder order = SessionOrder.empty();
     final Map<SessionName, SessionMetadata> metadata = new ConcurrentHashMap<>();
     final Map<ThreadKey, AgentThread> threads = new ConcurrentHashMap<>();
@@ -109,6 +112,9 @@ final class RecordingStores {
 
     private void write() {
         check();
+        if (full) {
+            throw new StoreFullException("the disk is full", null);
+        }
         writes.incrementAndGet();
     }
 }

@@ -1,5 +1,6 @@
 package dev.opensessions.application.service;
 
+import dev.opensessions.application.port.in.LimitExceeded;
 import dev.opensessions.application.port.in.LogCommand;
 import dev.opensessions.application.port.in.SetProgressUseCase;
 import dev.opensessions.domain.metadata.SessionMetadata;
@@ -7,7 +8,10 @@ import dev.opensessions.domain.metadata.Tone;
 import dev.opensessions.domain.session.SessionName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SessionMetadataServiceTest {
 
@@ -74,5 +78,40 @@ class SessionMetadataServiceTest {
         h.metadata.setStatus(APP, null, Tone.INFO);
 
         assertThat(h.owner.current().metadata()).doesNotContainKey(APP);
+    }
+
+    @Test
+    void pastTheCapTheOldestEntryOfASessionThatIsNotLiveMakesRoom() {
+        h.mux.pushSessions("live", "/live");
+        h.metadata.setStatus(SessionName.of("live"), "kept", Tone.INFO);
+        for (int i = 0; i < SessionMetadataService.MAX_SESSIONS - 1; i++) {
+            h.clock.advance(Duration.ofSeconds(1));
+            h.metadata.setStatus(SessionName.of("ghost-" + i), "x", Tone.INFO);
+        }
+        h.clock.advance(Duration.ofSeconds(1));
+
+        h.metadata.setStatus(SessionName.of("newcomer"), "y", Tone.INFO);
+
+        assertThat(h.owner.current().metadata()).hasSize(SessionMetadataService.MAX_SESSIONS)
+                .containsKeys(SessionName.of("live"), SessionName.of("newcomer"), SessionName.of("ghost-1"))
+                .doesNotContainKey(SessionName.of("ghost-0"));
+    }
+
+    @Test
+    void whenEveryEntryIsOfALiveSessionANewOneIsRefusedAndNothingChanges() {
+        String[] sessions = new String[SessionMetadataService.MAX_SESSIONS * 2];
+        for (int i = 0; i < SessionMetadataService.MAX_SESSIONS; i++) {
+            sessions[2 * i] = "live-" + i;
+            sessions[2 * i + 1] = "/live-" + i;
+        }
+        h.mux.pushSessions(sessions);
+        for (int i = 0; i < SessionMetadataService.MAX_SESSIONS; i++) {
+            h.metadata.setStatus(SessionName.of("live-" + i), "x", Tone.INFO);
+        }
+        long before = h.owner.current().version();
+
+        assertThatThrownBy(() -> h.metadata.setStatus(SessionName.of("one-more"), "y", Tone.INFO))
+                .isInstanceOf(LimitExceeded.class).hasMessageContaining("too many sessions with metadata");
+        assertThat(h.owner.current().version()).isEqualTo(before);
     }
 }

@@ -5,8 +5,8 @@ import dev.opensessions.application.port.in.AgentEventOutcome;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 
 /**
- * Records one agent report from its JSON body and names the HTTP status of the outcome (SPEC 2.3), for
- * both ways the report arrives: {@link AgentEventRoute} and {@link AgentEventResource}.
+ * Records one agent report from its JSON body and names the HTTP status of the outcome, for
+ * {@link AgentEventResource} and anything else that takes one.
  */
 final class AgentEvents {
 

@@ -4,15 +4,14 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.function.Consumer;
 
 /**
- * Reads a request body into one buffer for a plain Vert.x route, up to a limit. A body over the limit is
- * answered 413 and its connection closed, as Quarkus answers a {@code Content-Length} over
- * {@code quarkus.http.limits.max-body-size}: a chunked body has no length to check before it streams in.
+ * Reads one request body into memory on the event loop, up to a size limit and under a total deadline.
+ * A body over the limit is answered {@code 413}, one not finished in time {@code 408}; both close the
+ * connection, since the rest of the body would otherwise be read as the next request.
  */
 final class BoundedBody implements Handler<Buffer> {
 
@@ -20,7 +19,8 @@ final class BoundedBody implements Handler<Buffer> {
     private final long limit;
     private final Consumer<Buffer> then;
     private final Buffer body = Buffer.buffer();
-    private boolean refused;
+    private long timer = -1;
+    private boolean finished;
 
     private BoundedBody(RoutingContext context, long limit, Consumer<Buffer> then) {
         this.context = context;
@@ -28,47 +28,56 @@ final class BoundedBody implements Handler<Buffer> {
         this.then = then;
     }
 
-    /** Reads the body of the context's request, then passes it on, unless it went over the limit. */
-    static void read(RoutingContext context, long limit, Consumer<Buffer> then) {
+    /** Reads the body of the context's request, then passes it on, unless it was refused. */
+    static void read(RoutingContext context, long limit, long deadlineMillis, Consumer<Buffer> then) {
         HttpServerRequest request = context.request();
-        if (request.isEnded()) {
-            then.accept(Buffer.buffer());
-            return;
-        }
-        // Clients that ask (curl does for large bodies) wait for this before they send; RESTEasy sent it too.
+        // Clients that ask (curl does for large bodies) wait for this before they send.
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             context.response().writeContinue();
         }
         BoundedBody reader = new BoundedBody(context, limit, then);
+        reader.timer = context.vertx().setTimer(deadlineMillis, fired -> reader.expire());
         request.handler(reader);
         request.endHandler(ended -> reader.end());
         // A client gone in the middle of its body is owed no answer.
-        request.exceptionHandler(gone -> reader.refused = true);
+        request.exceptionHandler(gone -> reader.finish());
     }
 
     @Override
     public void handle(Buffer chunk) {
-        if (refused) {
+        if (finished) {
             return;
         }
         if (body.length() + (long) chunk.length() > limit) {
-            refused = true;
-            tooLarge();
+            finish();
+            RequestGate.refuse(context, 413, "request body too large", true);
         } else {
             body.appendBuffer(chunk);
         }
     }
 
     private void end() {
-        if (!refused) {
+        if (!finished) {
+            finish();
             then.accept(body);
         }
     }
 
-    private void tooLarge() {
-        HttpServerResponse response = context.response();
-        response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE).setStatusCode(413);
-        response.endHandler(sent -> context.request().connection().close());
-        response.end();
+    private void expire() {
+        timer = -1;
+        if (!finished) {
+            finish();
+            RequestGate.refuse(context, 408, "request body too slow", true);
+        }
+    }
+
+    private boolean finish() {
+        boolean first = !finished;
+        finished = true;
+        if (timer >= 0) {
+            context.vertx().cancelTimer(timer);
+            timer = -1;
+        }
+        return first;
     }
 }

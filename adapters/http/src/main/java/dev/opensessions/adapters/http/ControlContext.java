@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
- * Reads the tmux context a hook or key binding posts (SPEC 2.1 and 6.4):
+ * Reads the tmux context a hook or key binding posts :
  * {@code client_tty|session|window_id|pane_id|pane_active}, or fewer parts, or {@code session:window}.
  * Missing parts are empty; a session name holding {@code |} is rejoined from the middle parts.
  */
@@ -36,7 +36,7 @@ final class ControlContext {
             throw new InvalidRequest(INVALID);
         }
         String text = unquote(stripLineEnd(utf8(body)));
-        if (text.chars().anyMatch(Character::isISOControl)) {
+        if (text.chars().anyMatch(Character::isISOControl) || StrictText.hasLoneSurrogate(text)) {
             throw new InvalidRequest(INVALID);
         }
         String[] parts = text.contains("|") ? text.split("\\|", -1) : sessionColonWindow(text);

@@ -6,26 +6,26 @@ import dev.opensessions.application.port.in.SidebarPresenceUseCase;
 import dev.opensessions.application.port.in.SidebarSettingsUseCase;
 import dev.opensessions.application.port.in.SwitchSessionUseCase;
 import dev.opensessions.application.port.in.SwitchSessionUseCase.SwitchOutcome;
-import dev.opensessions.application.security.ControlToken;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The control endpoints tmux hooks and key bindings call (SPEC 2.2, 6.2, 6.4), each for a caller holding
- * the control token only (DESIGN section 7). The body is the tmux context of where it happened; the
- * answer is {@code ok}, or 401 and 400 with nothing done.
+ * The control endpoints tmux hooks and key bindings call, each for a caller holding the control token
+ * only: {@link RequestGate} answers 401 before any of these methods runs or a byte of body is read. The
+ * body is the tmux context of where it happened; the answer is {@code ok}, or 400 with nothing done.
  */
 @Path("/")
 public class ControlResource {
 
-    /** The token-guarded paths; the loopback guard lets them take the form-encoded bodies curl -d sends. */
+    /**
+     * The token-guarded paths, checked by {@link RequestGate}; the loopback guard lets them take the
+     * form-encoded bodies curl -d sends.
+     */
     static final Set<String> PATHS = Set.of("/toggle", "/show", "/focus", "/ensure-sidebar", "/switch-index", "/refresh",
             "/set-sidebar-width", "/quit");
 
@@ -35,49 +35,44 @@ public class ControlResource {
     private final RefreshUseCase refresh;
     private final SwitchSessionUseCase switchSession;
     private final SidebarSettingsUseCase settings;
-    private final ControlToken token;
 
     public ControlResource(SidebarPresenceUseCase presence, RefreshUseCase refresh, SwitchSessionUseCase switchSession,
-                           SidebarSettingsUseCase settings, ControlToken token) {
+                           SidebarSettingsUseCase settings) {
         this.presence = presence;
         this.refresh = refresh;
         this.switchSession = switchSession;
         this.settings = settings;
-        this.token = token;
     }
 
     @POST
     @Path("toggle")
-    public Response toggle(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
-        return withContext(authorization, body, presence::toggle);
+    public Response toggle(byte[] body) {
+        return withContext(body, presence::toggle);
     }
 
     /** Shows the sidebars in every window, whatever they were: a key press that just started the server. */
     @POST
     @Path("show")
-    public Response show(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
-        return withContext(authorization, body, presence::show);
+    public Response show(byte[] body) {
+        return withContext(body, presence::show);
     }
 
     @POST
     @Path("ensure-sidebar")
-    public Response ensureSidebar(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
-        return withContext(authorization, body, presence::ensure);
+    public Response ensureSidebar(byte[] body) {
+        return withContext(body, presence::ensure);
     }
 
     @POST
     @Path("focus")
-    public Response focus(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
-        return withContext(authorization, body, refresh::focus);
+    public Response focus(byte[] body) {
+        return withContext(body, refresh::focus);
     }
 
     /** Hooks post their context here too ({@code session-created}); a refresh does not need it. */
     @POST
     @Path("refresh")
-    public Response refresh(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        if (!token.matchesBearer(authorization)) {
-            return unauthorized();
-        }
+    public Response refresh() {
         refresh.refresh();
         return Replies.ok("ok");
     }
@@ -85,11 +80,7 @@ public class ControlResource {
     /** Switches the context's client; an index naming no listed session is a no-op, as in the reference. */
     @POST
     @Path("switch-index")
-    public Response switchIndex(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                @QueryParam("index") String index, byte[] body) {
-        if (!token.matchesBearer(authorization)) {
-            return unauthorized();
-        }
+    public Response switchIndex(@QueryParam("index") String index, byte[] body) {
         int position = number(index, 1, MAX_INDEX, "missing index");
         ClientContext context = ControlContext.parse(body);
         return switch (switchSession.switchClientToIndex(context.clientTty(), position)) {
@@ -104,19 +95,12 @@ public class ControlResource {
     /** Sets the one fixed sidebar width (lineage C); the use case clamps it to the slider's range. */
     @POST
     @Path("set-sidebar-width")
-    public Response setSidebarWidth(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                    @QueryParam("width") String width) {
-        if (!token.matchesBearer(authorization)) {
-            return unauthorized();
-        }
+    public Response setSidebarWidth(    @QueryParam("width") String width) {
         settings.setWidth(number(width, 1, 999, "missing width"));
         return Replies.ok("ok");
     }
 
-    private Response withContext(String authorization, byte[] body, Consumer<ClientContext> action) {
-        if (!token.matchesBearer(authorization)) {
-            return unauthorized();
-        }
+    private Response withContext(byte[] body, Consumer<ClientContext> action) {
         action.accept(ControlContext.parse(body));
         return Replies.ok("ok");
     }
@@ -131,9 +115,5 @@ public class ControlResource {
             throw new InvalidRequest(reason);
         }
         return value;
-    }
-
-    private static Response unauthorized() {
-        return Replies.text(Response.Status.UNAUTHORIZED, "unauthorized");
     }
 }

@@ -8,7 +8,8 @@ import java.io.IOException;
 
 /**
  * A request body read as one JSON object, with typed readers: a field that is absent or JSON null reads
- * as null, a field of the wrong JSON type fails with the reason the caller names.
+ * as null, a field of the wrong JSON type fails with the reason the caller names. The body must be strict
+ * UTF-8 (no overlong forms, no encoded surrogates) and strings hold no lone surrogate ({@code "\ud800"}).
  */
 final class JsonBody {
 
@@ -22,6 +23,9 @@ final class JsonBody {
 
     /** Parses the body; anything but one well-formed JSON value is {@code invalid json}. */
     static JsonBody parse(ObjectMapper mapper, byte[] body) {
+        if (!StrictText.isUtf8(body)) {
+            throw new InvalidRequest("invalid json");
+        }
         JsonNode root;
         try {
             root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
@@ -50,6 +54,9 @@ final class JsonBody {
         }
         if (!node.isTextual()) {
             throw new InvalidRequest(wrongType);
+        }
+        if (StrictText.hasLoneSurrogate(node.textValue())) {
+            throw new InvalidRequest("invalid text");
         }
         return node.textValue();
     }

@@ -68,10 +68,12 @@ public class LoopbackGuard {
 
     /** No body at all, as in {@code POST /quit}, or a JSON media type with any parameters (charset). */
     static boolean acceptableBody(HttpServerRequest request) {
+        return !hasBody(request) || isJson(request);
+    }
+
+    /** A JSON media type with any parameters (charset). */
+    static boolean isJson(HttpServerRequest request) {
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        if (!hasBody(request)) {
-            return true;
-        }
         if (contentType == null) {
             return false;
         }
@@ -80,9 +82,21 @@ public class LoopbackGuard {
         return mediaType.trim().toLowerCase(Locale.ROOT).equals("application/json");
     }
 
-    private static boolean hasBody(HttpServerRequest request) {
+    /**
+     * Whether the request announces a body: a non-zero {@code Content-Length} or a chunked one; on HTTP/2,
+     * which needs neither, a POST, PUT or PATCH whose stream is still open.
+     */
+    static boolean hasBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || length != null && !length.trim().equals("0");
+        if (length != null) {
+            return !length.trim().equals("0");
+        }
+        if (request.version() == HttpVersion.HTTP_2) {
+            HttpMethod method = request.method();
+            return !request.isEnded()
+                    && (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH);
+        }
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     private static void refuse(RoutingContext context, int status, String reason) {

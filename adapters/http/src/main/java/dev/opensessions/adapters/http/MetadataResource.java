@@ -9,11 +9,19 @@ import dev.opensessions.application.port.in.SetProgressUseCase;
 import dev.opensessions.application.port.in.SetStatusUseCase;
 import dev.opensessions.domain.metadata.Tone;
 import dev.opensessions.domain.session.SessionName;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-/** Takes what scripts push onto a session (SPEC 2.2): status pill, progress bar, log lines and notifications. */
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Takes what scripts push onto a session: status pill, progress bar, log lines and notifications. Each is
+ * answered 204 once committed to the state store ({@link Acknowledgements}), on the event loop: the body
+ * is already in memory and the change is an in-memory state change.
+ */
 @Path("/")
 public class MetadataResource {
 
@@ -22,35 +30,39 @@ public class MetadataResource {
     private final AppendLogUseCase appendLog;
     private final NotifyUseCase notifyUseCase;
     private final ClearLogUseCase clearLog;
+    private final Acknowledgements acknowledgements;
     private final ObjectMapper mapper;
 
     public MetadataResource(SetStatusUseCase setStatus, SetProgressUseCase setProgress, AppendLogUseCase appendLog,
-                            NotifyUseCase notifyUseCase, ClearLogUseCase clearLog, ObjectMapper mapper) {
+                            NotifyUseCase notifyUseCase, ClearLogUseCase clearLog, Acknowledgements acknowledgements,
+                            ObjectMapper mapper) {
         this.setStatus = setStatus;
         this.setProgress = setProgress;
         this.appendLog = appendLog;
         this.notifyUseCase = notifyUseCase;
         this.clearLog = clearLog;
+        this.acknowledgements = acknowledgements;
         this.mapper = mapper;
     }
 
     /** A null or empty {@code text} clears the pill. */
     @POST
+    @NonBlocking
     @Path("set-status")
-    public Response setStatus(byte[] bytes) {
-        JsonBody body = JsonBody.parse(mapper, bytes);
+    public CompletionStage<Response> setStatus(RoutingContext context) {
+        JsonBody body = parse(context);
         SessionName session = RequestFields.requiredSession(body);
         String text = body.string("text");
         Tone tone = RequestFields.tone(body);
-        setStatus.setStatus(session, text, tone);
-        return Replies.noContent();
+        return acknowledge(() -> setStatus.setStatus(session, text, tone));
     }
 
     /** {@code clear: true}, or no number at all, removes the bar. */
     @POST
+    @NonBlocking
     @Path("set-progress")
-    public Response setProgress(byte[] bytes) {
-        JsonBody body = JsonBody.parse(mapper, bytes);
+    public CompletionStage<Response> setProgress(RoutingContext context) {
+        JsonBody body = parse(context);
         SetProgressUseCase.Command command = new SetProgressUseCase.Command(
                 RequestFields.requiredSession(body),
                 body.number("current"),
@@ -58,29 +70,43 @@ public class MetadataResource {
                 body.number("percent"),
                 body.string("label"),
                 Boolean.TRUE.equals(body.bool("clear")));
-        setProgress.setProgress(command);
-        return Replies.noContent();
+        return acknowledge(() -> setProgress.setProgress(command));
     }
 
     @POST
+    @NonBlocking
     @Path("log")
-    public Response log(byte[] bytes) {
-        appendLog.append(logCommand(JsonBody.parse(mapper, bytes)));
-        return Replies.noContent();
+    public CompletionStage<Response> log(RoutingContext context) {
+        LogCommand command = logCommand(parse(context));
+        return acknowledge(() -> appendLog.append(command));
     }
 
     @POST
+    @NonBlocking
     @Path("notify")
-    public Response notify(byte[] bytes) {
-        notifyUseCase.notify(logCommand(JsonBody.parse(mapper, bytes)));
-        return Replies.noContent();
+    public CompletionStage<Response> notify(RoutingContext context) {
+        LogCommand command = logCommand(parse(context));
+        return acknowledge(() -> notifyUseCase.notify(command));
     }
 
     @POST
+    @NonBlocking
     @Path("clear-log")
-    public Response clearLog(byte[] bytes) {
-        clearLog.clearLog(RequestFields.requiredSession(JsonBody.parse(mapper, bytes)));
-        return Replies.noContent();
+    public CompletionStage<Response> clearLog(RoutingContext context) {
+        SessionName session = RequestFields.requiredSession(parse(context));
+        return acknowledge(() -> clearLog.clearLog(session));
+    }
+
+    private JsonBody parse(RoutingContext context) {
+        return JsonBody.parse(mapper, Acknowledgements.body(context));
+    }
+
+    /** 204 once the change is committed; see {@link Acknowledgements}. */
+    private CompletionStage<Response> acknowledge(Runnable change) {
+        return acknowledgements.afterCommit(() -> {
+            change.run();
+            return Replies.noContent();
+        });
     }
 
     private static LogCommand logCommand(JsonBody body) {

@@ -23,7 +23,11 @@ final class RequestFields {
         return text == null || text.isEmpty() ? null : sessionName(text);
     }
 
+    /** Control characters of both ranges (C0, DEL, C1) and lone surrogates are refused like the domain's C0. */
     static SessionName sessionName(String text) {
+        if (text.chars().anyMatch(Character::isISOControl) || StrictText.hasLoneSurrogate(text)) {
+            throw new InvalidRequest("invalid session");
+        }
         try {
             return SessionName.of(text);
         } catch (IllegalArgumentException invalid) {

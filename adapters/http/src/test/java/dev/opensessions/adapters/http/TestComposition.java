@@ -39,6 +39,7 @@ public class TestComposition {
     private final RecordedTransitions transitions = new RecordedTransitions();
     private final RecordedControls controls = new RecordedControls();
     private final FakeExplainAgents explainAgents = new FakeExplainAgents();
+    private final FakeCommitWrites commits = new FakeCommitWrites();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final TopologyService topology = new TopologyService(owner, sessions);
     private final PiRuntimeService piRuntimes = new PiRuntimeService(owner,
@@ -93,6 +94,12 @@ public class TestComposition {
     @Produces
     FakeExplainAgents explainAgents() {
         return explainAgents;
+    }
+
+    /** The state store behind every acknowledged write; a test can fill its disk. */
+    @Produces
+    FakeCommitWrites commits() {
+        return commits;
     }
 
     @Produces

@@ -26,6 +26,8 @@ public final class SqliteDatabase {
     private final DataSource dataSource;
     private final Path file;
     private final Duration busyTimeout;
+    /** The connection of the transaction this thread runs in {@link #inOneTransaction}, if any. */
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
     private SqliteDatabase(DataSource dataSource, Path file, Duration busyTimeout) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -53,15 +55,40 @@ public final class SqliteDatabase {
         return open(dataSource, file, DEFAULT_BUSY_TIMEOUT);
     }
 
-    /** Creates the folder that will hold {@code file}; sqlite-jdbc does not create it. */
+    /**
+     * Creates the folder that will hold {@code file} (sqlite-jdbc does not create it) and the empty file
+     * itself, readable by the user only: it holds the users' prompts. SQLite gives its WAL and shared-memory
+     * files the mode of the database file.
+     */
     public static void ensureParentDirectory(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
+            PrivateFiles.createOrRestrict(file);
         } catch (IOException failure) {
             throw new StoreException("cannot create the folder " + parent + " for the database " + file
                     + ": " + failure, failure);
         }
+    }
+
+    /**
+     * Runs the work in one IMMEDIATE transaction: every store write it makes on this thread joins it, and
+     * all of them are committed together or rolled back together (group commit).
+     */
+    public void inOneTransaction(Runnable work) {
+        if (transaction.get() != null) {
+            work.run();
+            return;
+        }
+        write("commit the pending changes", connection -> {
+            transaction.set(connection);
+            try {
+                work.run();
+            } finally {
+                transaction.remove();
+            }
+            return null;
+        });
     }
 
     public Path file() {
@@ -74,6 +101,14 @@ public final class SqliteDatabase {
     }
 
     <T> T read(String action, SqlWork<T> work) {
+        Connection joined = transaction.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException failure) {
+                throw SqliteFailures.translate(failure, file, busyTimeout, action);
+            }
+        }
         try (Connection connection = connect()) {
             return work.run(connection);
         } catch (SQLException failure) {
@@ -86,6 +121,9 @@ public final class SqliteDatabase {
 
     /** Runs the work in one IMMEDIATE transaction, so it waits for the write lock up front. */
     <T> T write(String action, SqlWork<T> work) {
+        if (transaction.get() != null) {
+            return read(action, work);
+        }
         return read(action, connection -> {
             Pragmas.execute(connection, "BEGIN IMMEDIATE");
             try {
@@ -163,6 +201,9 @@ public final class SqliteDatabase {
             // Both settings are per connection, so every connection a pool hands out gets them.
             Pragmas.execute(connection, "PRAGMA busy_timeout = " + busyTimeout.toMillis());
             Pragmas.execute(connection, "PRAGMA foreign_keys = ON");
+            // In WAL mode a commit is then in the file when COMMIT returns, safe from a crash of the server;
+            // only a power loss may take the last commits (FULL would add an fsync to every group commit).
+            Pragmas.execute(connection, "PRAGMA synchronous = NORMAL");
             return connection;
         } catch (SQLException failure) {
             connection.close();

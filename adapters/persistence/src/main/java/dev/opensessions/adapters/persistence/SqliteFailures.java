@@ -1,6 +1,7 @@
 package dev.opensessions.adapters.persistence;
 
 import dev.opensessions.application.port.out.StoreException;
+import dev.opensessions.application.port.out.StoreFullException;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -40,6 +41,11 @@ final class SqliteFailures {
             case IOERR -> "cannot " + action + ": reading or writing " + file + " failed";
             default -> "cannot " + action + " in " + file;
         };
+        int code = failure.getErrorCode() & 0xff;
+        // A full disk surfaces as SQLITE_FULL, or as an I/O error of a write that found no space.
+        if (code == FULL || code == IOERR && String.valueOf(failure.getMessage()).contains("No space")) {
+            return new StoreFullException(message + detail, failure);
+        }
         return new StoreException(message + detail, failure);
     }
 }

@@ -1,10 +1,16 @@
 package dev.opensessions.adapters.websocket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import dev.opensessions.application.port.in.HideSessionUseCase;
+import dev.opensessions.application.port.in.LimitExceeded;
 import dev.opensessions.application.port.in.ReorderOutcome;
 import dev.opensessions.application.port.in.ReorderSessionUseCase;
 import dev.opensessions.application.port.in.ShowAllSessionsUseCase;
@@ -17,7 +23,9 @@ import java.util.Optional;
 
 /**
  * Decodes a subscriber's command frame, validates it and calls the matching use case; anything malformed
- * is answered with an error and changes nothing.
+ * is answered with an error and changes nothing. Every command changes state, so a connection that did
+ * not present the control token in its handshake gets {@code unauthorized}. Field types are strict: a
+ * number is not taken for a string, nor a string or a fraction for a whole number.
  */
 @Singleton
 public class ClientCommands {
@@ -34,14 +42,18 @@ public class ClientCommands {
 
     public ClientCommands(ObjectMapper mapper, HideSessionUseCase hide, ShowAllSessionsUseCase showAll,
             ReorderSessionUseCase reorder) {
-        this.mapper = mapper;
+        this.mapper = strict(mapper);
         this.hide = hide;
         this.showAll = showAll;
         this.reorder = reorder;
     }
 
-    /** Runs one command frame; the error to send back when it was refused. */
-    public Optional<ServerMessage.Error> handle(String frame) {
+    /** Runs one command frame of a connection with or without the token; the error to send back when refused. */
+    public Optional<ServerMessage.Error> handle(String frame, boolean authorized) {
+        if (!authorized) {
+            return error("unauthorized: commands need the control token in the handshake"
+                    + " (Authorization: Bearer <token>)");
+        }
         if (frame.length() > MAX_FRAME_CHARS) {
             return error("command too large");
         }
@@ -82,7 +94,11 @@ public class ClientCommands {
         if (invalid.isPresent()) {
             return invalid.map(ServerMessage.Error::new);
         }
-        hide.hide(SessionName.of(name));
+        try {
+            hide.hide(SessionName.of(name));
+        } catch (LimitExceeded exceeded) {
+            return error(exceeded.getMessage());
+        }
         return Optional.empty();
     }
 
@@ -110,10 +126,45 @@ public class ClientCommands {
         }
         try {
             SessionName.of(name);
+            // The domain refuses C0 controls; C1 controls and lone surrogates are refused here as well.
+            if (name.chars().anyMatch(Character::isISOControl)) {
+                return Optional.of("invalid session: session name contains a control character");
+            }
+            if (hasLoneSurrogate(name)) {
+                return Optional.of("invalid session: session name contains a lone surrogate");
+            }
             return Optional.empty();
         } catch (IllegalArgumentException invalid) {
             return Optional.of("invalid session: " + invalid.getMessage());
         }
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A copy of the mapper that converts no scalar into another: {@code "1"} and {@code 1.5} are no int. */
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        ObjectMapper strict = mapper.copy()
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        strict.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return strict;
     }
 
     private static Optional<ServerMessage.Error> error(String message) {

@@ -2,6 +2,8 @@ package dev.opensessions.adapters.websocket;
 
 import dev.opensessions.application.state.StateSnapshot;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,9 +12,14 @@ import java.util.function.Function;
 /**
  * Sends one subscriber's frames with at most one send in flight: while a frame is being written only the
  * newest pending snapshot is kept, so a slow client skips versions instead of buffering stale frames, and
- * it never receives a version older than one it already has. Never blocks the calling thread.
+ * it never receives a version older than one it already has. Replies to its commands wait in a queue of at
+ * most {@link #MAX_REPLIES}; a client that lets it fill is not reading, and {@link #reply} says so. Never
+ * blocks the calling thread; what one subscriber holds is bounded whatever it does.
  */
 final class SnapshotFeed {
+
+    /** Replies a subscriber may leave unread before it is closed. */
+    static final int MAX_REPLIES = 32;
 
     private final Function<StateSnapshot, String> json;
     private final Function<String, CompletionStage<?>> send;
@@ -20,6 +27,7 @@ final class SnapshotFeed {
     private boolean inFlight;
     private boolean closed;
     private StateSnapshot pending;
+    private final Deque<String> replies = new ArrayDeque<>();
     private long newestVersion = -1;
 
     /**
@@ -55,11 +63,34 @@ final class SnapshotFeed {
         transmit(json.apply(snapshot));
     }
 
-    /** Stops sending; a pending snapshot is dropped. */
+    /**
+     * Sends a reply after the frames already queued; false, sending nothing, when {@link #MAX_REPLIES} are
+     * already waiting (the client does not read; the caller closes it).
+     */
+    boolean reply(String text) {
+        synchronized (lock) {
+            if (closed) {
+                return true;
+            }
+            if (inFlight) {
+                if (replies.size() >= MAX_REPLIES) {
+                    return false;
+                }
+                replies.add(text);
+                return true;
+            }
+            inFlight = true;
+        }
+        transmit(text);
+        return true;
+    }
+
+    /** Stops sending; pending frames are dropped. */
     void close() {
         synchronized (lock) {
             closed = true;
             pending = null;
+            replies.clear();
         }
     }
 
@@ -74,16 +105,21 @@ final class SnapshotFeed {
         written.whenComplete((ignored, failure) -> sent());
     }
 
+    /** Replies first, in order, then the newest pending snapshot. */
     private void sent() {
+        String reply;
         StateSnapshot next;
         synchronized (lock) {
-            next = closed ? null : pending;
-            pending = null;
-            if (next == null) {
+            reply = closed ? null : replies.poll();
+            next = closed || reply != null ? null : pending;
+            if (reply == null) {
+                pending = null;
+            }
+            if (reply == null && next == null) {
                 inFlight = false;
                 return;
             }
         }
-        transmit(json.apply(next));
+        transmit(reply != null ? reply : json.apply(next));
     }
 }

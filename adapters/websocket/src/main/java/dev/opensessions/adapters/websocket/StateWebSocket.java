@@ -1,14 +1,17 @@
 package dev.opensessions.adapters.websocket;
 
 import dev.opensessions.application.port.in.WatchStateUseCase;
+import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.application.state.Subscription;
 import dev.opensessions.protocol.ServerMessage;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -17,22 +20,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The state stream for dashboards and scripts: {@code hello}, then the full state at once, then newer
- * states latest-wins at the 16 ms frame cadence; accepts the commands of {@link ClientCommands}.
+ * states latest-wins at the 16 ms frame cadence; accepts the commands of {@link ClientCommands} from a
+ * connection whose handshake carried the control token. Nothing here waits on a client: frames and replies
+ * go out through the connection's bounded {@link SnapshotFeed}, commands run on the event loop under a
+ * per-connection rate limit, and a client that neither reads its replies nor stops sending is closed.
  */
 @WebSocket(path = "/ws")
 public class StateWebSocket {
 
     private static final Logger LOG = Logger.getLogger(StateWebSocket.class);
+    /** The WebSocket close code for a client that broke the rules (RFC 6455). */
+    static final int POLICY_VIOLATION = 1008;
 
     private final WatchStateUseCase watch;
     private final SnapshotJson json;
     private final ClientCommands commands;
+    private final ControlToken token;
     private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
 
-    public StateWebSocket(WatchStateUseCase watch, SnapshotJson json, ClientCommands commands) {
+    public StateWebSocket(WatchStateUseCase watch, SnapshotJson json, ClientCommands commands, ControlToken token) {
         this.watch = watch;
         this.json = json;
         this.commands = commands;
+        this.token = token;
     }
 
     @OnOpen
@@ -41,7 +51,8 @@ public class StateWebSocket {
         feed.open(json.write(ServerMessage.Hello.current()));
         // The watch hands over the current snapshot at once; the feed holds it until hello is written.
         Subscription subscription = watch.watch(feed::offer);
-        watchers.put(connection.id(), new Watcher(feed, subscription));
+        boolean authorized = token.matchesBearer(connection.handshakeRequest().header("Authorization"));
+        watchers.put(connection.id(), new Watcher(feed, subscription, authorized, new CommandRate(System.nanoTime())));
         // A client that hung up while we subscribed may have had its close callback already.
         if (connection.isClosed()) {
             stop(connection);
@@ -49,8 +60,21 @@ public class StateWebSocket {
     }
 
     @OnTextMessage
+    @NonBlocking
     public void onCommand(String frame, WebSocketConnection connection) {
-        commands.handle(frame).ifPresent(error -> connection.sendTextAndAwait(json.write(error)));
+        Watcher watcher = watchers.get(connection.id());
+        if (watcher == null) {
+            return;
+        }
+        var error = watcher.rate().tryTake(System.nanoTime())
+                ? commands.handle(frame, watcher.authorized())
+                : java.util.Optional.of(new ServerMessage.Error("rate limited: at most " + CommandRate.PER_SECOND
+                        + " commands a second"));
+        if (error.isPresent() && !watcher.feed().reply(json.write(error.get()))) {
+            stop(connection);
+            connection.close(new CloseReason(POLICY_VIOLATION,
+                    "too many unread replies")).subscribe().with(closed -> { }, ignored -> { });
+        }
     }
 
     @OnClose
@@ -87,8 +111,8 @@ public class StateWebSocket {
         }
     }
 
-    /** One connection's feed and its subscription to the state. */
-    private record Watcher(SnapshotFeed feed, Subscription subscription) {
+    /** One connection's feed, its subscription to the state, whether it holds the token, and its command rate. */
+    private record Watcher(SnapshotFeed feed, Subscription subscription, boolean authorized, CommandRate rate) {
 
         void stop() {
             subscription.close();

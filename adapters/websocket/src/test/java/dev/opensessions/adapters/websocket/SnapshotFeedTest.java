@@ -95,4 +95,35 @@ class SnapshotFeedTest {
 
         assertThat(written).containsExactly("hello");
     }
+
+    @Test
+    void repliesGoOutInOrderBeforeTheNewestSnapshot() {
+        feed.open("hello");
+        feed.offer(version(1));
+        assertThat(feed.reply("error one")).isTrue();
+        assertThat(feed.reply("error two")).isTrue();
+
+        completeLastWrite();
+        completeLastWrite();
+        completeLastWrite();
+
+        assertThat(written).containsExactly("hello", "error one", "error two", "v1");
+    }
+
+    @Test
+    void aClientThatReadsNothingHoldsAtMostTheReplyQueueAndOneSnapshot() {
+        feed.open("hello");
+        for (int i = 0; i < SnapshotFeed.MAX_REPLIES; i++) {
+            assertThat(feed.reply("error " + i)).isTrue();
+        }
+        for (int v = 1; v <= 1000; v++) {
+            feed.offer(version(v));
+        }
+
+        assertThat(feed.reply("one too many")).isFalse();
+        assertThat(written).containsExactly("hello");
+        feed.close();
+        completeLastWrite();
+        assertThat(written).containsExactly("hello");
+    }
 }

@@ -12,6 +12,7 @@ import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.application.testkit.FakeSessionSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.opensessions.application.security.ControlToken;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -22,6 +23,14 @@ import java.util.concurrent.ScheduledExecutorService;
 /** The test composition root: real services over one state owner, live sessions from a hand-driven mux. */
 @ApplicationScoped
 public class TestServices {
+
+    static final ControlToken TOKEN = new ControlToken("beef".repeat(16));
+
+    /** The control token a command connection presents in its handshake. */
+    @Produces
+    ControlToken token() {
+        return TOKEN;
+    }
 
     @Produces
     @Singleton

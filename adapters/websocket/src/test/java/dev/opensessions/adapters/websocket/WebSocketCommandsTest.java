@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,11 @@ class WebSocketCommandsTest {
     }
 
     private WsClient connect() {
-        WsClient client = WsClient.connect(URI.create(http.toString().replaceFirst("^http", "ws")));
+        return connect(Map.of("Authorization", "Bearer " + TestServices.TOKEN.value()));
+    }
+
+    private WsClient connect(Map<String, String> headers) {
+        WsClient client = WsClient.connect(URI.create(http.toString().replaceFirst("^http", "ws")), headers);
         client.awaitState(state.current().version());
         return client;
     }
@@ -77,7 +82,12 @@ class WebSocketCommandsTest {
                 "{\"type\":\"reorder-session\",\"name\":\"cmd-a\"}",
                 "{\"type\":\"reorder-session\",\"name\":\"nope\",\"delta\":1}",
                 "{\"type\":\"reorder-session\",\"name\":\"cmd-a\",\"delta\":\"up\"}",
-                "{\"type\":\"reorder-session\",\"name\":\"cmd-a\",\"delta\":2147483647}");
+                "{\"type\":\"reorder-session\",\"name\":\"cmd-a\",\"delta\":2147483647}",
+                "{\"type\":\"reorder-session\",\"name\":\"cmd-a\",\"delta\":1.5}",
+                "{\"type\":\"reorder-session\",\"name\":\"cmd-a\",\"delta\":\"1\"}",
+                "{\"type\":\"hide-session\",\"name\":5}",
+                "{\"type\":\"hide-session\",\"name\":\"bad\u0085name\"}",
+                "{\"type\":\"hide-session\",\"name\":\"bad\\ud800name\"}");
         try (WsClient client = connect()) {
             long before = state.current().version();
             int framesBefore = client.frames().size();
@@ -95,9 +105,48 @@ class WebSocketCommandsTest {
                     "missing delta",
                     "unknown session: nope",
                     "invalid fields for reorder-session",
-                    "delta out of range");
+                    "delta out of range",
+                    "invalid fields for reorder-session",
+                    "invalid fields for reorder-session",
+                    "invalid fields for hide-session",
+                    "invalid session: session name contains a control character",
+                    "invalid session: session name contains a lone surrogate");
             assertThat(state.current().version()).isEqualTo(before);
             assertThat(client.frames().size() - framesBefore).isEqualTo(invalid.size());
+        }
+    }
+
+    @Test
+    void aConnectionWithoutTheTokenCanWatchButNotCommand() {
+        try (WsClient client = connect(Map.of())) {
+            long before = state.current().version();
+            client.send("{\"type\":\"hide-session\",\"name\":\"cmd-b\"}");
+            client.send("{\"type\":\"reorder-session\",\"name\":\"cmd-c\",\"delta\":-1}");
+            Await.until(() -> errors(client).size() == 2, Await.DEFAULT, "two refusals");
+
+            assertThat(errors(client)).allMatch(message -> message.startsWith("unauthorized"));
+            assertThat(state.current().version()).isEqualTo(before);
+        }
+        try (WsClient client = connect(Map.of("Authorization", "Bearer " + "0".repeat(64)))) {
+            client.send("{\"type\":\"show-all-sessions\"}");
+            Await.until(() -> errors(client).size() == 1, Await.DEFAULT, "one refusal");
+            assertThat(errors(client)).allMatch(message -> message.startsWith("unauthorized"));
+        }
+    }
+
+    @Test
+    void aFloodOfCommandsIsRateLimited() {
+        try (WsClient client = connect()) {
+            // Far more than the bucket refills in the seconds a loaded machine needs to send them.
+            int sent = 400;
+            for (int i = 0; i < sent; i++) {
+                client.send("{\"type\":\"reorder-session\",\"name\":\"nope\",\"delta\":1}");
+            }
+            Await.until(() -> errors(client).size() == sent, Await.DEFAULT, "one answer each");
+
+            assertThat(errors(client)).filteredOn(message -> message.startsWith("rate limited")).isNotEmpty();
+            assertThat(errors(client)).filteredOn(message -> message.startsWith("unknown session"))
+                    .hasSizeLessThan(sent);
         }
     }
 

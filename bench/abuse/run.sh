@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# The slow abuse cases of the server (docs/explanation/performance.md, "Abuse"): each against a packaged
+# server of its own on 127.0.0.1, with private XDG folders, bounded in count and time. Prints one line per
+# case and writes the raw JSON to bench/results/abuse-<UTC timestamp>.json.
+#   flood     1000 slow bodies and 200 non-reading WebSocket clients held open while /version and
+#             /api/state are timed, then /quit with the token; server RSS before and after
+#   kill      10 rounds of kill -9 in the middle of a burst of status and log writes; after each restart,
+#             every write answered 204 must be in /api/state
+#   diskfull  (root only) the state folder on a 3 MiB tmpfs filled up during a burst: writes are refused
+#             with 507, and after space returns and a kill -9, every write answered 204 is there
+# Usage: bench/abuse/run.sh [flood] [kill] [diskfull]   (all three when none is named)
+set -euo pipefail
+
+REPO_DIR=$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd)
+JAR="$REPO_DIR/server/target/quarkus-app/quarkus-run.jar"
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+WORK=$(mktemp -d)
+CASES=("$@")
+((${#CASES[@]})) || CASES=(flood kill diskfull)
+SERVER=
+MOUNTED=
+
+die() {
+  printf 'abuse: %s\n' "$*" >&2
+  exit 1
+}
+
+cleanup() {
+  [[ -n "$SERVER" ]] && kill -KILL "$SERVER" 2>/dev/null || true
+  [[ -n "$MOUNTED" ]] && umount "$MOUNTED" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+[[ -f "$JAR" ]] || die "no server package; build it with ./mvnw -B package -DskipTests"
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# Starts the packaged server on $PORT with the state folder $1; sets SERVER and TOKEN once /version answers.
+start() {
+  local state=$1 deadline=$((SECONDS + 60))
+  env -u TMUX -u TMUX_PANE HOME="$WORK/home" XDG_RUNTIME_DIR="$WORK/run" XDG_STATE_HOME="$state" \
+    XDG_CONFIG_HOME="$WORK/config" OPENSESSIONS_PORT="$PORT" \
+    "$JAVA" -XX:+UseSerialGC -Xmx256m --enable-native-access=ALL-UNNAMED -jar "$JAR" >>"$WORK/server.log" 2>&1 &
+  SERVER=$!
+  until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/version" 2>/dev/null; do
+    kill -0 "$SERVER" 2>/dev/null || { tail -n 20 "$WORK/server.log" >&2; die "the server exited during start"; }
+    ((SECONDS < deadline)) || die "the server did not answer within 60 s"
+    sleep 0.1
+  done
+  until TOKEN=$(cat "$WORK"/run/opensessions-*/*/token 2>/dev/null) && [[ -n "$TOKEN" ]]; do
+    ((SECONDS < deadline)) || die "no token file"
+    sleep 0.1
+  done
+}
+
+rss_kib() {
+  awk '/^VmRSS/ { print $2 }' "/proc/$1/status"
+}
+
+abuse() {
+  "$JAVA" -XX:+UseSerialGC "$REPO_DIR/bench/abuse/Abuse.java" "$@"
+}
+
+RESULTS=()
+
+case_flood() {
+  PORT=$(free_port)
+  start "$WORK/state-flood"
+  sleep 2
+  local before after out quit_ms t0 t1
+  before=$(rss_kib "$SERVER")
+  out=$(abuse flood "port=$PORT" slow=1000 ws=200 samples=40)
+  after=$(rss_kib "$SERVER")
+  t0=$(date +%s%N)
+  curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/quit"
+  t1=$(date +%s%N)
+  quit_ms=$(((t1 - t0) / 1000000))
+  wait "$SERVER" 2>/dev/null || true
+  SERVER=
+  RESULTS+=("{\"case\":\"flood\",\"timing\":$out,\"rssBeforeKiB\":$before,\"rssAfterKiB\":$after,\"quitMs\":$quit_ms}")
+  printf 'flood: %s; RSS %s -> %s KiB; /quit %s ms\n' "$out" "$before" "$after" "$quit_ms"
+}
+
+case_kill() {
+  PORT=$(free_port)
+  local round acked=0 lost=0 out
+  for round in $(seq 1 10); do
+    start "$WORK/state-kill"
+    abuse burst "port=$PORT" threads=8 seconds=3 "out=$WORK/acked-$round" >/dev/null 2>&1 &
+    local burst=$!
+    sleep 1.5
+    kill -KILL "$SERVER"
+    wait "$SERVER" 2>/dev/null || true
+    wait "$burst" || true
+    start "$WORK/state-kill"
+    out=$(abuse check "port=$PORT" "acked=$WORK/acked-$round")
+    acked=$((acked + $(sed -n 's/.*"acknowledged":\([0-9]*\).*/\1/p' <<<"$out")))
+    lost=$((lost + $(sed -n 's/.*"lost":\([0-9]*\).*/\1/p' <<<"$out")))
+    kill -KILL "$SERVER"
+    wait "$SERVER" 2>/dev/null || true
+    SERVER=
+  done
+  RESULTS+=("{\"case\":\"kill\",\"rounds\":10,\"acknowledged\":$acked,\"lostSessions\":$lost}")
+  printf 'kill -9: 10 rounds, %s writes acknowledged, %s sessions missing an acknowledged write\n' "$acked" "$lost"
+}
+
+case_diskfull() {
+  ((EUID == 0)) || { printf 'diskfull: skipped (needs root for a tmpfs mount)\n'; return 0; }
+  PORT=$(free_port)
+  local state="$WORK/state-full" out refused
+  mkdir -p "$state"
+  mount -t tmpfs -o size=3m tmpfs "$state"
+  MOUNTED=$state
+  start "$state"
+  # Fill the disk to the last block, leaving the database as it is.
+  dd if=/dev/zero of="$state/filler" bs=64k 2>/dev/null || true
+  out=$(abuse burst "port=$PORT" threads=4 seconds=2 "out=$WORK/acked-full")
+  refused=$(grep -c 'is full' "$WORK/server.log" || true)
+  rm -f "$state/filler"
+  # The writer retries every second; then a kill -9 must lose nothing that was acknowledged.
+  sleep 3
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d '{"session":"after-full","text":"ok"}' "http://127.0.0.1:$PORT/set-status")
+  kill -KILL "$SERVER"
+  wait "$SERVER" 2>/dev/null || true
+  start "$state"
+  local check
+  check=$(abuse check "port=$PORT" "acked=$WORK/acked-full")
+  kill -KILL "$SERVER"
+  wait "$SERVER" 2>/dev/null || true
+  SERVER=
+  umount "$state"
+  MOUNTED=
+  RESULTS+=("{\"case\":\"diskfull\",\"burst\":$out,\"afterSpaceReturned\":$status,\"check\":$check}")
+  printf 'disk full: burst %s, log lines about the full disk %s, a write after space returned: %s, after kill -9: %s\n' \
+    "$out" "$refused" "$status" "$check"
+}
+
+for c in "${CASES[@]}"; do
+  case "$c" in
+    flood | kill | diskfull) "case_$c" ;;
+    *) die "unknown case $c (flood, kill, diskfull)" ;;
+  esac
+done
+mkdir -p "$REPO_DIR/bench/results"
+printf '[%s]\n' "$(IFS=,; echo "${RESULTS[*]}")" >"$REPO_DIR/bench/results/abuse-$(date -u +%Y%m%dT%H%M%SZ).json"
