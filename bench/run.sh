@@ -174,7 +174,9 @@ if wanted events; then
   measure_events "$EVENT_THREADS" "$EVENT_AGENTS" "$EVENT_WARMUP" "$EVENT_SECONDS"
 fi
 if wanted start; then
-  step "start to ready"
+  step "start to ready without tmux"
+  measure_start_alone "$RESTARTS"
+  step "start to ready in tmux"
   measure_start "$RESTARTS"
 fi
 

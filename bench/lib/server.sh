@@ -31,7 +31,13 @@ launcher() {
 # Starts the server from the pane of s01 (the launcher opens that window's sidebar) and reads its runtime
 # files: RUNTIME, PID, SIDEBAR_PORT.
 start_server() {
+  local t0
+  now
+  t0=$NOW
   TMUX_PANE=$(t display-message -p -t "$(name 1):" '#{pane_id}') launcher start >&2
+  now
+  # The first start of a package records its AOT cache first (a training run of the server): the cold start.
+  FIRST_START_MS=$(((NOW - t0) / 1000000))
   read_runtime
 }
 
@@ -82,7 +88,8 @@ thread_ticks() {
   local file stat name rest
   local -a fields
   for file in "/proc/$PID/task"/*/stat; do
-    stat=$(<"$file") || continue
+    # A thread may end between the listing and the read; $(<file) would end the whole run (set -e) then.
+    { IFS= read -r stat <"$file"; } 2>/dev/null || continue
     name=${stat#*(}
     name=${name%) *}
     rest=${stat##*) }

@@ -1,6 +1,5 @@
 package dev.opensessions.server;
 
-import com.sun.security.auth.module.UnixSystem;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.util.Map;
@@ -20,7 +19,7 @@ public final class EnvironmentConfigSource implements ConfigSource {
     public EnvironmentConfigSource() {
         Map<String, String> env = System.getenv();
         ServerKey key = ServerKey.fromEnvironment(env);
-        ServerPaths paths = ServerPaths.fromEnvironment(env, key.label(), new UnixSystem().getUid());
+        ServerPaths paths = ServerPaths.fromEnvironment(env, key.label(), ProcessUid.current(env));
         this.values = Map.of(
                 "opensessions.tmux-socket", ServerKey.socketPath(env.get("TMUX")).orElse(""),
                 "quarkus.http.port", Integer.toString(key.port()),

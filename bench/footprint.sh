@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The server's memory under different JVM flags: for each variant, a whole bench/run.sh setup (20 sessions,
+# 10 sidebars by default) measuring idle only, after --settle seconds, with the variant's flags added to the
+# launcher's through OPENSESSIONS_JAVA_OPTS (words of the form NAME=value are set in the environment
+# instead). Prints one line per variant: label, RSS, anonymous and file-backed RSS (KiB), from each run's
+# JSON in bench/results/; a failed run prints the end of its output.
+# Usage: bench/footprint.sh [--settle S=30] [--runs N=1] 'label:flags' ...
+#   e.g. bench/footprint.sh 'as shipped:' 'heap bound:-Xmx64m' 'fewer arenas:MALLOC_ARENA_MAX=2 -Xmx64m'
+set -euo pipefail
+REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SETTLE=30
+RUNS=1
+while [[ "${1:-}" == --* ]]; do
+  case "$1" in
+    --settle) SETTLE=$2 ;;
+    --runs) RUNS=$2 ;;
+    *) echo "footprint: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift 2
+done
+(($# > 0)) || { echo "footprint: give at least one 'label:flags'" >&2; exit 2; }
+printf '%-40s %8s %8s %8s\n' variant rssKiB anonKiB fileKiB
+for variant in "$@"; do
+  label=${variant%%:*}
+  envs=()
+  flags=()
+  for word in ${variant#*:}; do
+    if [[ "$word" =~ ^[A-Z_]+= ]]; then
+      envs+=("$word")
+    else
+      flags+=("$word")
+    fi
+  done
+  for ((r = 1; r <= RUNS; r++)); do
+    if ! out=$(env ${envs[@]+"${envs[@]}"} OPENSESSIONS_JAVA_OPTS="${flags[*]}" "$REPO_DIR/bench/run.sh" --quick --only idle \
+        --settle "$SETTLE" 2>&1); then
+      printf '%-40s failed:\n%s\n' "$label" "$(tail -n 15 <<<"$out")"
+      continue
+    fi
+    json="$REPO_DIR/$(tail -n 1 <<<"$out")"
+    grep -o '"serverRssKiB":[0-9]*,"serverRssAnonKiB":[0-9]*,"serverRssFileKiB":[0-9]*' "$json" \
+      | tr -dc '0-9,' | tr ',' ' ' | { read -r rss anon file; printf '%-40s %8s %8s %8s\n' "$label" "$rss" "$anon" "$file"; }
+  done
+done
