@@ -249,6 +249,8 @@ function renderAttention(sessions) {
     return item;
   }));
   $('attention-empty').hidden = order.length > 0;
+  const waiting = order.filter((agent) => agent.status === 'waiting').length;
+  document.title = waiting > 0 ? `(${waiting}) opensessions` : 'opensessions';
 }
 
 function renderClients(clients) {
