@@ -1,6 +1,7 @@
 package dev.opensessions.adapters.tmux;
 
 import dev.opensessions.application.testkit.Await;
+import dev.opensessions.testkit.PrivateTmux;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +16,7 @@ final class Running implements AutoCloseable {
 
     private Running(PrivateTmux tmux) {
         this.tmux = tmux;
-        this.adapter = new TmuxAdapter(tmux.server(), Duration.ofSeconds(5), exits::incrementAndGet).start();
+        this.adapter = new TmuxAdapter(TmuxServer.named(PrivateTmux.TMUX, tmux.name()), Duration.ofSeconds(5), exits::incrementAndGet).start();
         Await.until(() -> !adapter.model().current().sessions().isEmpty(), Duration.ofSeconds(10), "first listing");
     }
 

@@ -2,6 +2,7 @@ package dev.opensessions.adapters.tmux;
 
 import dev.opensessions.application.testkit.Await;
 import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.testkit.PrivateTmux;
 
 import java.io.IOException;
 import java.time.Duration;

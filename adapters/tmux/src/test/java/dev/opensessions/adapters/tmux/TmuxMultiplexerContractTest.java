@@ -4,6 +4,7 @@ import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.MultiplexerContract;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.testkit.PrivateTmux;
 
 import java.util.Optional;
 import java.util.Set;
