@@ -21,6 +21,8 @@ public final class PrivateTmux implements AutoCloseable {
     /** The tmux program, looked up on the PATH. */
     public static final String TMUX = "tmux";
     private static final Duration COMMAND_LIMIT = Duration.ofSeconds(10);
+    /** Generous: a loaded two-core machine starts {@code script} and a client several times slower. */
+    private static final Duration ATTACH_LIMIT = Duration.ofSeconds(30);
 
     /** What one tmux command did. */
     public record Outcome(int exit, String output) {
@@ -144,10 +146,10 @@ public final class PrivateTmux implements AutoCloseable {
         } catch (IOException missing) {
             throw new AssertionError("script (util-linux) is needed to attach a client", missing);
         }
-        long deadline = System.nanoTime() + COMMAND_LIMIT.toNanos();
+        long deadline = System.nanoTime() + ATTACH_LIMIT.toNanos();
         while (userTtys().size() <= before.size()) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("client not attached within " + COMMAND_LIMIT.toMillis() + " ms");
+                throw new AssertionError("client not attached within " + ATTACH_LIMIT.toMillis() + " ms");
             }
             LockSupport.parkNanos(5_000_000);
         }

@@ -17,7 +17,7 @@ final class Running implements AutoCloseable {
     private Running(PrivateTmux tmux) {
         this.tmux = tmux;
         this.adapter = new TmuxAdapter(TmuxServer.named(PrivateTmux.TMUX, tmux.name()), Duration.ofSeconds(5), exits::incrementAndGet).start();
-        Await.until(() -> !adapter.model().current().sessions().isEmpty(), Duration.ofSeconds(10), "first listing");
+        Await.until(() -> !adapter.model().current().sessions().isEmpty(), Duration.ofSeconds(30), "first listing");
     }
 
     static Running withSession(String session) {
@@ -30,7 +30,7 @@ final class Running implements AutoCloseable {
 
     /** Waits until the model shows what the test expects. */
     void awaitModel(Predicate<TmuxSnapshot> condition, String what) {
-        Await.until(() -> condition.test(snapshot()), Duration.ofSeconds(5), what);
+        Await.until(() -> condition.test(snapshot()), Duration.ofSeconds(20), what);
     }
 
     /**

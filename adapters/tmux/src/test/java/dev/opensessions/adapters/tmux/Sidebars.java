@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 final class Sidebars implements AutoCloseable {
 
     static final int WIDTH = 30;
-    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     final Running running;
     final PrivateTmux tmux;
