@@ -5,7 +5,7 @@ import dev.opensessions.adapters.agents.plugin.AgentPluginConfigReader;
 import dev.opensessions.adapters.agents.plugin.CommandAgentSource;
 import dev.opensessions.adapters.persistence.ConfigFileSettingsStore;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
-import dev.opensessions.adapters.tmux.host.HostSystem;
+import dev.opensessions.adapters.host.HostSystem;
 import dev.opensessions.application.port.in.AppendLogUseCase;
 import dev.opensessions.application.port.in.ClearLogUseCase;
 import dev.opensessions.application.port.in.EndPiRuntimeUseCase;

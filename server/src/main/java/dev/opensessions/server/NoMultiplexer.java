@@ -8,6 +8,7 @@ import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.session.Topology;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +41,11 @@ final class NoMultiplexer implements SessionSource, Multiplexer {
     @Override
     public KillOutcome killSession(SessionName session, List<SessionName> displayOrder) {
         return new KillOutcome.UnknownSession();
+    }
+
+    @Override
+    public Optional<String> clientShowing(PaneId pane) {
+        return Optional.empty();
     }
 
     @Override

@@ -11,7 +11,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A multiplexer that records what it was asked; can be told to fail. Knows every session it is asked about. */
+/**
+ * A multiplexer that records what it was asked; can be told to fail. By default it knows every session, client
+ * and pane it is asked about; {@link #session} and {@link #client} lay out a world it then keeps as tmux would
+ * (unknown sessions, clients and panes are said so, a killed session's clients move to a neighbour), which is
+ * how {@code FakeMultiplexerTest} holds it to the port's contract.
+ */
 public final class FakeMultiplexer implements Multiplexer {
 
     /** One switch the core asked for. */
@@ -48,17 +53,47 @@ public final class FakeMultiplexer implements Multiplexer {
     public volatile boolean failing;
     /** Clients tmux itself would report for a pane, before the state has heard of them. */
     public final Map<PaneId, String> liveClients = new ConcurrentHashMap<>();
+    private final World world = new World();
+
+    /** Adds a session with one pane to the laid-out world. */
+    public FakeMultiplexer session(String name, PaneId pane) {
+        world.addSession(SessionName.of(name), pane);
+        return this;
+    }
+
+    /** Attaches a client showing the session to the laid-out world. */
+    public FakeMultiplexer client(String tty, String session) {
+        world.attach(tty, SessionName.of(session));
+        return this;
+    }
+
+    /** The sessions of the laid-out world. */
+    public java.util.Set<SessionName> sessions() {
+        return world.sessions();
+    }
+
+    /** The session a client of the laid-out world shows. */
+    public Optional<SessionName> shownBy(String clientTty) {
+        return world.shownBy(clientTty);
+    }
 
     @Override
     public Optional<String> clientShowing(PaneId pane) {
         check();
-        return Optional.ofNullable(liveClients.get(pane));
+        return Optional.ofNullable(liveClients.get(pane)).or(() -> world.clientShowing(pane));
     }
 
     @Override
     public SwitchOutcome switchClient(String clientTty, SessionName session) {
         check();
+        if (world.laidOut() && !world.has(session)) {
+            return new SwitchOutcome.UnknownSession();
+        }
+        if (world.laidOut() && world.shownBy(clientTty).isEmpty()) {
+            return new SwitchOutcome.UnknownClient();
+        }
         switches.add(new SwitchCall(clientTty, session));
+        world.attach(clientTty, session);
         return new SwitchOutcome.Switched();
     }
 
@@ -66,33 +101,52 @@ public final class FakeMultiplexer implements Multiplexer {
     public SessionName createSession(String name, String directory) {
         check();
         creates.add(new CreateCall(name, directory));
-        return SessionName.of(name.replace('.', '_').replace(':', '_'));
+        SessionName created = SessionName.of(name.replace('.', '_').replace(':', '_'));
+        world.created(created);
+        return created;
     }
 
     @Override
     public RenameOutcome renameSession(SessionName session, String newName) {
         check();
-        return new RenameOutcome.Renamed(SessionName.of(newName.replace('.', '_').replace(':', '_')));
+        if (world.laidOut() && !world.has(session)) {
+            return new RenameOutcome.UnknownSession();
+        }
+        SessionName renamed = SessionName.of(newName.replace('.', '_').replace(':', '_'));
+        world.rename(session, renamed);
+        return new RenameOutcome.Renamed(renamed);
     }
 
     @Override
     public KillOutcome killSession(SessionName session, List<SessionName> displayOrder) {
         check();
+        if (world.laidOut() && !world.has(session)) {
+            return new KillOutcome.UnknownSession();
+        }
         kills.add(new KillCall(session, List.copyOf(displayOrder)));
+        world.kill(session, displayOrder);
         return new KillOutcome.Killed();
     }
 
     @Override
     public boolean focusPane(String clientTty, PaneId pane) {
         check();
+        if (world.laidOut() && (world.shownBy(clientTty).isEmpty() || world.sessionOf(pane).isEmpty())) {
+            return false;
+        }
         focuses.add(new FocusCall(clientTty, pane));
+        world.sessionOf(pane).ifPresent(session -> world.attach(clientTty, session));
         return true;
     }
 
     @Override
     public boolean killPane(PaneId pane) {
         check();
+        if (world.laidOut() && world.sessionOf(pane).isEmpty()) {
+            return false;
+        }
         killedPanes.add(pane);
+        world.sessionOf(pane).ifPresent(session -> world.kill(session, List.of()));
         return true;
     }
 

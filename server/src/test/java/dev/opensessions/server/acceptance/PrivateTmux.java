@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A tmux server of the test's own ({@code -S} socket in a temp folder, no user config), driven with argument
- * vectors: creates sessions, windows and panes, and reads what a user would see in it.
+ * vectors: creates sessions, windows and panes, and reads what a user would see in it. Runs its commands
+ * through the shared {@link dev.opensessions.testkit.PrivateTmux}.
  */
 final class PrivateTmux implements AutoCloseable {
 
@@ -16,10 +17,12 @@ final class PrivateTmux implements AutoCloseable {
     static final int ROWS = 50;
 
     private final Path socket;
+    private final dev.opensessions.testkit.PrivateTmux server;
     private boolean started;
 
     PrivateTmux(Path socket) {
         this.socket = socket;
+        this.server = dev.opensessions.testkit.PrivateTmux.atSocket(socket);
     }
 
     Path socket() {
@@ -132,7 +135,7 @@ final class PrivateTmux implements AutoCloseable {
 
     /** Runs a tmux command that must succeed; returns its output. */
     String run(String... arguments) {
-        TmuxCommand outcome = TmuxCommand.run(socket, arguments);
+        dev.opensessions.testkit.PrivateTmux.Outcome outcome = server.exec(arguments);
         if (outcome.exit() != 0) {
             throw new AssertionError("tmux " + String.join(" ", arguments) + " failed: " + outcome.output());
         }
@@ -141,7 +144,7 @@ final class PrivateTmux implements AutoCloseable {
 
     /** Runs a tmux command that may fail (a pane that is gone); returns its output, empty on failure. */
     String tryRun(String... arguments) {
-        TmuxCommand outcome = TmuxCommand.run(socket, arguments);
+        dev.opensessions.testkit.PrivateTmux.Outcome outcome = server.exec(arguments);
         return outcome.exit() == 0 ? outcome.output() : "";
     }
 
@@ -152,7 +155,7 @@ final class PrivateTmux implements AutoCloseable {
     @Override
     public void close() {
         if (started) {
-            TmuxCommand.run(socket, "kill-server");
+            server.exec("kill-server");
         }
     }
 }

@@ -51,7 +51,7 @@ final class TerminalClient implements AutoCloseable {
         builder.environment().put("OS_SOCKET", tmux.socket().toString());
         builder.environment().put("OS_TARGET", "=" + session);
         Process process = builder.start();
-        Eventually.until(() -> ttys(tmux).size() > before.size(), Duration.ofSeconds(10), "client attached",
+        Eventually.until(() -> ttys(tmux).size() > before.size(), Duration.ofSeconds(30), "client attached",
                 () -> String.join("\n", ttys(tmux)));
         String tty = ttys(tmux).stream().filter(t -> !before.contains(t)).findFirst().orElseThrow();
         return new TerminalClient(process, tmux, tty);
@@ -115,7 +115,7 @@ final class TerminalClient implements AutoCloseable {
     }
 
     private void awaitKeyTable(String table) {
-        Eventually.until(() -> keyTable().equals(table), Duration.ofSeconds(5), "client in key table " + table,
+        Eventually.until(() -> keyTable().equals(table), Duration.ofSeconds(20), "client in key table " + table,
                 this::keyTable);
     }
 

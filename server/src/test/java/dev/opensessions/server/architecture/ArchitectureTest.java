@@ -19,6 +19,8 @@ class ArchitectureTest {
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(location -> !location.contains("-tests.jar"))
+            // The shared test kit is a test-scope dependency, no production code.
+            .withImportOption(location -> !location.contains("/testkit/") && !location.contains("opensessions-testkit"))
             .importPackages("dev.opensessions");
 
     static Stream<ArchRule> rules() {

@@ -52,8 +52,8 @@ final class LayerRules {
     /** Every package a rule names; each must hold classes, or the rule would check nothing. */
     List<String> namedPackages() {
         return List.of(pkg("domain"), pkg("application"), pkg("application.port.in"), pkg("application.port.out"),
-                pkg("application.service"), pkg("protocol"), pkg("adapters.persistence"), pkg("adapters.tmux"), pkg("adapters.agents"), pkg("adapters.http"),
-                pkg("adapters.websocket"), pkg("sidebar.model"), pkg("sidebar.update"), pkg("sidebar.view"),
+                pkg("application.service"), pkg("protocol"), pkg("adapters.persistence"), pkg("adapters.tmux"), pkg("adapters.host"), pkg("adapters.agents"),
+                pkg("adapters.http"), pkg("adapters.websocket"), pkg("sidebar.model"), pkg("sidebar.update"), pkg("sidebar.view"),
                 pkg("sidebar.runtime"), pkg("server"));
     }
 
@@ -64,14 +64,14 @@ final class LayerRules {
      */
     List<String> subjectPackages() {
         return List.of(pkg("domain"), pkg("application"), pkg("protocol"), pkg("adapters.persistence"),
-                pkg("adapters.tmux"), pkg("adapters.agents"), pkg("adapters.http"), pkg("adapters.websocket"),
-                pkg("sidebar.model"), pkg("sidebar.update"), pkg("sidebar.view"), pkg("sidebar.runtime"),
+                pkg("adapters.tmux"), pkg("adapters.host"), pkg("adapters.agents"), pkg("adapters.http"),
+                pkg("adapters.websocket"), pkg("sidebar.model"), pkg("sidebar.update"), pkg("sidebar.view"), pkg("sidebar.runtime"),
                 pkg("server"));
     }
 
     List<ArchRule> all() {
         return List.of(domainIsPure(), applicationDependsOnlyOnDomain(), protocolIsWireOnly(),
-                persistenceStaysInItsLane(), tmuxStaysInItsLane(), agentsStayInTheirLane(), httpStaysInItsLane(), websocketStaysInItsLane(),
+                persistenceStaysInItsLane(), tmuxStaysInItsLane(), hostStaysInItsLane(), agentsStayInTheirLane(), httpStaysInItsLane(), websocketStaysInItsLane(),
                 sidebarCoreIsPure(), sidebarCoreIsLayered(), sidebarUpdateAndViewAreApart(), sidebarViewDoesNotUpdate(),
                 sidebarRuntimeStaysInItsLane(), inboundAdaptersNeverTouchTheStateOwner(),
                 domainTouchesNoOutsideWorld(), sidebarCoreTouchesNoOutsideWorld(),
@@ -111,6 +111,13 @@ final class LayerRules {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, pkg("adapters.tmux"),
                         pkg("application.port.out"), pkg("domain")))
                 .as("the tmux adapter is plain Java behind outbound ports and uses no other adapter");
+    }
+
+    ArchRule hostStaysInItsLane() {
+        return classes().that().resideInAPackage(pkg("adapters.host"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, pkg("adapters.host"),
+                        pkg("application.port.out")))
+                .as("the host adapter finds programs, opens URLs and lists folders behind LocalSystem, nothing else");
     }
 
     ArchRule agentsStayInTheirLane() {

@@ -3,6 +3,7 @@ package dev.opensessions.sidebar.runtime;
 import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.application.testkit.Await;
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.testkit.PrivateTmux;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class PaneShimEndToEndTest {
         assertThat(SHIM).isExecutable();
         tokenFile = Files.writeString(dir.resolve("token"), PaneClient.TOKEN + "\n");
         Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
-        tmux = PrivateTmux.withSession("main", 100, 30);
+        tmux = PrivateTmux.withSession("main", 100, 30, "cat");
         // The shim leaves its size to the server, which asks the real tmux, as the server's SidebarHost does.
         server = new SidebarTerminalServer<>(0, new ControlToken(PaneClient.TOKEN), program, state, state,
                 (pane, effect, reply) -> { }, Clock.systemUTC(), pane -> { }, this::tmuxSize);

@@ -165,8 +165,15 @@ public final class TmuxMultiplexer implements Multiplexer {
         if (knowing(s -> s.pane(id).isPresent()).pane(id).isEmpty()) {
             return false;
         }
-        await("kill-pane", panes.killPane(id));
-        return true;
+        try {
+            await("kill-pane", panes.killPane(id));
+            return true;
+        } catch (MultiplexerException failed) {
+            if (TmuxWait.targetGone(failed)) {
+                return false;
+            }
+            throw failed;
+        }
     }
 
     /** Nothing is shown when the model lists no such client. */

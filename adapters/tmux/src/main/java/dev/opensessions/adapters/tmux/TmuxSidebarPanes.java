@@ -1,5 +1,6 @@
 package dev.opensessions.adapters.tmux;
 
+import dev.opensessions.application.port.out.MultiplexerException;
 import dev.opensessions.application.port.out.SidebarPanes;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
@@ -128,9 +129,17 @@ public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
             }
             Map<String, String> environment = new HashMap<>(launch.environment());
             environment.put(SidebarLaunch.WINDOW_VARIABLE, windowId);
-            String pane = await("split-window", panes.split(new SplitRequest(anchor.get().id(),
-                    SidebarLayout.edge(docked), fixedWidth(), launch.command(), environment, anchor.get().path(),
-                    false)));
+            String pane;
+            try {
+                pane = await("split-window", panes.split(new SplitRequest(anchor.get().id(),
+                        SidebarLayout.edge(docked), fixedWidth(), launch.command(), environment, anchor.get().path(),
+                        false)));
+            } catch (MultiplexerException failed) {
+                if (TmuxWait.targetGone(failed)) {
+                    return Optional.empty();
+                }
+                throw failed;
+            }
             fresh.put(windowId, pane);
             // Said once per opening, so a sidebar that vanished and came back can be told from one that stayed.
             LOG.log(System.Logger.Level.INFO, "opened sidebar pane " + pane + " in window " + windowId);

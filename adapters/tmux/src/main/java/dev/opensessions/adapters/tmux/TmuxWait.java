@@ -42,6 +42,15 @@ final class TmuxWait {
         }
     }
 
+    /**
+     * True when tmux refused a command because its target no longer exists ({@code can't find pane: %3}): the
+     * model had not yet heard that a pane, window or session went away, which the ports report as gone.
+     */
+    static boolean targetGone(MultiplexerException failure) {
+        return failure.getCause() instanceof TmuxException refused && refused.getMessage() != null
+                && refused.getMessage().contains("can't find ");
+    }
+
     private static MultiplexerException timedOut(String command, TimeoutException late, Duration timeout) {
         return new MultiplexerException(
                 "tmux " + command + " got no answer within " + timeout.toMillis() + " ms", late);

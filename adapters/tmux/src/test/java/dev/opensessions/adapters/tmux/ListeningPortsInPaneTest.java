@@ -3,6 +3,7 @@ package dev.opensessions.adapters.tmux;
 import dev.opensessions.adapters.tmux.ports.PortScanner;
 import dev.opensessions.adapters.tmux.ports.ProcListeningPorts;
 import dev.opensessions.application.testkit.Await;
+import dev.opensessions.testkit.PrivateTmux;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real listener started from a pane's shell in a private tmux server, found through /proc. Lives beside
- * {@link PrivateTmux} to reuse it.
+ * A real listener started from a pane's shell in a private tmux server ({@link PrivateTmux}), found through
+ * /proc.
  */
 class ListeningPortsInPaneTest {
 
@@ -101,10 +102,11 @@ class ListeningPortsInPaneTest {
 
     /**
      * A session whose pane runs a plain interactive sh: a login shell reads the user's profile, which can stall
-     * (a pyenv rehash waiting on its lock did here) and would make the test depend on someone's dotfiles.
+     * (a pyenv rehash waiting on its lock did here) and would make the test depend on someone's dotfiles. Two
+     * words, so tmux starts the shell itself rather than through {@code $SHELL -c}: the pane's pid is that shell.
      */
     private static void shellSession(PrivateTmux tmux, String session) {
-        tmux.run("new-session", "-d", "-s", session, "/bin/sh");
+        tmux.run("new-session", "-d", "-s", session, "/bin/sh", "-i");
     }
 
     private static long panePid(PrivateTmux tmux, String session) {

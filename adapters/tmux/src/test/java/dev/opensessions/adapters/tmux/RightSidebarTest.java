@@ -2,6 +2,7 @@ package dev.opensessions.adapters.tmux;
 
 import dev.opensessions.application.testkit.Await;
 import dev.opensessions.domain.sidebar.SidebarSide;
+import dev.opensessions.testkit.PrivateTmux;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -105,7 +106,7 @@ class RightSidebarTest {
     @Test
     void anOptionAskedForBeforeTheControlClientAttachesIsAnsweredOnceItHas() throws Exception {
         try (PrivateTmux tmux = PrivateTmux.withSession("work");
-             TmuxAdapter adapter = new TmuxAdapter(tmux.server(), Duration.ofSeconds(5), () -> { })) {
+             TmuxAdapter adapter = new TmuxAdapter(TmuxServer.named(PrivateTmux.TMUX, tmux.name()), Duration.ofSeconds(5), () -> { })) {
             tmux.run("set-option", "-g", TmuxSidebarPanes.POSITION_OPTION, "right");
             CompletableFuture<Optional<String>> asked = adapter.panes().globalOption(TmuxSidebarPanes.POSITION_OPTION);
             assertThat(asked).as("waits instead of failing while nothing is attached").isNotDone();

@@ -1,6 +1,7 @@
 package dev.opensessions.adapters.tmux;
 
 import dev.opensessions.application.testkit.Await;
+import dev.opensessions.testkit.PrivateTmux;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,8 +16,8 @@ final class Running implements AutoCloseable {
 
     private Running(PrivateTmux tmux) {
         this.tmux = tmux;
-        this.adapter = new TmuxAdapter(tmux.server(), Duration.ofSeconds(5), exits::incrementAndGet).start();
-        Await.until(() -> !adapter.model().current().sessions().isEmpty(), Duration.ofSeconds(10), "first listing");
+        this.adapter = new TmuxAdapter(TmuxServer.named(PrivateTmux.TMUX, tmux.name()), Duration.ofSeconds(5), exits::incrementAndGet).start();
+        Await.until(() -> !adapter.model().current().sessions().isEmpty(), Duration.ofSeconds(30), "first listing");
     }
 
     static Running withSession(String session) {
@@ -29,7 +30,7 @@ final class Running implements AutoCloseable {
 
     /** Waits until the model shows what the test expects. */
     void awaitModel(Predicate<TmuxSnapshot> condition, String what) {
-        Await.until(() -> condition.test(snapshot()), Duration.ofSeconds(5), what);
+        Await.until(() -> condition.test(snapshot()), Duration.ofSeconds(20), what);
     }
 
     /**

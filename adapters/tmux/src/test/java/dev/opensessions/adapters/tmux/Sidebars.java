@@ -2,6 +2,7 @@ package dev.opensessions.adapters.tmux;
 
 import dev.opensessions.application.testkit.Await;
 import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.testkit.PrivateTmux;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.function.Predicate;
 final class Sidebars implements AutoCloseable {
 
     static final int WIDTH = 30;
-    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     final Running running;
     final PrivateTmux tmux;

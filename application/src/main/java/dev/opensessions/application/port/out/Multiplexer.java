@@ -37,36 +37,26 @@ public interface Multiplexer {
      * The terminal of a user client showing the pane (looking at it, else showing its session), asked of the
      * multiplexer itself: for the moment after a client attaches, before the state has heard of it.
      */
-    default Optional<String> clientShowing(PaneId pane) {
-        return Optional.empty();
-    }
+    Optional<String> clientShowing(PaneId pane);
 
     /**
      * Shows a pane on one client: switches the client to the pane's session, selects its window and the
      * pane, and flashes the pane's background for about 180 ms (SPEC 6.5). False when the client or the
      * pane is gone.
      */
-    default boolean focusPane(String clientTty, PaneId pane) {
-        throw new UnsupportedOperationException("focusPane");
-    }
+    boolean focusPane(String clientTty, PaneId pane);
 
     /** Kills one pane; false when it is gone. */
-    default boolean killPane(PaneId pane) {
-        throw new UnsupportedOperationException("killPane");
-    }
+    boolean killPane(PaneId pane);
 
     /**
      * Shows a popup on one client running {@code command} (argument vector, no shell) in {@code directory};
      * it closes when the program exits. Sizes are cells or percentages as tmux takes them ({@code 90%}).
      */
-    default void openPopup(String clientTty, String directory, List<String> command, String width, String height) {
-        throw new UnsupportedOperationException("openPopup");
-    }
+    void openPopup(String clientTty, String directory, List<String> command, String width, String height);
 
     /** Opens a new window in the session running {@code command} (argument vector) in {@code directory}. */
-    default void openWindow(SessionName session, String directory, List<String> command) {
-        throw new UnsupportedOperationException("openWindow");
-    }
+    void openWindow(SessionName session, String directory, List<String> command);
 
     /** What became of a switch. */
     sealed interface SwitchOutcome {

@@ -1,4 +1,4 @@
-package dev.opensessions.adapters.tmux.host;
+package dev.opensessions.adapters.host;
 
 import java.io.IOException;
 import java.nio.file.FileVisitOption;

@@ -1,4 +1,4 @@
-package dev.opensessions.adapters.tmux.host;
+package dev.opensessions.adapters.host;
 
 import dev.opensessions.application.testkit.Await;
 import org.junit.jupiter.api.Test;

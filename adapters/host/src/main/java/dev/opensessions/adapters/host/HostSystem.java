@@ -1,4 +1,4 @@
-package dev.opensessions.adapters.tmux.host;
+package dev.opensessions.adapters.host;
 
 import dev.opensessions.application.port.out.LocalSystem;
 
