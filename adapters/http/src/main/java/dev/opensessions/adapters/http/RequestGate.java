@@ -18,7 +18,7 @@ import java.time.Duration;
  * or worker thread sees the request: the control paths check the bearer token before a byte of body is
  * read; a body is read on the event loop, without blocking any thread, up to the size limit and under
  * a total deadline; only then does the request go on to its resource, with the body in memory
- * (docs/adr/0009). A body the client does not finish in time is answered {@code 408} and its connection
+ * (docs/adr/0010). A body the client does not finish in time is answered {@code 408} and its connection
  * closed, so a slow or stalled client holds a socket and a timer, never a thread.
  */
 @ApplicationScoped
