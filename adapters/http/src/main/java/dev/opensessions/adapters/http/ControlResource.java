@@ -27,7 +27,7 @@ public class ControlResource {
      * form-encoded bodies curl -d sends.
      */
     static final Set<String> PATHS = Set.of("/toggle", "/show", "/focus", "/ensure-sidebar", "/switch-index", "/refresh",
-            "/set-sidebar-width", "/quit");
+            "/set-sidebar-width", "/switch-session", "/quit");
 
     static final int MAX_INDEX = 99;
 

@@ -3,40 +3,32 @@ package dev.opensessions.adapters.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opensessions.application.port.in.SwitchSessionUseCase;
 import dev.opensessions.application.port.in.SwitchSessionUseCase.SwitchOutcome;
-import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
  * Switches the tmux client that shows a pane to a session named in the body, for a caller holding the
- * control token: the dashboard's "switch" action. {@code /switch-index} cannot serve it, because the
+ * control token (checked by {@link RequestGate} before the body is read): the dashboard's "switch" action. {@code /switch-index} cannot serve it, because the
  * position of a session in a sidebar depends on the sidebar's filter, which moves as agents work.
  */
 @Path("/")
 public class SwitchSessionResource {
 
     private final SwitchSessionUseCase switchSession;
-    private final ControlToken token;
     private final ObjectMapper mapper;
 
-    public SwitchSessionResource(SwitchSessionUseCase switchSession, ControlToken token, ObjectMapper mapper) {
+    public SwitchSessionResource(SwitchSessionUseCase switchSession, ObjectMapper mapper) {
         this.switchSession = switchSession;
-        this.token = token;
         this.mapper = mapper;
     }
 
     /** Body {@code {"pane": "%3", "session": "api"}}: the client showing {@code %3} goes to {@code api}. */
     @POST
     @Path("switch-session")
-    public Response switchSession(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] bytes) {
-        if (!token.matchesBearer(authorization)) {
-            return Replies.text(Response.Status.UNAUTHORIZED, "unauthorized");
-        }
+    public Response switchSession(byte[] bytes) {
         JsonBody body = JsonBody.parse(mapper, bytes);
         SessionName session = RequestFields.requiredSession(body);
         String pane = body.string("pane", "invalid paneId");
