@@ -17,6 +17,8 @@ CORPUS=$(cd "${1:-$REPO_DIR/../shared/fixtures/agents-real}" 2>/dev/null && pwd)
 }
 SERVER="$REPO_DIR/server/target"
 RUNNER="$SERVER/test-classes/dev/opensessions/server/acceptance/AgentsReal.class"
+# The tests' tmux helper lives in the testkit module.
+TESTKIT="$REPO_DIR/testkit/target/classes"
 
 # A JDK 21 or newer: JAVA_HOME, then PATH, then the newest under /usr/lib/jvm.
 JAVA=
@@ -33,7 +35,7 @@ if [[ -z "$JAVA" ]]; then
   exit 2
 fi
 
-if [[ ! -f "$SERVER/quarkus-app/quarkus-run.jar" || ! -f "$RUNNER" ]]; then
+if [[ ! -f "$SERVER/quarkus-app/quarkus-run.jar" || ! -f "$RUNNER" || ! -d "$TESTKIT" ]]; then
   printf 'agents-real: no server package or test classes; building them once\n' >&2
   (cd "$REPO_DIR" && JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$JAVA")")") \
     ./mvnw -B -q -DskipTests -pl server -am package) >&2 || {
@@ -45,5 +47,5 @@ fi
 # Run from server/, where the test helpers find the repository (..) and its package.
 cd "$REPO_DIR/server"
 exec "$JAVA" --enable-native-access=ALL-UNNAMED -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider \
-  -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" \
+  -cp "target/test-classes:target/classes:$TESTKIT:target/quarkus-app/lib/main/*" \
   dev.opensessions.server.acceptance.AgentsReal "$CORPUS"
