@@ -46,6 +46,7 @@ fi
 
 # Run from server/, where the test helpers find the repository (..) and its package.
 cd "$REPO_DIR/server"
-exec "$JAVA" --enable-native-access=ALL-UNNAMED -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider \
+exec "$JAVA" --enable-native-access=ALL-UNNAMED \
+  -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -Dslf4j.internal.verbosity=WARN \
   -cp "target/test-classes:target/classes:$TESTKIT:target/quarkus-app/lib/main/*" \
   dev.opensessions.server.acceptance.AgentsReal "$CORPUS"

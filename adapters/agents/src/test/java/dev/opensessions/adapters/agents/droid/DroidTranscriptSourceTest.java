@@ -62,4 +62,18 @@ class DroidTranscriptSourceTest {
         sink.await("sessions transcript", o -> o.status() == AgentStatus.DONE
                 && o.threadName().equals("Gradle → version catalogs"));
     }
+
+    @Test
+    void theSettingsFileBesideASessionIsNoThread() throws IOException {
+        String settings = MESSAGES.replace(".jsonl", ".settings.json");
+        copy("droid/" + settings, dir.resolve(".factory/sessions/" + settings));
+        copy("droid/" + MESSAGES, dir.resolve(".factory/sessions/" + MESSAGES));
+        source = new DroidTranscriptSource(Map.of(), dir, Clock.systemUTC());
+
+        source.start(sink);
+
+        sink.await("the session", o -> o.status() == AgentStatus.DONE);
+        assertThat(sink.all()).extracting(AgentObservation::threadId)
+                .containsOnly("f4c8a2d6-1b3e-4f70-9a85-c6d2e0b4a817");
+    }
 }
