@@ -3,12 +3,15 @@
 # its own git repository), the packaged server attached to it and settled, then two quiet windows of S
 # seconds: in the first it reads the CPU time the server uses (/proc/<pid>/stat, nothing attached), in
 # the second it counts every program the server starts (strace on execve, when strace is installed;
-# ptrace slows the traced process, which is why CPU is measured apart). Prints one line of JSON.
-# Usage: bench/idle-tmux.sh [sessions=20] [seconds=60]
+# ptrace slows the traced process, which is why CPU is measured apart). With open=K, K sessions also get an
+# agent that lives (a copy of sleep named claude in a second pane) and an open Claude Code thread (its last
+# entry a prompt), so both windows include what keeping open threads open costs. Prints one line of JSON.
+# Usage: bench/idle-tmux.sh [sessions=20] [seconds=60] [open=0]
 set -euo pipefail
 
 SESSIONS=${1:-20}
 SECONDS_QUIET=${2:-60}
+OPEN=${3:-0}
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/opensessions-idle.XXXXXX")
 SOCKET="$WORK/tmux.sock"
@@ -39,6 +42,19 @@ for ((i = 1; i <= SESSIONS; i++)); do
   else
     tmux -S "$SOCKET" new-session -d -s "s$i" -c "$dir"
   fi
+done
+
+if ((OPEN > 0)); then
+  mkdir -p "$WORK/bin"
+  cp "$(command -v sleep)" "$WORK/bin/claude"
+fi
+for ((i = 2; i <= OPEN + 1 && i <= SESSIONS; i++)); do
+  dir="$WORK/projects/p$i"
+  tmux -S "$SOCKET" split-window -d -t "s$i:" -c "$dir" "$WORK/bin/claude" 86400
+  folder="$HOME/.claude/projects/${dir//[^a-zA-Z0-9]/-}"
+  mkdir -p "$folder"
+  printf '{"type":"user","cwd":"%s","sessionId":"open-%d","version":"2.0.37","timestamp":"%s","message":{"role":"user","content":"a long task"}}\n' \
+    "$dir" "$i" "$(date -u +%Y-%m-%dT%H:%M:%S.000Z)" >"$folder/open-$i.jsonl"
 done
 
 "$REPO_DIR/bin/opensessions" start >&2
@@ -79,5 +95,6 @@ if command -v strace >/dev/null 2>&1; then
 fi
 rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$PID/status")
 cpu=$(awk -v t=$((after - before)) -v hz="$hz" -v s="$SECONDS_QUIET" 'BEGIN { printf "%.3f", 100 * t / hz / s }')
-printf '{"sessions":%d,"quietSeconds":%d,"programsStarted":"%s","cpuPercentOfOneCore":%s,"cpuTicks":%d,"rssKiB":%d}\n' \
-  "$SESSIONS" "$SECONDS_QUIET" "$execs" "$cpu" $((after - before)) "$rss_kb"
+open_rows=$(curl -s "http://127.0.0.1:$PORT/api/state" | grep -o '"status":"running"' | wc -l || true)
+printf '{"sessions":%d,"quietSeconds":%d,"openAgents":%d,"runningRowsAfter":%d,"programsStarted":"%s","cpuPercentOfOneCore":%s,"cpuTicks":%d,"rssKiB":%d}\n' \
+  "$SESSIONS" "$SECONDS_QUIET" "$OPEN" "$open_rows" "$execs" "$cpu" $((after - before)) "$rss_kb"

@@ -130,7 +130,7 @@ final class Opensessions implements AutoCloseable {
 
     /**
      * Reports an agent's state for a session without a pane, as an agent found only through its files is
-     * known (SPEC 2.3 {@code session}).
+     * known (the event names its {@code session}).
      */
     int agentEventIn(String session, String agent, String status, String thread)
             throws IOException, InterruptedException {

@@ -114,6 +114,15 @@ final class TerminalClient implements AutoCloseable {
         keyboard.flush();
     }
 
+    /**
+     * Waits until the client reads keys through the root table again: after a repeatable prefix binding (the
+     * arrows' {@code select-pane}), tmux keeps the prefix table for its {@code repeat-time}, and an arrow typed
+     * then would select another pane instead of reaching the one just selected.
+     */
+    void awaitRootTable() {
+        awaitKeyTable("root");
+    }
+
     private void awaitKeyTable(String table) {
         Eventually.until(() -> keyTable().equals(table), Duration.ofSeconds(20), "client in key table " + table,
                 this::keyTable);

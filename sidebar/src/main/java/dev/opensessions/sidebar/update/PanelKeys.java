@@ -90,7 +90,7 @@ final class PanelKeys {
 
     /**
      * The user looked at the selected agent: its unseen marker clears, and its pane is shown when it has one
-     * (an agent found only through its files has none). A popup closes once an agent is chosen (SPEC 1.5).
+     * (an agent found only through its files has none). A popup closes once an agent is chosen.
      */
     static Step<SidebarState> focusAgent(SidebarState state) {
         Optional<AgentThread> agent = AgentRows.selected(state);
