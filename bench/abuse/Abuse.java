@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The slow abuse cases of the server, against 127.0.0.1 only, bounded in count and time (bench/abuse/run.sh):
  *
  * <pre>
- * flood   port=P slow=1000 ws=200 samples=40  slow bodies and non-reading WebSocket clients held open while
- *                                            GET /version and GET /api/state are timed; prints JSON
+ * flood   port=P slow=1000 ws=200 samples=40 token=T pid=N
+ *                                            slow bodies and non-reading WebSocket clients held open while
+ *                                            GET /version and GET /api/state are timed, then POST /quit;
+ *                                            the server's RSS before and under the flood; prints JSON
  * burst   port=P threads=8 seconds=3 out=F   status and log writes as fast as answered; every write answered
  *                                            204 is appended to F (session, kind, n) before the next is sent
  * check   port=P acked=F                     reads /api/state and counts the acknowledged writes it lacks
@@ -38,7 +40,7 @@ public final class Abuse {
         int port = Integer.parseInt(options.get("port"));
         switch (args[0]) {
             case "flood" -> flood(port, number(options, "slow", 1000), number(options, "ws", 200),
-                    number(options, "samples", 40));
+                    number(options, "samples", 40), options.get("token"), options.getOrDefault("pid", ""));
             case "burst" -> burst(port, number(options, "threads", 8), number(options, "seconds", 3),
                     Path.of(options.get("out")));
             case "check" -> check(port, Path.of(options.get("acked")));
@@ -52,7 +54,9 @@ public final class Abuse {
 
     // ---- flood ----
 
-    private static void flood(int port, int slowCount, int wsCount, int samples) throws Exception {
+    private static void flood(int port, int slowCount, int wsCount, int samples, String token, String pid)
+            throws Exception {
+        long rssBefore = rssKib(pid);
         List<Socket> held = new ArrayList<>();
         long[] idle = time(port, samples);
         try {
@@ -73,8 +77,21 @@ public final class Abuse {
                 }
             }
             long[] loaded = time(port, samples);
-            System.out.printf("{\"slowBodies\":%d,\"webSocketClients\":%d,\"idle\":%s,\"loaded\":%s}%n",
-                    slowCount, wsCount, stats(idle), stats(loaded));
+            long rssLoaded = rssKib(pid);
+            // /quit with the token, while every connection is still open: the server must still stop.
+            long start = System.nanoTime();
+            int quit;
+            try (Socket socket = connect(port)) {
+                socket.setSoTimeout(ANSWER_TIMEOUT_MS * 5);
+                quit = token == null ? -1 : exchange(socket, "POST /quit HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                        + "\r\nAuthorization: Bearer " + token + "\r\nContent-Length: 0\r\n\r\n");
+            } catch (IOException noAnswer) {
+                quit = -1;
+            }
+            double quitMs = (System.nanoTime() - start) / 1e6;
+            System.out.printf("{\"slowBodies\":%d,\"webSocketClients\":%d,\"idle\":%s,\"loaded\":%s,"
+                            + "\"quit\":{\"status\":%d,\"ms\":%.1f},\"rssKiB\":{\"before\":%d,\"loaded\":%d}}%n",
+                    slowCount, wsCount, stats(idle), stats(loaded), quit, quitMs, rssBefore, rssLoaded);
         } finally {
             for (Socket socket : held) {
                 socket.close();
@@ -82,18 +99,27 @@ public final class Abuse {
         }
     }
 
-    /** Times GET /version and GET /api/state alternately, each over a fresh connection: ms per answer. */
-    private static long[] time(int port, int samples) throws IOException {
+    /** An answer slower than this counts as none (the server is frozen); its sample is this long. */
+    private static final int ANSWER_TIMEOUT_MS = 2000;
+
+    /**
+     * Times GET /version and GET /api/state alternately, each over a fresh connection: microseconds per
+     * answer, {@link #ANSWER_TIMEOUT_MS} for one that did not come (or was not a 200).
+     */
+    private static long[] time(int port, int samples) {
         long[] micros = new long[samples];
         for (int i = 0; i < samples; i++) {
             String path = i % 2 == 0 ? "/version" : "/api/state";
             long start = System.nanoTime();
-            int status = request(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nConnection: close\r\n\r\n");
-            micros[i] = (System.nanoTime() - start) / 1000;
-            if (status != 200) {
-                micros[i] = Long.MAX_VALUE / 2;
+            int status;
+            try (Socket socket = connect(port)) {
+                socket.setSoTimeout(ANSWER_TIMEOUT_MS);
+                status = exchange(socket, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                        + "\r\nConnection: close\r\n\r\n");
+            } catch (IOException noAnswer) {
+                status = -1;
             }
+            micros[i] = status == 200 ? (System.nanoTime() - start) / 1000 : ANSWER_TIMEOUT_MS * 1000L;
         }
         return micros;
     }
@@ -101,8 +127,10 @@ public final class Abuse {
     private static String stats(long[] micros) {
         long[] sorted = micros.clone();
         Arrays.sort(sorted);
-        return String.format("{\"p50Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f}", sorted[(sorted.length - 1) / 2] / 1000.0,
-                sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1000.0, sorted[sorted.length - 1] / 1000.0);
+        long unanswered = Arrays.stream(micros).filter(m -> m >= ANSWER_TIMEOUT_MS * 1000L).count();
+        return String.format("{\"p50Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f,\"unanswered\":%d}",
+                sorted[(sorted.length - 1) / 2] / 1000.0, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1000.0,
+                sorted[sorted.length - 1] / 1000.0, unanswered);
     }
 
     private static void webSocketHandshake(Socket socket, int port) throws IOException {
@@ -247,22 +275,51 @@ public final class Abuse {
     // ---- plain HTTP/1.1 over sockets ----
 
     private static Socket connect(int port) throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        socket.setSoTimeout(30_000);
-        return socket;
+        for (int attempt = 1; ; attempt++) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                socket.setSoTimeout(30_000);
+                return socket;
+            } catch (IOException refused) {
+                socket.close();
+                if (attempt >= 20) {
+                    throw new IOException("connection " + CONNECTED.get() + " refused " + attempt + " times", refused);
+                }
+                sleep(50);
+            } finally {
+                CONNECTED.incrementAndGet();
+            }
+        }
+    }
+
+    private static final AtomicLong CONNECTED = new AtomicLong();
+
+    /** The resident size of the process, from /proc; -1 without a pid. */
+    private static long rssKib(String pid) throws IOException {
+        if (pid.isEmpty()) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void send(Socket socket, String text) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    private static int request(int port, String request) throws IOException {
-        try (Socket socket = connect(port)) {
-            return exchange(socket, request);
-        }
     }
 
     private static String get(int port, String path) throws IOException {
