@@ -44,8 +44,9 @@ public class ServerRuntime {
      */
     void onStart(@Observes StartupEvent started) {
         core.start();
-        // The pid comes last: it tells the launcher everything is in place, and a pane shim started on a
-        // request made with the token must find the sidebar port already written.
+        // The pid comes last: it tells the launcher the server takes requests, and a pane shim started on a
+        // request made with the token must find the sidebar port already written. tmux's sessions may still be
+        // on their way: a request that needs them waits for tmux's first listing.
         files.writeSidebarPort(sidebars.start());
         files.writeToken(token.value());
         files.writePid(pid);
