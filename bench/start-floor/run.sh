@@ -22,7 +22,7 @@ TRAIN_EXIT_TIMEOUT_NS=300000000000
 HZ=$(getconf CLK_TCK)
 APPS=(bare same server)
 # The flags bin/opensessions cmd_start gives the server on JDK 25; a cache is recorded with the flags it runs with.
-BASE_FLAGS=(-XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError -XX:+UnlockDiagnosticVMOptions
+BASE_FLAGS=(-XX:+UseSerialGC -Xmx64m -Xmn8m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:+UnlockDiagnosticVMOptions
   -XX:AsyncDeflationInterval=0 --enable-native-access=ALL-UNNAMED -XX:ServiceThreadCleanupInterval=60000)
 # The server must run outside tmux, as the launcher's training run does.
 unset TMUX TMUX_PANE

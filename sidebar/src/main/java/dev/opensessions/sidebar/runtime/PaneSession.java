@@ -232,6 +232,8 @@ public final class PaneSession<S> implements AutoCloseable {
             // Closing the pane is the runtime's own job; every other effect, present or future, is the handler's.
             switch (effect) {
                 case Effect.ClosePane ignored -> {
+                    // Said, so that a sidebar that vanished can be told from one its user closed (ctrl-c).
+                    LOG.log(System.Logger.Level.INFO, "sidebar pane " + pane + " closes at its user's request");
                     write(renderer.close());
                     close();
                     return false;
