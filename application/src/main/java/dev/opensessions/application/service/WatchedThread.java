@@ -23,7 +23,7 @@ record WatchedThread(AgentObservation observation, StatusVerdict verdict, AgentM
                      Instant recordedAt, boolean standing) {
 
     /**
-     * What makes a report worth re-sending (SPEC 4.4): status after the heuristics, name, prompt and project
+     * What makes a report worth re-sending: status after the heuristics, name, prompt and project
      * directory, plus the session, so a thread that moves to another session moves its row too.
      */
     record Fingerprint(AgentStatus status, String threadName, String lastUserPrompt, String projectDir,
@@ -59,7 +59,7 @@ record WatchedThread(AgentObservation observation, StatusVerdict verdict, AgentM
                 observation.projectDir(), mapping.session());
     }
 
-    /** Idle snapshots are ignored (SPEC 4.4); anything else goes out when its fingerprint changed. */
+    /** Idle snapshots are ignored; anything else goes out when its fingerprint changed. */
     boolean needsRecording() {
         return !standing && shown() != AgentStatus.IDLE && mapping.resolved() && !wanted().equals(emitted);
     }
