@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * Every agent row of a server with the tracker rules of docs/reference/agents.md (how a status is decided, unseen markers). Immutable: each operation
- * returns a new tracker. A thread key lives in at most one session.
+ * Every agent row of a server with the tracker rules of docs/reference/agents.md (how a status is decided, unseen
+ * markers). Immutable: each operation returns a new tracker. A thread key lives in at most one session.
  */
 public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
 

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 public record ThemeChoice(String name, Map<String, String> palette) {
 
     public static final String DEFAULT_NAME = "catppuccin-mocha";
-    /** The 20 built-in themes (docs/reference/configuration.md#built-in-themes), the default first; the sidebar holds their palettes. */
+    /**
+     * The 20 built-in themes (docs/reference/configuration.md#built-in-themes), the default first; the sidebar holds
+     * their palettes.
+     */
     public static final List<String> BUILT_IN = List.of(DEFAULT_NAME, "catppuccin-latte", "catppuccin-frappe",
             "catppuccin-macchiato", "tokyo-night", "gruvbox-dark", "nord", "dracula", "github-dark", "one-dark",
             "kanagawa", "everforest", "material", "cobalt2", "flexoki", "ayu", "aura", "matrix", "transparent",

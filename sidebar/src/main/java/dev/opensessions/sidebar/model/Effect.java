@@ -148,8 +148,8 @@ public sealed interface Effect {
 
     /**
      * Tells the other sidebars that this pane, living in {@code session}, moved its keyboard focus to
-     * {@code focused} (docs/reference/sidebar.md#keyboard-focus): they receive {@link Msg.PeerFocus} and those in the same session
-     * adopt it. Carried out by the runtime, not the core.
+     * {@code focused} (docs/reference/sidebar.md#keyboard-focus): they receive {@link Msg.PeerFocus} and those in the
+     * same session adopt it. Carried out by the runtime, not the core.
      */
     record ShareFocus(SessionName session, SessionName focused) implements Effect {
         public ShareFocus {

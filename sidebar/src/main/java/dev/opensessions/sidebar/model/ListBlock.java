@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * One unit of the list's display order: a lone session or a worktree group. Reordering moves whole blocks,
- * so a group always stays together and a session moved past a group jumps over all of it (docs/reference/sidebar.md#worktree-groups).
+ * so a group always stays together and a session moved past a group jumps over all of it
+ * (docs/reference/sidebar.md#worktree-groups).
  */
 public sealed interface ListBlock permits ListBlock.Single, WorktreeGroup {
 

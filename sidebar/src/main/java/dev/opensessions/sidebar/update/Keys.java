@@ -107,7 +107,8 @@ final class Keys {
 
     /**
      * Moves the keyboard focus a row without switching, clamped to the list; a header takes the
-     * focus for its chosen child. The other sidebars of this pane's session follow (docs/reference/sidebar.md#keyboard-focus).
+     * focus for its chosen child. The other sidebars of this pane's session follow
+     * (docs/reference/sidebar.md#keyboard-focus).
      */
     private static Step<SidebarState> moveFocus(SidebarState state, int delta) {
         ListRows rows = state.rows();

@@ -78,8 +78,8 @@ public final class SidebarUpdate {
     }
 
     /**
-     * Another sidebar of the same session (the same client's other window, docs/reference/sidebar.md#keyboard-focus) moved its
-     * keyboard focus: this one follows, when it lists that session.
+     * Another sidebar of the same session (the same client's other window, docs/reference/sidebar.md#keyboard-focus)
+     * moved its keyboard focus: this one follows, when it lists that session.
      */
     static SidebarState peerFocus(SidebarState state, Msg.PeerFocus peer) {
         if (state.current().filter(peer.fromSession()::equals).isEmpty() || !listed(state, peer.focused())) {

@@ -14,8 +14,9 @@ import java.util.SequencedMap;
 import java.util.regex.Pattern;
 
 /**
- * The 20 built-in sidebar themes (docs/reference/configuration.md#built-in-themes), by their exact names, plus custom themes built on one of
- * them. Palettes are each theme's published colours mapped onto the Catppuccin-style {@link Theme} slots.
+ * The 20 built-in sidebar themes (docs/reference/configuration.md#built-in-themes), by their exact names, plus custom
+ * themes built on one of them. Palettes are each theme's published colours mapped onto the Catppuccin-style {@link
+ * Theme} slots.
  */
 public final class Themes {
 

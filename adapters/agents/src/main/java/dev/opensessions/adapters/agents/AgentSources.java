@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the file and database sources of every agent docs/reference/agents.md names, from the environment and home folder. */
+/**
+ * Builds the file and database sources of every agent docs/reference/agents.md names, from the environment and home
+ * folder.
+ */
 public final class AgentSources {
 
     private AgentSources() {

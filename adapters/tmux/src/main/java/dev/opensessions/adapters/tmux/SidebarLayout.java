@@ -62,7 +62,10 @@ final class SidebarLayout {
         };
     }
 
-    /** Windows holding panes that are all sidebars: their content is gone (docs/reference/sidebar.md#no-window-holds-only-sidebars). */
+    /**
+     * Windows holding panes that are all sidebars: their content is gone
+     * (docs/reference/sidebar.md#no-window-holds-only-sidebars).
+     */
     static Set<String> lonely(TmuxSnapshot snapshot) {
         Map<String, Boolean> onlySidebars = new HashMap<>();
         for (TmuxPane pane : snapshot.panes()) {

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/reference/sidebar.md#no-window-holds-only-sidebars: no window is left holding only its sidebar, shown or hidden. */
+/**
+ * docs/reference/sidebar.md#no-window-holds-only-sidebars: no window is left holding only its sidebar, shown or hidden.
+ */
 class LonelySidebarTest {
 
     @Test

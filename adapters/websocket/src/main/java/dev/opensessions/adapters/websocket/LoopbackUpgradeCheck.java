@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Refuses a WebSocket upgrade with 403 before it happens when a browser could have forged it
- * (docs/explanation/architecture.md#security): a foreign {@code Origin}, or a {@code Host} that is not loopback with our port (DNS rebinding).
+ * (docs/explanation/architecture.md#security): a foreign {@code Origin}, or a {@code Host} that is not loopback with
+ * our port (DNS rebinding).
  */
 @ApplicationScoped
 public class LoopbackUpgradeCheck implements HttpUpgradeCheck {
