@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# opensessions.tmux: the TPM entry point (SPEC 6.1). Tells tmux where the plugin lives, builds the server
+# opensessions.tmux: the TPM entry point. Tells tmux where the plugin lives, builds the server
 # once, stops a server left running by another version, and binds the opensessions key table. It installs
 # no tmux hooks: the server follows tmux over its control-mode connection (docs/adr/0006).
 set -euo pipefail
@@ -40,7 +40,7 @@ plugin_version() {
   fi
 }
 
-# Records "<plugin dir>:<version>" (SPEC 1.2); a running server started by another version or from
+# Records "<plugin dir>:<version>"; a running server started by another version or from
 # another folder is stopped, so the next use starts this one.
 record_version() {
   local now previous=""

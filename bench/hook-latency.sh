@@ -2,7 +2,7 @@
 # Measures how long the Claude Code hook keeps Claude Code waiting: runs it N times the way Claude Code
 # does (event JSON on stdin, inside tmux) with the server down (a loopback port nothing listens on), and
 # with a server that accepts but never answers, and times each run until it exits and its output closes.
-# The target is under 50 ms at p99 (issue 5). A "bash-floor" case times an empty bash script the same way:
+# The target is under 50 ms at p99 (docs/explanation/performance.md). A "bash-floor" case times an empty bash script the same way:
 # no bash hook can beat it, so on a loaded machine compare against it. Runs are PAUSE seconds apart
 # (untimed), as agent events are, so one run's background post does not steal the next run's CPU.
 # Prints one line of JSON per case.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one benchmark command (docs/explanation/performance.md): measures every budget of DESIGN section 8 on
+# The one benchmark command (docs/explanation/performance.md): measures every budget on
 # a private tmux server with N sessions (each in its own git repository) and M sidebars, with the server as
 # last packaged (built once when missing), a private HOME and XDG folders and a free port. In this order:
 # server idle CPU (nothing attached, 50 idle agent transcripts watched, 5 open threads whose agent processes

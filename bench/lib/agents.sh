@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # agents.sh: agent state read from files, as the watchers see it. Seeds idle Claude Code transcripts (the
 # idle measurement then shows what watching them costs) and measures a transcript line to visible in a
-# sidebar (issue 5: within 300 ms). Sourced by bench/run.sh after common.sh, tmux.sh and report.sh.
+# sidebar (within 300 ms, docs/explanation/performance.md). Sourced by bench/run.sh after common.sh, tmux.sh and report.sh.
 
 # Claude Code's folder name for a directory (ClaudeProjectDirs.encode): '/', '.' and '_' become '-'.
 claude_folder() {
@@ -78,5 +78,5 @@ measure_transcript() {
   result transcriptToVisibleMs "{\"p50\":$P50,\"p99\":$P99,\"cold\":$(cold transcript)}"
   local holds=no
   [[ $(within "$P99" 300) == yes ]] && holds=yes
-  row "transcript line to visible" "p50 $P50 ms, p99 $P99 ms" "<= 300 ms (issue 5)" "$holds"
+  row "transcript line to visible" "p50 $P50 ms, p99 $P99 ms" "<= 300 ms" "$holds"
 }

@@ -1,9 +1,9 @@
 # shellcheck shell=bash
-# address.sh: where the opensessions server of the current tmux server listens (SPEC 1.2), shared by
+# address.sh: where the opensessions server of the current tmux server listens, shared by
 # bin/opensessions and the agent hooks so the two can never disagree. Sourced, not run; builtins only,
 # because hooks call it on every agent event.
 
-# Sets HASH to the reference's key of a path (SPEC 1.2): the sum of each character's code point times its
+# Sets HASH to the reference's key of a path: the sum of each character's code point times its
 # 1-based position, mod 20000. A variable, not output, so hooks pay for no subshell.
 hash_path() {
   local LC_ALL=C.UTF-8

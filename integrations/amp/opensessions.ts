@@ -1,6 +1,6 @@
 // opensessions Amp plugin: reports each Amp thread's state to the opensessions server of this tmux
 // (POST /api/agent-event, CONTRACTS.md), in order, fire-and-forget, silent when the server is down.
-// Dependency-free on purpose: Amp loads it from ~/.config/amp/plugins/ as it is (SPEC 5.9).
+// Dependency-free on purpose: Amp loads it from ~/.config/amp/plugins/ as it is.
 
 type Status = "idle" | "running" | "tool-running" | "done" | "error" | "interrupted";
 type AmpEvent = Record<string, unknown>;
@@ -9,7 +9,7 @@ type AmpPluginApi = { on(event: string, handler: (event: AmpEvent) => unknown): 
 const POST_TIMEOUT_MS = 1000;
 const MAX_PENDING = 20;
 
-// The server of this tmux, derived exactly as bin/lib/address.sh and ServerKey.java do (SPEC 1.2).
+// The server of this tmux, derived exactly as bin/lib/address.sh and ServerKey.java do.
 function serverUrl(env: Record<string, string | undefined>): string {
   if (env.OPENSESSIONS_URL) return env.OPENSESSIONS_URL.replace(/\/+$/, "");
   let key: number | undefined;

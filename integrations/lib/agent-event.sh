@@ -56,7 +56,7 @@ event_json() {
 }
 
 # Posts the event for INPUT in a background job of its own and returns at once:
-# AGENT STATUS ID_KEY [PROMPT_KEY] [UNSEEN]. OPENSESSIONS_URL (SPEC 8.3) overrides the derived address.
+# AGENT STATUS ID_KEY [PROMPT_KEY] [UNSEEN]. OPENSESSIONS_URL overrides the derived address.
 post_agent_event() {
   local agent=$1 status=$2 id_key=$3 prompt_key=${4:-} unseen=${5:-} pane="" ts base
   resolve_address

@@ -1,7 +1,7 @@
 // opensessions Pi extension: reports the Pi session's state to the opensessions server of this tmux
 // (POST /api/agent-event) and registers the live Pi process (POST /api/runtime/pi/upsert every 5 s,
 // /api/runtime/pi/delete on shutdown; CONTRACTS.md), in order, fire-and-forget, silent when the server
-// is down. Dependency-free on purpose: Pi loads it from ~/.pi/agent/extensions/ as it is (SPEC 5.5).
+// is down. Dependency-free on purpose: Pi loads it from ~/.pi/agent/extensions/ as it is.
 
 type Status = "idle" | "running" | "tool-running" | "done" | "error" | "interrupted";
 type PiEvent = Record<string, unknown>;
@@ -19,7 +19,7 @@ const MAX_PENDING = 20;
 // The server forgets a process 15 s after its last heartbeat: three missed beats.
 const HEARTBEAT_MS = 5000;
 
-// The server of this tmux, derived exactly as bin/lib/address.sh and ServerKey.java do (SPEC 1.2).
+// The server of this tmux, derived exactly as bin/lib/address.sh and ServerKey.java do.
 function serverUrl(env: Record<string, string | undefined>): string {
   if (env.OPENSESSIONS_URL) return env.OPENSESSIONS_URL.replace(/\/+$/, "");
   let key: number | undefined;
@@ -73,7 +73,7 @@ function post(fields: Record<string, unknown>): void {
   send("/api/agent-event", { agent: "pi", paneId, ts: Date.now(), ...fields });
 }
 
-// How the turn ended, from the stop reason of its last assistant message (SPEC 5.5).
+// How the turn ended, from the stop reason of its last assistant message.
 function endStatus(event: PiEvent): Status {
   const messages = Array.isArray(event.messages) ? (event.messages as PiEvent[]) : [];
   const last = [...messages].reverse().find((message) => message?.role === "assistant");

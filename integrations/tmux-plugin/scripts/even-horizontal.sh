@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # even-horizontal.sh <window_id> [pane_id]: spreads the content panes of the window evenly side by side, as
-# tmux's even-horizontal layout does, while the sidebar keeps its side and its width (SPEC 6.2).
+# tmux's even-horizontal layout does, while the sidebar keeps its side and its width.
 set -euo pipefail
 # shellcheck source=integrations/tmux-plugin/scripts/server-common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/server-common.sh"

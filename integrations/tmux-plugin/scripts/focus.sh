@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # focus.sh [client_tty] [pane_id]: moves the cursor into the sidebar of the pane's window, opening the
-# sidebar first when the window has none (SPEC 6.2).
+# sidebar first when the window has none.
 set -euo pipefail
 # shellcheck source=integrations/tmux-plugin/scripts/server-common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/server-common.sh"

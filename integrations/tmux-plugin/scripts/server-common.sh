@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2034 # the variables set here are read by the scripts that source this file
-# server-common.sh: what every tmux-plugin script shares (SPEC 6.2): where the plugin and its server live,
+# server-common.sh: what every tmux-plugin script shares: where the plugin and its server live,
 # starting the server on first use, reporting to the user through tmux, and posting a tmux context to the
 # server's control endpoints. Sourced, not run.
 
@@ -77,7 +77,7 @@ server_running() {
   "$LAUNCHER" status >/dev/null 2>&1
 }
 
-# Starts the server when it does not answer (SPEC 1.3), without opening a sidebar of its own; the first use
+# Starts the server when it does not answer, without opening a sidebar of its own; the first use
 # builds it. Every step is told on the client: building, built, or that a server died and is restarted.
 # Sets STARTED=1 when this call started it.
 STARTED=0
@@ -123,7 +123,7 @@ last_line() {
 }
 
 # Posts PATH (with its query) to the server with the context of the client and pane: client tty|session|
-# window|pane|pane active (SPEC 6.2), the token as bearer. Nothing from the context reaches a shell.
+# window|pane|pane active, the token as bearer. Nothing from the context reaches a shell.
 post_context() {
   local path=$1 pane=$2 token context
   [[ -r "$TOKEN_FILE" ]] || fail "cannot read the server's token file $TOKEN_FILE"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# sessionizer.sh [client_tty]: opens the project picker (bin/opensessions-sessionizer, SPEC 6.6) in a popup
+# sessionizer.sh [client_tty]: opens the project picker (bin/opensessions-sessionizer) in a popup
 # on the client, sized like the sidebar popup.
 set -euo pipefail
 # shellcheck source=integrations/tmux-plugin/scripts/server-common.sh

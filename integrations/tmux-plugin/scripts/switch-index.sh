@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # switch-index.sh N [client_tty] [pane_id]: switches the client to the N-th session the sidebar lists
-# (1 to 9, hidden sessions skipped), as the sidebar's own number keys do (SPEC 6.2).
+# (1 to 9, hidden sessions skipped), as the sidebar's own number keys do.
 set -euo pipefail
 # shellcheck source=integrations/tmux-plugin/scripts/server-common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/server-common.sh"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# toggle.sh [client_tty] [pane_id]: hides every sidebar of this tmux server, or shows one in every window
-# (SPEC 6.2). Shown means what the user sees: with none in the pane's window, the toggle shows them. A press
+# toggle.sh [client_tty] [pane_id]: hides every sidebar of this tmux server, or shows one in every window.
+# Shown means what the user sees: with none in the pane's window, the toggle shows them. A press
 # that has to start (or first build) the server shows them in every window.
 set -euo pipefail
 # shellcheck source=integrations/tmux-plugin/scripts/server-common.sh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# uninstall.sh: takes out of this tmux server everything the plugin and its server put in (SPEC 6.2): the
+# uninstall.sh: takes out of this tmux server everything the plugin and its server put in: the
 # server, every sidebar pane, the key bindings (the bindings they replaced come back), every @opensessions
 # option, OPENSESSIONS_DIR and the runtime files. Quiet on success; running it again changes nothing.
 set -euo pipefail

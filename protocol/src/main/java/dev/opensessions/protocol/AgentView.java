@@ -2,7 +2,7 @@ package dev.opensessions.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** An agent row on the wire (SPEC 4.2 AgentEvent shape); absent optional fields are omitted. */
+/** An agent row on the wire (docs/reference/websocket-api.md#an-agent); absent optional fields are omitted. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentView(
         String agent,

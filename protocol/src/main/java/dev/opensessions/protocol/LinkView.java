@@ -1,6 +1,9 @@
 package dev.opensessions.protocol;
 
-/** A clickable local URL of a session (SPEC 4.1 {@code localLinks}): {@code direct} links to a listening port. */
+/**
+ * A clickable local URL of a session ({@code localLinks}, docs/reference/websocket-api.md#a-session): {@code direct}
+ * links to a listening port.
+ */
 public record LinkView(String kind, int port, String url, String label) {
 
     /** The link for a port a process in the session listens on. */

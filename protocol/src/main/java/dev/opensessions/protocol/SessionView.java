@@ -3,13 +3,13 @@ package dev.opensessions.protocol;
 import java.util.List;
 
 /**
- * One live session on the wire (SPEC 4.1), in display order.
+ * One live session on the wire, in display order.
  *
  * @param branch        the git branch of {@code dir}; null when it is not a repository (then the git
  *                      fields are false or 0)
  * @param worktreeGroup the same for every worktree of one repository; null outside git
  * @param ports         TCP ports listened on by processes in the session's panes, ascending
- * @param attention     the most urgent agent signal (SPEC 7.2), null when the session has no visible agent
+ * @param attention     the most urgent agent signal, null when the session has no visible agent
  */
 public record SessionView(
         String name,

@@ -45,7 +45,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The composition root (DESIGN 3): builds the core once and hands each driving adapter only the
+ * The composition root: builds the core once and hands each driving adapter only the
  * use-case interfaces it asks for.
  */
 @Singleton
@@ -74,7 +74,7 @@ public class CoreProducers {
         return new Core(Clock.systemUTC(), stores.open(), outside);
     }
 
-    /** Every agent's own records, and the command plugins config.json declares (SPEC 5, issue 5). */
+    /** Every agent's own records, and the command plugins config.json declares. */
     private static List<AgentSource> agentSources(ServerSettings settings) {
         List<AgentSource> sources = new ArrayList<>(AgentSources.standard(System.getenv(), settings.agentHome(),
                 Clock.systemUTC()));
@@ -87,7 +87,7 @@ public class CoreProducers {
         core.close();
     }
 
-    /** 32 random bytes as hex, new for every server start (DESIGN 7). */
+    /** 32 random bytes as hex, new for every server start. */
     @Produces
     @Singleton
     ControlToken controlToken() {

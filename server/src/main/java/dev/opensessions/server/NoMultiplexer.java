@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * The multiplexer of a server that runs outside tmux: there are no live sessions and no clients, so
- * metadata is still stored by name, agent events are accepted but unresolved (202, SPEC 2.3), and commands
+ * metadata is still stored by name, agent events are accepted but unresolved (202), and commands
  * find nothing to act on.
  */
 final class NoMultiplexer implements SessionSource, Multiplexer {

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * Exits the Quarkus application shortly after the current request has been answered: the pause lets the
  * {@code closing…} frame reach every sidebar and the {@code quit} message every WebSocket client first
- * (SPEC 1.4 drains for about 120 ms the same way).
+ * (the reference server drains for about 120 ms the same way).
  */
 final class QuarkusServerLifecycle implements ServerLifecycle {
 

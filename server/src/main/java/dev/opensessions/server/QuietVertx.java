@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Slows Vert.x's blocked-thread checker from once a second to twice a minute: a timer thread that woke every
- * second was a steady share of the server's idle CPU (DESIGN 8: nothing wakes while idle), and no request
- * of this server runs long enough for the warning to say anything a 30 s check would not.
+ * second was a steady share of the server's idle CPU (nothing may wake while idle, docs/explanation/performance.md),
+ * and no request of this server runs long enough for the warning to say anything a 30 s check would not.
  */
 @ApplicationScoped
 public class QuietVertx implements VertxOptionsCustomizer {

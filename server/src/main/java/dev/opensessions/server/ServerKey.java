@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * Which opensessions server this process is (SPEC 1.2, DESIGN 2): one per tmux socket. The key is the
+ * Which opensessions server this process is: one per tmux socket. The key is the
  * reference's hash of the socket path (or {@code OPENSESSIONS_SERVER_KEY}); the port is
  * {@code OPENSESSIONS_PORT}, else 7391 for the default socket or no tmux, else {@code 22000 + key}.
  *

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where a server keeps its files (DESIGN 2 and 5): runtime files (pid, token, log, start lock) under
+ * Where a server keeps its files: runtime files (pid, token, log, start lock) under
  * {@code ${XDG_RUNTIME_DIR:-/tmp}/opensessions-<uid>/<label>/}, state in
  * {@code ${XDG_STATE_HOME:-~/.local/state}/opensessions/opensessions.db}, and the reference's config folder
  * {@code ${XDG_CONFIG_HOME:-~/.config}/opensessions/}.

@@ -18,7 +18,7 @@ public interface ServerSettings {
      */
     Optional<String> tmuxSocket();
 
-    /** Where sidebar panes connect (DESIGN 2: the port after the HTTP port, 127.0.0.1 only); 0 picks a free one. */
+    /** Where sidebar panes connect (the port after the HTTP port, 127.0.0.1 only); 0 picks a free one. */
     int sidebarPort();
 
     /** Holds the pid and token files. */

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Serves sidebar panes (DESIGN 2 and 6): the terminal listener every pane shim connects to, its port
+ * Serves sidebar panes: the terminal listener every pane shim connects to, its port
  * published in the runtime folder for the launcher and the shims, every connected pane reported to the
  * warm-up, and pane sizes from tmux: the first one asked for when a shim connects, every later one forwarded
  * from tmux's listings, which is where resizes come from.

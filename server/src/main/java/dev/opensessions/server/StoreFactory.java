@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 import java.nio.file.Path;
 
 /**
- * Opens the durable stores (DESIGN 5): the SQLite file through the Agroal pool, or, when that file cannot
+ * Opens the durable stores: the SQLite file through the Agroal pool, or, when that file cannot
  * be used, stores in memory so the server keeps running; either way one clear log line says which.
  */
 @Singleton

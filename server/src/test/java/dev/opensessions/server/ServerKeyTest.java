@@ -48,7 +48,8 @@ class ServerKeyTest {
     }
 
     static Stream<Arguments> hashes() {
-        // Worked by hand from the SPEC 1.2 formula: sum of code point * (1-based position), mod 20000.
+        // Worked by hand from the address rule (docs/reference/server.md#port): sum of code point * (1-based position),
+        // mod 20000.
         return Stream.of(
                 Arguments.of("", 0),
                 Arguments.of("a", 97),

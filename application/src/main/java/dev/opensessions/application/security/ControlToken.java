@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
 
-/** The secret a client must present to control the server (DESIGN section 7). Compared in constant time. */
+/**
+ * The secret a client must present to control the server (docs/explanation/architecture.md#security). Compared in
+ * constant time.
+ */
 public record ControlToken(String value) {
 
     public ControlToken {

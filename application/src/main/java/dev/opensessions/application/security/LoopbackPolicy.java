@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which requests a loopback server accepts from a browser's reach (DESIGN section 7): the {@code Host}
- * must name a loopback host with our port (no DNS rebinding), and an {@code Origin}, when present, must be
+ * Which requests a loopback server accepts from a browser's reach (docs/explanation/architecture.md#security): the
+ * {@code Host} must name a loopback host with our port (no DNS rebinding), and an {@code Origin}, when present, must be
  * that same loopback origin (no cross-site requests). The port is the one the request arrived on.
  */
 public final class LoopbackPolicy {

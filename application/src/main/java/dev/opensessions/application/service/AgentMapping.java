@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How an agent thread was mapped to a live session, and the rules that map it: its pane always wins
- * (SPEC 11.1), then its project directory (SPEC 2.3), or the lossy Claude folder name (SPEC 5.1), and last
+ * How an agent thread was mapped to a live session, and the rules that map it: its pane always wins,
+ * then its project directory, or the lossy Claude folder name, and last
  * the session the agent named itself.
  *
  * @param session the session found, null when none matched

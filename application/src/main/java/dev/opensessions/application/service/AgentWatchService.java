@@ -42,7 +42,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
 
     /** A timer that fires before the clock reached its instant (a clock moved by hand) retries this late. */
     private static final long RETRY_MILLIS = 1000;
-    /** Threads quiet this long are forgotten: every row they made has been pruned by then (SPEC 4.4). */
+    /** Threads quiet this long are forgotten: every row they made has been pruned by then. */
     private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
 
     private final StateOwner owner;

@@ -4,7 +4,7 @@ import dev.opensessions.application.port.out.LocalSystem;
 
 import java.util.List;
 
-/** Picks the diff viewer the sidebar opens (SPEC 7.5 {@code l}/{@code L}): the best one installed. */
+/** Picks the diff viewer the sidebar opens ({@code l}/{@code L}): the best one installed. */
 final class DiffViewer {
 
     /** Fixed text, never built from input: colours kept through the pager. */

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Gives a Pi thread that reports no pane the pane of its live process (SPEC 5.5), so it maps by pane: wraps
+ * Gives a Pi thread that reports no pane the pane of its live process, so it maps by pane: wraps
  * the Pi transcript source and the recorder of pushed events, and re-sends a thread's last reading when its
  * process's pane becomes known, so its row moves to that pane's session without waiting for the next entry.
  */

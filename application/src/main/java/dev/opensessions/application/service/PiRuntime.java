@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 record PiRuntime(RegisterPiRuntimeUseCase.Command registration, Instant beat) {
 
-    /** Three missed 5 s heartbeats: the process is gone (SPEC 5.5). */
+    /** Three missed 5 s heartbeats: the process is gone. */
     static final Duration EXPIRES_AFTER = Duration.ofSeconds(15);
 
     PiRuntime {

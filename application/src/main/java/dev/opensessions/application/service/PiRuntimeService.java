@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The registry of live Pi processes, keyed by pid (SPEC 5.5). A registration expires 15 s after its last
+ * The registry of live Pi processes, keyed by pid. A registration expires 15 s after its last
  * heartbeat, on a one-shot timer per process. While a Pi session has a live process, its thread takes that
  * process's pane when it reports none; when its last process ends, its row, if still running, tool-running
  * or waiting, becomes stale.

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Finds or creates the session for a project folder (SPEC 6.6): named after the folder, reused when a live
+ * Finds or creates the session for a project folder: named after the folder, reused when a live
  * session of that name already works in that folder.
  */
 final class ProjectSessions {

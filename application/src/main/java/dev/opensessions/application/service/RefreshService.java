@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * Re-reads the multiplexer on request, and on a client's focus hook also marks seen the agents of the pane
- * it now looks at (SPEC 2.2 {@code /refresh} and {@code /focus}, 4.5).
+ * it now looks at ({@code /refresh} and {@code /focus}; docs/reference/agents.md#unseen-markers).
  */
 public final class RefreshService implements RefreshUseCase {
 

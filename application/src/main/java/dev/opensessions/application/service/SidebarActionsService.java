@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Carries out what a sidebar asks on its user's behalf (SPEC 7.3 to 7.5) against the client showing that
+ * Carries out what a sidebar asks on its user's behalf against the client showing that
  * sidebar; a multiplexer failure is logged here and never reaches the sidebar.
  */
 public final class SidebarActionsService implements SidebarActionsUseCase {

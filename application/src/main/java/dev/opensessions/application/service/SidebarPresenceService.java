@@ -21,7 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Shows and hides the sidebars of the whole tmux server (SPEC 6.5, 9.3 decisions 1, 2 and 8): a show fills
+ * Shows and hides the sidebars of the whole tmux server (docs/reference/sidebar.md#shown-or-hidden): a show fills
  * every window, origin first and staggered, and stays {@code WARMING} until each new pane has connected, its
  * window vanished, or the warm-up timed out; the windows given up on are kept as presence failures. The side
  * they dock at is chosen at start and again at every show, so a changed tmux option applies on the next show.

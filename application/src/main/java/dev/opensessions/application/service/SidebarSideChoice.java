@@ -8,7 +8,7 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /**
- * Reads where the user wants sidebars (SPEC 6.1, 8.1): the tmux option {@code @opensessions-position},
+ * Reads where the user wants sidebars: the tmux option {@code @opensessions-position},
  * else the configured side. A bad option value is warned about once, not at every show. Not thread-safe:
  * its owner calls it under its own lock.
  */

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.Future;
 
 /**
- * One show's warm-up bookkeeping (SPEC 6.5, 9.3 decision 8): the windows to fill in spawn order, the panes
- * opened and not yet connected, and the windows given up on. Not thread-safe: its owner guards it.
+ * One show's warm-up bookkeeping (docs/reference/sidebar.md#shown-or-hidden): the windows to fill in spawn order, the
+ * panes opened and not yet connected, and the windows given up on. Not thread-safe: its owner guards it.
  */
 final class SidebarWarmup {
 

@@ -15,7 +15,10 @@ import java.util.function.Consumer;
  */
 public final class CoalescingListener implements SnapshotListener {
 
-    /** The frame cadence of DESIGN section 4: at most one frame per 16 ms per subscriber. */
+    /**
+     * The frame cadence (docs/explanation/architecture.md, "How a change travels"): at most one frame per 16 ms per
+     * subscriber.
+     */
     public static final Duration FRAME = Duration.ofMillis(16);
 
     private final ScheduledExecutorService scheduler;

@@ -20,7 +20,8 @@ import java.util.Optional;
  * higher version, so subscribers can drop anything older than what they already have.
  *
  * @param metadata pushed metadata per session name, including names that have no live session (yet)
- * @param sidebar  what every sidebar shares: theme, width, filter, collapsed groups (SPEC 9.3 decision 4)
+ * @param sidebar  what every sidebar shares: theme, width, filter, collapsed groups
+ *                 (docs/reference/sidebar.md#shared-settings)
  * @param presence whether sidebars are shown, and the lifecycle phase they show
  */
 public record StateSnapshot(

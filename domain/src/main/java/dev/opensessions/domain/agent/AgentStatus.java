@@ -3,7 +3,7 @@ package dev.opensessions.domain.agent;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What an agent thread is doing (SPEC 4.2), with the tracker's headline priority (SPEC 4.3). */
+/** What an agent thread is doing, with the tracker's headline priority. */
 public enum AgentStatus {
     IDLE("idle", 0),
     RUNNING("running", 6),

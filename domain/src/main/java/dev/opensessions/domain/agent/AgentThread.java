@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One agent instance the tracker knows (SPEC 4.2): the latest state of a thread in a session.
+ * One agent instance the tracker knows: the latest state of a thread in a session.
  * Optional fields ({@code threadId}, {@code threadName}, {@code lastUserPrompt}, {@code paneId},
  * {@code projectDir}) are null when unknown.
  */

@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * Every agent row of a server with the tracker rules of SPEC 4.4 and 4.5. Immutable: each operation
- * returns a new tracker. A thread key lives in at most one session.
+ * Every agent row of a server with the tracker rules of docs/reference/agents.md (how a status is decided, unseen
+ * markers). Immutable: each operation returns a new tracker. A thread key lives in at most one session.
  */
 public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
 
@@ -122,7 +122,7 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
                 .toList();
     }
 
-    /** The session's headline agent: in a focused pane first, then status priority, then newest (SPEC 4.3). */
+    /** The session's headline agent: in a focused pane first, then status priority, then newest. */
     public Optional<AgentThread> headline(SessionName session, Set<PaneId> focusedPanes) {
         return rows(session).stream()
                 .filter(AgentThread::visible)

@@ -1,7 +1,7 @@
 package dev.opensessions.domain.agent;
 
 /**
- * The user-facing attention signal of an agent (SPEC 7.2), most urgent first:
+ * The user-facing attention signal of an agent, most urgent first:
  * error, stale, interrupted, waiting, done-unseen, tool-running, running, done-seen, idle.
  */
 public enum Attention {

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The lossy folder names Claude Code gives project directories (SPEC 5.1), and the {@code __encoded__:}
+ * The lossy folder names Claude Code gives project directories, and the {@code __encoded__:}
  * token a source reports when such a name cannot be decoded back to a directory that exists.
  */
 public final class ClaudeProjectDirs {

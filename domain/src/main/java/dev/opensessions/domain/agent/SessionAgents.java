@@ -8,7 +8,7 @@ import java.util.Map;
 /** The agent rows of one session and the times of its latest agent events (at most 30). */
 public record SessionAgents(Map<ThreadKey, AgentThread> threads, List<Instant> eventTimestamps) {
 
-    /** How many event timestamps a session keeps (SPEC 4.4). */
+    /** How many event timestamps a session keeps. */
     public static final int MAX_EVENT_TIMESTAMPS = 30;
 
     public SessionAgents {

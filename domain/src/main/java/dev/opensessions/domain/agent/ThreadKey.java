@@ -2,7 +2,7 @@ package dev.opensessions.domain.agent;
 
 import java.util.Objects;
 
-/** Identifies one agent row: {@code agent:threadId} when the thread id is known, else {@code agent} (SPEC 4.4). */
+/** Identifies one agent row: {@code agent:threadId} when the thread id is known, else {@code agent}. */
 public record ThreadKey(String value) {
 
     public ThreadKey {

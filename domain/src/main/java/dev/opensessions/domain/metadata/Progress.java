@@ -24,7 +24,7 @@ public record Progress(Double current, Double total, double percent, String labe
 
     /**
      * Progress from what a script sent: an explicit percent wins, else current of total. Empty when no
-     * number was given, which clears the progress (SPEC 2.2).
+     * number was given, which clears the progress.
      */
     public static Optional<Progress> of(Double current, Double total, Double percent, String label, Instant ts) {
         requireFinite(current, "current");

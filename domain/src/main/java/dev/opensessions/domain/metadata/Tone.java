@@ -3,7 +3,7 @@ package dev.opensessions.domain.metadata;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The colour family of a status pill or log line (SPEC 2.4). */
+/** The colour family of a status pill or log line. */
 public enum Tone {
     NEUTRAL("neutral", "·"),
     INFO("info", "ℹ"),

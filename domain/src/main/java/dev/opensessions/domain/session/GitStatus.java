@@ -3,7 +3,7 @@ package dev.opensessions.domain.session;
 import java.util.Objects;
 
 /**
- * The git state of a session's directory (SPEC 4.1): branch, whether the work tree is dirty, the size of
+ * The git state of a session's directory: branch, whether the work tree is dirty, the size of
  * the uncommitted diff, and whether it is a linked worktree.
  *
  * @param branch        the checked-out branch, or {@code HEAD} when detached

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The user's arrangement of sessions (SPEC 4.1, 4.6): an explicit order that comes first, and a hidden set.
+ * The user's arrangement of sessions: an explicit order that comes first, and a hidden set.
  * Names of sessions that do not exist right now are kept, so a session that comes back keeps its place.
  */
 public record SessionOrder(List<SessionName> order, Set<SessionName> hidden) {

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * Finds the live session an agent report belongs to (SPEC 2.3): its pane when known, then its project
+ * Finds the live session an agent report belongs to: its pane when known, then its project
  * directory (exact, then the most specific prefix relation either way), then the session name it gave.
  */
 public final class SessionResolver {

@@ -1,6 +1,6 @@
 package dev.opensessions.domain.sidebar;
 
-/** What the agents panel lists (SPEC 7.3): the focused session's agents, or every session's. */
+/** What the agents panel lists: the focused session's agents, or every session's. */
 public enum AgentScope {
     CURRENT("current"),
     ALL("all");

@@ -9,8 +9,8 @@ import dev.opensessions.domain.session.SessionName;
 import java.util.Set;
 
 /**
- * Which sessions the list shows (SPEC 4.1, key {@code f}). The reference only names the filters; the
- * predicates are the SPEC's recommendation: active means some agent wants attention or works, running
+ * Which sessions the list shows (key {@code f}). The reference only names the filters; the
+ * predicates here are ours: active means some agent wants attention or works, running
  * means some agent works right now.
  */
 public enum SessionFilter {

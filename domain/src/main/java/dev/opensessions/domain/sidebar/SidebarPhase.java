@@ -1,7 +1,7 @@
 package dev.opensessions.domain.sidebar;
 
 /**
- * Where this server generation's sidebars are (SPEC 1.4 and 9.3 decisions 1 and 8). It only moves
+ * Where this server generation's sidebars are (docs/reference/sidebar.md#quit-is-final). It only moves
  * forward to {@link #CLOSING}: once closing, nothing makes it warm or ready again.
  */
 public enum SidebarPhase {

@@ -3,8 +3,8 @@ package dev.opensessions.domain.sidebar;
 import java.util.Objects;
 
 /**
- * Whether sidebars are shown (one global switch per tmux server, SPEC 9.3 decision 2), the lifecycle
- * phase their header shows, and the side they dock at, chosen when they were last shown.
+ * Whether sidebars are shown (one global switch per tmux server, docs/reference/sidebar.md#shown-or-hidden), the
+ * lifecycle phase their header shows, and the side they dock at, chosen when they were last shown.
  */
 public record SidebarPresence(boolean visible, SidebarPhase phase, SidebarSide side) {
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What every sidebar shares and the user's config keeps (SPEC 8.1 and 9.3 decision 4): theme, the one
+ * What every sidebar shares and the user's config keeps (docs/reference/sidebar.md#shared-settings): theme, the one
  * fixed sidebar width, the session filter, the collapsed worktree groups and the detail panel's height.
  * Keyboard focus, modals and the agent scope are per pane and live in the sidebar, not here.
  *
@@ -37,7 +37,7 @@ public record SidebarSettings(ThemeChoice theme, int width, SessionFilter filter
         detailHeight = Math.max(MIN_DETAIL_HEIGHT, Math.min(MAX_DETAIL_HEIGHT, detailHeight));
     }
 
-    /** What applies without a config file (SPEC 8.1). */
+    /** What applies without a config file. */
     public static SidebarSettings defaults() {
         return new SidebarSettings(ThemeChoice.defaultChoice(), DEFAULT_WIDTH, SessionFilter.ALL, Set.of(),
                 DEFAULT_DETAIL_HEIGHT, AgentScope.CURRENT, SidebarSide.LEFT);

@@ -3,7 +3,7 @@ package dev.opensessions.domain.sidebar;
 import java.util.Optional;
 
 /**
- * The edge of a window sidebars dock at (SPEC 6.5, 8.1): the tmux option {@code @opensessions-position}
+ * The edge of a window sidebars dock at: the tmux option {@code @opensessions-position}
  * when set, else config {@code sidebarPosition}, else left.
  */
 public enum SidebarSide {

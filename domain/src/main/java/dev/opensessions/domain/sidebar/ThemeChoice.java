@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The theme every sidebar draws with (SPEC 7.8 and 8.1): a built-in name, optionally with palette slots
+ * The theme every sidebar draws with: a built-in name, optionally with palette slots
  * overridden by a custom theme object in {@code config.json}. The sidebar knows the built-in palettes;
  * the core only carries the choice.
  *
@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 public record ThemeChoice(String name, Map<String, String> palette) {
 
     public static final String DEFAULT_NAME = "catppuccin-mocha";
-    /** The 20 built-in themes of SPEC 7.8, the default first; the sidebar holds their palettes. */
+    /**
+     * The 20 built-in themes (docs/reference/configuration.md#built-in-themes), the default first; the sidebar holds
+     * their palettes.
+     */
     public static final List<String> BUILT_IN = List.of(DEFAULT_NAME, "catppuccin-latte", "catppuccin-frappe",
             "catppuccin-macchiato", "tokyo-night", "gruvbox-dark", "nord", "dracula", "github-dark", "one-dark",
             "kanagawa", "everforest", "material", "cobalt2", "flexoki", "ayu", "aura", "matrix", "transparent",

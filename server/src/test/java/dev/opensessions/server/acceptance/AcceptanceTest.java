@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * What every acceptance case of SPEC 9.2 stands on: its own tmux server, folders, attached terminals and
- * opensessions server, all torn down after the case whether it passed or not.
+ * What every acceptance case of the sidebar's rules (docs/reference/sidebar.md#rules) stands on: its own tmux server,
+ * folders, attached terminals and opensessions server, all torn down after the case whether it passed or not.
  */
 abstract class AcceptanceTest {
 

@@ -14,9 +14,9 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Agent state reaching the sidebar from the two kinds of source of issue 5, end to end: a Claude Code
- * transcript growing under the user's home while the packaged server runs, and the Claude Code hook run in
- * a tmux pane the way Claude Code runs it. Latency is measured by bench/agent-latency.sh, not here.
+ * Agent state reaching the sidebar from both kinds of source, files the server watches and hooks that post, end to end:
+ * a Claude Code transcript growing under the user's home while the packaged server runs, and the Claude Code hook run
+ * in a tmux pane the way Claude Code runs it. Latency is measured by bench/agent-latency.sh, not here.
  */
 class AgentSourcesIT extends AcceptanceTest {
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC 9.2 cases 11, 13 and 14: agent signals per pane and the seen state of the focused pane. */
+/** docs/reference/sidebar.md#agents-and-seen-state: agent signals per pane and the seen state of the focused pane. */
 class AgentsSeenStateIT extends AcceptanceTest {
 
     @Test

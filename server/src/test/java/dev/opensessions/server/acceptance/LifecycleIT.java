@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC 9.2 cases 22 to 26: quit, toggle and lonely windows and sessions. */
+/**
+ * docs/reference/sidebar.md#quit-is-final, #shown-or-hidden and #no-window-holds-only-sidebars: quit, toggle and lonely
+ * windows and sessions.
+ */
 class LifecycleIT extends AcceptanceTest {
 
     @Test

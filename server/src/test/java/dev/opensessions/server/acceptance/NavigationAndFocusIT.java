@@ -8,7 +8,10 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC 9.2 cases 1 to 4: the keyboard focus is local to a client, the current row is per client. */
+/**
+ * docs/reference/sidebar.md#keyboard-focus and #current-row: the keyboard focus is local to a client, the current row
+ * is per client.
+ */
 class NavigationAndFocusIT extends AcceptanceTest {
 
     @Test

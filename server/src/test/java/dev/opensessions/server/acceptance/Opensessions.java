@@ -117,7 +117,7 @@ final class Opensessions implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** Reports an agent's state for a pane, as an agent hook would (SPEC 2.3). */
+    /** Reports an agent's state for a pane, as an agent hook would. */
     int agentEvent(String agent, String status, String pane, String thread) throws IOException, InterruptedException {
         String json = "{\"agent\":\"%s\",\"status\":\"%s\",\"paneId\":\"%s\",\"threadId\":\"%s\",\"threadName\":\"%s\"}"
                 .formatted(agent, status, pane, thread, thread);
@@ -130,7 +130,7 @@ final class Opensessions implements AutoCloseable {
 
     /**
      * Reports an agent's state for a session without a pane, as an agent found only through its files is
-     * known (the event names its {@code session}).
+     * known (the {@code session} field of {@code POST /api/agent-event}).
      */
     int agentEventIn(String session, String agent, String status, String thread)
             throws IOException, InterruptedException {

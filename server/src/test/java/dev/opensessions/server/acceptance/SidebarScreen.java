@@ -7,12 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a sidebar's captured screen the way a user does (SPEC 7.1, 7.2): the marker and signal of a
+ * Reads a sidebar's captured screen the way a user does: the marker and signal of a
  * session's row, the list's order, worktree group headers, and the header counters.
  */
 final class SidebarScreen {
 
-    /** A session's name line: marker, optional tree rail, two-digit index, signal, name (SPEC 7.2). */
+    /** A session's name line: marker, optional tree rail, two-digit index, signal, name. */
     private static final Pattern SESSION_ROW = Pattern.compile("^(.)(?: [│╰])? +(\\d\\d) (\\S) (\\S+)\\s*$");
     /** A worktree group's header line: marker, fold glyph, signal, label, stats. */
     private static final Pattern GROUP_ROW = Pattern.compile("^(.) ([▾▸]) +(\\S) (\\S+) .*$");

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC 9.2 cases 16 to 20: one fixed sidebar width, changed by the slider only. */
+/** docs/reference/sidebar.md#one-fixed-width: one fixed sidebar width, changed by the slider only. */
 class SidebarWidthIT extends AcceptanceTest {
 
     private static final int FIXED = Opensessions.WIDTH;

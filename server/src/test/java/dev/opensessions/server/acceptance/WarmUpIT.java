@@ -10,7 +10,10 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC 9.2 case 28: showing the sidebars is a presence reconciliation over every unique window. */
+/**
+ * docs/reference/sidebar.md#shown-or-hidden: showing the sidebars is a presence reconciliation over every unique
+ * window.
+ */
 class WarmUpIT extends AcceptanceTest {
 
     @Test

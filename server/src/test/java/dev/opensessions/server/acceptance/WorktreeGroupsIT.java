@@ -9,8 +9,9 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SPEC 9.2 cases 7 to 10: kill confirm and reordering with worktree groups. Sessions are named in the order
- * they are created, because the first order (creation second, then name) must not depend on the clock.
+ * Worktree groups (docs/reference/sidebar.md#worktree-groups): kill confirm and reordering with worktree groups.
+ * Sessions are named in the order they are created, because the first order (creation second, then name) must not
+ * depend on the clock.
  */
 class WorktreeGroupsIT extends AcceptanceTest {
 

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Codex hook fixed (SPEC 5.2): it posts to the server of this tmux at /api/agent-event, Stop is done,
+ * The Codex hook fixed: it posts to the server of this tmux at /api/agent-event, Stop is done,
  * and it serves both the hooks engine (stdin) and the older notify command (last argument).
  */
 class CodexHookTest {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The agents panel's rows and where they sit (SPEC 7.3), shared by the view, the keys and the mouse so a
+ * The agents panel's rows and where they sit, shared by the view, the keys and the mouse so a
  * selection or a click means the agent drawn there. Lines count from the panel's title row (line 0).
  * The current scope has the focused session's directory and links lines, then entries of two lines, an
  * optional prompt line and a spacer; the all scope has one line an agent.

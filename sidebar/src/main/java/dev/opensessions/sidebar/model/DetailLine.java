@@ -6,7 +6,7 @@ import dev.opensessions.domain.session.Session;
 import java.util.Objects;
 
 /**
- * Where the parts of a session's detail line sit (SPEC 7.2, 7.7): the branch (or folder) at the left, the
+ * Where the parts of a session's detail line sit: the branch (or folder) at the left, the
  * first port after it, the diff counts right-aligned. The branch gives way first, then the diff. The view
  * draws from it and the mouse hits against it, so a click on {@code ⌁3000} or {@code +12 -3} means that.
  *

@@ -21,7 +21,7 @@ public sealed interface Effect {
         }
     }
 
-    /** Quit the whole server and every sidebar ({@code q}, SPEC 9.3 decision 1). */
+    /** Quit the whole server and every sidebar ({@code q}, docs/reference/sidebar.md#quit-is-final). */
     record QuitServer() implements Effect {
     }
 
@@ -29,7 +29,7 @@ public sealed interface Effect {
     record ClosePane() implements Effect {
     }
 
-    /** Hide the session from every sidebar ({@code d}); the order file keeps it hidden (SPEC 4.6). */
+    /** Hide the session from every sidebar ({@code d}); the order file keeps it hidden. */
     record HideSession(SessionName session) implements Effect {
         public HideSession {
             Objects.requireNonNull(session, "session");
@@ -148,8 +148,8 @@ public sealed interface Effect {
 
     /**
      * Tells the other sidebars that this pane, living in {@code session}, moved its keyboard focus to
-     * {@code focused} (SPEC 9.2 case 3): they receive {@link Msg.PeerFocus} and those in the same session
-     * adopt it. Carried out by the runtime, not the core.
+     * {@code focused} (docs/reference/sidebar.md#keyboard-focus): they receive {@link Msg.PeerFocus} and those in the
+     * same session adopt it. Carried out by the runtime, not the core.
      */
     record ShareFocus(SessionName session, SessionName focused) implements Effect {
         public ShareFocus {

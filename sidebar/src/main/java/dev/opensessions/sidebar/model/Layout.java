@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where the parts of a sidebar sit for a pane size (SPEC 7.1): header and blank row, the session list,
+ * Where the parts of a sidebar sit for a pane size: header and blank row, the session list,
  * a separator, the detail panel, a separator, two footer rows. Update and view share it; rows inside the
  * list are placed by {@link ListRows}.
  *

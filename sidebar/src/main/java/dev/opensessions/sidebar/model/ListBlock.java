@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * One unit of the list's display order: a lone session or a worktree group. Reordering moves whole blocks,
- * so a group always stays together and a session moved past a group jumps over all of it (SPEC 9.2 case 10).
+ * so a group always stays together and a session moved past a group jumps over all of it
+ * (docs/reference/sidebar.md#worktree-groups).
  */
 public sealed interface ListBlock permits ListBlock.Single, WorktreeGroup {
 
@@ -34,7 +35,7 @@ public sealed interface ListBlock permits ListBlock.Single, WorktreeGroup {
     }
 
     /**
-     * Groups the displayed sessions (SPEC 7.2): sessions whose repository key is shared by two or more of
+     * Groups the displayed sessions: sessions whose repository key is shared by two or more of
      * them form a group, placed where its first member is, its members in display order.
      */
     static List<ListBlock> of(List<Session> displayed) {

@@ -5,7 +5,7 @@ import dev.opensessions.domain.session.Session;
 import java.util.Objects;
 
 /**
- * One row of the session list as update and view both see it (SPEC 7.2).
+ * One row of the session list as update and view both see it.
  *
  * @param kind      a lone session, a group header or a group child
  * @param session   the row's session; for a header, the child it stands for ({@link WorktreeGroup#chosen})

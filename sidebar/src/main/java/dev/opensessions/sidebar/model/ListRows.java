@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The session list's rows and where they sit (SPEC 7.2): lone sessions, group headers and the children of
+ * The session list's rows and where they sit: lone sessions, group headers and the children of
  * expanded groups, in display order. Update and view both place rows with it, so a key, a click or a
  * scroll means the row the view drew there. Scrolling counts rows, not lines.
  *

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a pane's session list derives from the server state (SPEC 7.1, 7.2): the blocks, sessions and rows
+ * What a pane's session list derives from the server state: the blocks, sessions and rows
  * it lists and the header's counters. Deriving them walks every session, so a {@link SidebarState} keeps its
  * listing and derives it again only when the snapshot, the pane or the order the pane asked for changes: a
  * spinner tick, a focus move or a hover then costs nothing here, however long the list. Two listings are
@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class Listing {
 
-    /** Statuses that count a session in the header's ⚡ counter (SPEC 7.1). */
+    /** Statuses that count a session in the header's ⚡ counter. */
     public static final Set<AgentStatus> ACTIVE = EnumSet.of(AgentStatus.RUNNING, AgentStatus.TOOL_RUNNING,
             AgentStatus.WAITING, AgentStatus.INTERRUPTED, AgentStatus.STALE, AgentStatus.ERROR);
 

@@ -13,14 +13,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one sidebar pane shows and remembers (DESIGN 6): its pane and size, the latest server state, and
+ * What one sidebar pane shows and remembers: its pane and size, the latest server state, and
  * the per-pane view state: keyboard focus, pending switch, spinner frame, scroll offset, the list's pointer
  * state and the panels. The filter, the order and the collapsed groups are shared and come with the snapshot.
  *
- * @param popup        true in a {@code display-popup} (SPEC 1.5), false in a docked sidebar pane
+ * @param popup        true in a {@code display-popup}, false in a docked sidebar pane
  * @param focused      the keyboard-focused session, null when none
  * @param pending      the session a switch was asked for and not yet confirmed, null when none; never
- *                     painted as current (SPEC 7.6)
+ *                     painted as current
  * @param spinnerFrame the braille spinner frame, 0 to {@link #SPINNER_FRAMES} - 1
  * @param scroll       the index of the first row ({@link ListRows}) shown in the list
  * @param listing      what the list derives from the snapshot; pass the previous state's (or null): one
@@ -58,7 +58,7 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
 
     /**
      * A fresh pane, docked or in a popup ({@code prefix o g}); a popup lists every session's agents at first
-     * and its {@code q} and {@code Esc} close only the popup (SPEC 1.5).
+     * and its {@code q} and {@code Esc} close only the popup.
      */
     public static SidebarState initial(PaneId pane, boolean popup, int width, int height, StateSnapshot snapshot) {
         SidebarState bare = new SidebarState(pane, popup, width, height, snapshot, null, null, 0, 0,
@@ -68,13 +68,13 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
 
     /**
      * The session this sidebar pane lives in: the only source of the green current row, never a global
-     * guess (SPEC 9.3 decision 3).
+     * guess (docs/reference/sidebar.md#current-row).
      */
     public Optional<SessionName> current() {
         return listing.current();
     }
 
-    /** The shared session filter (SPEC 9.3 decision 4): every sidebar lists the same sessions. */
+    /** The shared session filter (docs/reference/sidebar.md#shared-settings): every sidebar lists the same sessions. */
     public SessionFilter filter() {
         return snapshot.sidebar().filter();
     }
@@ -143,7 +143,7 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
                 list.withHeaderFocus(null), panel, listing);
     }
 
-    /** Focus on a group's header, standing for the child it chose (SPEC 9.2 case 1). */
+    /** Focus on a group's header, standing for the child it chose (docs/reference/sidebar.md#keyboard-focus). */
     public SidebarState withHeaderFocus(ListRow header) {
         return new SidebarState(pane, popup, width, height, snapshot, header.session().name(), pending, spinnerFrame,
                 scroll, list.withHeaderFocus(header.group().key()), panel, listing);

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A main checkout and its {@code git worktree}s shown as one group (SPEC 7.2).
+ * A main checkout and its {@code git worktree}s shown as one group.
  *
  * @param key     the shared repository key; collapsed groups are remembered by it
  * @param label   the main checkout's folder name, else the repository's folder name

@@ -145,7 +145,7 @@ final class InputDecoder {
 
     private static Key singleByteKey(int b) {
         return switch (b) {
-            // A raw terminal sends Enter as CR; LF is Ctrl-J, which focuses the agents panel (SPEC 7.5).
+            // A raw terminal sends Enter as CR; LF is Ctrl-J, which focuses the agents panel.
             case '\r' -> Key.of(KeyKind.ENTER);
             case '\t' -> Key.of(KeyKind.TAB);
             case 0x7f, 0x08 -> Key.of(KeyKind.BACKSPACE);

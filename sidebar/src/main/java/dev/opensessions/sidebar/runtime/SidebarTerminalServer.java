@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The sidebar terminal listener (DESIGN 2 and 7): accepts pane shims on 127.0.0.1, checks each one's
+ * The sidebar terminal listener: accepts pane shims on 127.0.0.1, checks each one's
  * handshake, and runs a {@link PaneSession} for every pane that presented the token. A connection that
  * says anything else, or nothing within two seconds, is closed without a byte written.
  */

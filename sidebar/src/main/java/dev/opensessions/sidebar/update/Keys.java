@@ -13,7 +13,7 @@ import dev.opensessions.sidebar.model.modal.KillConfirm;
 import java.util.List;
 import java.util.Optional;
 
-/** The sessions-panel keys of SPEC 7.5; modals and the agents panel take theirs first. */
+/** The session list's keys (docs/reference/sidebar.md#keys); modals and the agents panel take theirs first. */
 final class Keys {
 
     private Keys() {
@@ -67,7 +67,7 @@ final class Keys {
 
     private static Step<SidebarState> letter(SidebarState state, Key key) {
         if (key.is('q')) {
-            // A popup is only a view: q closes it and leaves the server running (SPEC 1.5).
+            // A popup is only a view: q closes it and leaves the server running.
             return Step.of(state, state.popup() ? new Effect.ClosePane() : new Effect.QuitServer());
         }
         if (key.is('u')) {
@@ -106,8 +106,9 @@ final class Keys {
     }
 
     /**
-     * Moves the keyboard focus a row without switching, clamped to the list (SPEC 7.5); a header takes the
-     * focus for its chosen child. The other sidebars of this pane's session follow (SPEC 9.2 case 3).
+     * Moves the keyboard focus a row without switching, clamped to the list; a header takes the
+     * focus for its chosen child. The other sidebars of this pane's session follow
+     * (docs/reference/sidebar.md#keyboard-focus).
      */
     private static Step<SidebarState> moveFocus(SidebarState state, int delta) {
         ListRows rows = state.rows();

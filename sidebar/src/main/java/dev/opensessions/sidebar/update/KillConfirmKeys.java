@@ -7,7 +7,7 @@ import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.model.Step;
 import dev.opensessions.sidebar.model.modal.KillConfirm;
 
-/** Keys of the kill confirm (SPEC 7.4): {@code y} or Enter kill and close, {@code n} or Esc close. */
+/** Keys of the kill confirm: {@code y} or Enter kill and close, {@code n} or Esc close. */
 final class KillConfirmKeys {
 
     private KillConfirmKeys() {

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reorders the list by blocks (SPEC 9.2 cases 9 and 10): a group moves as one, and a session moved across a
- * group jumps over all of it. The whole new display order goes to the core, which lays it in.
+ * Reorders the list by blocks (docs/reference/sidebar.md#worktree-groups): a group moves as one, and a session moved
+ * across a group jumps over all of it. The whole new display order goes to the core, which lays it in.
  */
 final class ListEdits {
 

@@ -17,10 +17,10 @@ import dev.opensessions.sidebar.model.modal.WidthSlider;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Keys while a modal is open (SPEC 7.4): the modal takes every key. */
+/** Keys while a modal is open: the modal takes every key. */
 final class ModalKeys {
 
-    /** The width slider sends the shared width this long after the last change (SPEC 7.4). */
+    /** The width slider sends the shared width this long after the last change. */
     static final Duration WIDTH_DEBOUNCE = Duration.ofMillis(80);
 
     private ModalKeys() {

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Mouse actions on the session list (SPEC 7.5). A click acts on release over the row it pressed, so a press
+ * Mouse actions on the session list. A click acts on release over the row it pressed, so a press
  * can still become a drag-reorder: a session row switches (on its signal it also shows the agent, on its
  * diff counts opens the diff, on its port the browser), a group header collapses or expands, and the row
  * flashes. The wheel scrolls, moving hovers, and the upper separator drags the detail panel's height.

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keys of the agents panel and the keys that open modals or move between panels (SPEC 7.4, 7.5):
+ * Keys of the agents panel and the keys that open modals or move between panels:
  * {@code t}, {@code w}, {@code a}, {@code Ctrl-J}/{@code Ctrl-K}, arrows, {@code Esc}, and the agents
  * panel's own keys while it has the keyboard. Empty when the key is the session list's.
  */
@@ -50,7 +50,7 @@ final class PanelKeys {
         return state.panel().focus() == Panel.AGENTS ? agentKey(state, key) : Optional.empty();
     }
 
-    /** Esc goes back to the session list; from the list, a popup closes (SPEC 1.5) and a docked pane stays. */
+    /** Esc goes back to the session list; from the list, a popup closes and a docked pane stays. */
     private static Step<SidebarState> escape(SidebarState state) {
         if (state.panel().focus() == Panel.AGENTS) {
             return focus(state, Panel.SESSIONS);
@@ -59,7 +59,7 @@ final class PanelKeys {
     }
 
     /**
-     * The agents panel's keys. Keys that SPEC 7.5 marks "—" for this panel (Tab, digits, Alt-arrows) do
+     * The agents panel's keys. Keys that only mean something in the list (Tab, digits, Alt-arrows) do
      * nothing; the rest ({@code q}, {@code f}, {@code r}, ...) mean what they mean in the list.
      */
     private static Optional<Step<SidebarState>> agentKey(SidebarState state, Key key) {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Mouse actions inside the agents (detail) panel and on an open modal (SPEC 7.3, 7.4): a click on the scope
+ * Mouse actions inside the agents (detail) panel and on an open modal: a click on the scope
  * label toggles the scope, on an agent row does what Enter does, on a port opens it; the wheel moves the
  * agent selection. While a modal is open every mouse report is the modal's ({@link ModalMouse}).
  */

@@ -13,10 +13,10 @@ import dev.opensessions.sidebar.model.modal.WidthSlider;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The sidebar's pure update (DESIGN 6): one message and the pane's state in, the next state and effects out. */
+/** The sidebar's pure update: one message and the pane's state in, the next state and effects out. */
 public final class SidebarUpdate {
 
-    /** The braille spinner advances one frame every 120 ms (SPEC 7.2). */
+    /** The braille spinner advances one frame every 120 ms. */
     static final Duration SPINNER_FRAME = Duration.ofMillis(120);
 
     private SidebarUpdate() {
@@ -51,7 +51,7 @@ public final class SidebarUpdate {
 
     /**
      * Takes a newer snapshot. The pending switch ends when the pane's own session changed, when a client
-     * comes back to the pane's session (the user returned, SPEC 7.6), or when its target has gone; on a
+     * comes back to the pane's session (the user returned), or when its target has gone; on a
      * return the stale focus is rehomed to the current session, and a focus whose session left the list
      * falls back to the current one.
      */
@@ -78,8 +78,8 @@ public final class SidebarUpdate {
     }
 
     /**
-     * Another sidebar of the same session (the same client's other window, SPEC 9.2 case 3) moved its
-     * keyboard focus: this one follows, when it lists that session.
+     * Another sidebar of the same session (the same client's other window, docs/reference/sidebar.md#keyboard-focus)
+     * moved its keyboard focus: this one follows, when it lists that session.
      */
     static SidebarState peerFocus(SidebarState state, Msg.PeerFocus peer) {
         if (state.current().filter(peer.fromSession()::equals).isEmpty() || !listed(state, peer.focused())) {

@@ -16,14 +16,14 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The agents (detail) panel (SPEC 7.3): the title with the agent count and the scope label, then in the
+ * The agents (detail) panel: the title with the agent count and the scope label, then in the
  * {@code current} scope the focused session's directory, links, agents and metadata, in the {@code all}
  * scope one compact row an agent across every session. Lines sit where {@link AgentRows} says, so keys
  * and clicks mean the agent drawn there; whatever does not fit the panel's rows is cut.
  */
 final class DetailPanelView {
 
-    /** The directory is cut from the left to about this many cells (SPEC 7.3). */
+    /** The directory is cut from the left to about this many cells. */
     private static final int DIR_WIDTH = 24;
     private static final int THREAD_NAME_WIDTH = 30;
 
@@ -104,7 +104,7 @@ final class DetailPanelView {
         }
     }
 
-    /** Two lines, an optional prompt line and a spacer (SPEC 7.3). */
+    /** Two lines, an optional prompt line and a spacer. */
     private static void entry(List<Line> lines, AgentThread agent, int frame, Theme theme, boolean selected) {
         Attention attention = agent.attention();
         Span glyph = new Span(" " + Signals.glyph(attention, frame) + " ", Signals.style(attention, theme));

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A worktree group's header line (SPEC 7.2): {@code ▾}/{@code ▸}, the most urgent signal over its children,
+ * A worktree group's header line: {@code ▾}/{@code ▸}, the most urgent signal over its children,
  * the label, and right-aligned stats {@code Nwt ⚡n ●n +i -d ⌁port} as far as they fit beside the label.
  */
 final class GroupHeaderView {

@@ -5,7 +5,7 @@ import dev.opensessions.sidebar.model.modal.KillConfirm;
 import dev.opensessions.sidebar.model.modal.ModalBox;
 
 /**
- * The kill confirm's body (SPEC 7.4) inside the box {@link ModalView} framed with its title: what is
+ * The kill confirm's body inside the box {@link ModalView} framed with its title: what is
  * killed, a blank line, and the {@code y / n} hint.
  */
 final class KillConfirmView {

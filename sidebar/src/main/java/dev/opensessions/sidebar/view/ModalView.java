@@ -13,7 +13,7 @@ import dev.opensessions.sidebar.model.modal.WidthSlider;
 import java.util.List;
 
 /**
- * Draws the open modal (SPEC 7.4) last, over everything else: a bordered box on the theme's base colour
+ * Draws the open modal last, over everything else: a bordered box on the theme's base colour
  * with the title in its top border, where {@link ModalBox} puts it.
  */
 final class ModalView {

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Draws the header with its counters or lifecycle label, and the scrolled session list: lone sessions and
- * worktree groups with their tree rail (SPEC 7.1, 7.2), with focus, hover, flash and drag marks.
+ * worktree groups with their tree rail, with focus, hover, flash and drag marks.
  */
 final class SessionListView {
 
@@ -92,7 +92,7 @@ final class SessionListView {
                 : row.session().name().equals(current.get());
     }
 
-    /** The drag marker wins over the current marker, which wins over the focus marker (SPEC 7.2). */
+    /** The drag marker wins over the current marker, which wins over the focus marker. */
     private static void marker(Painter painter, RowPaint paint, boolean dropTarget, Theme theme) {
         if (dropTarget) {
             painter.text(0, paint.y(), "↕", theme.fg(theme.peach()).withBackground(paint.background()), 1);

@@ -9,7 +9,7 @@ import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.model.TextWidth;
 
 /**
- * A session's two lines (SPEC 7.2): index, signal and name, then branch, port and diff. Columns come from
+ * A session's two lines: index, signal and name, then branch, port and diff. Columns come from
  * {@link ListRows}, so lone sessions and group children line up whether or not the tree gutter is there.
  */
 final class SessionRowView {
@@ -35,7 +35,7 @@ final class SessionRowView {
         detail(painter, y + 1, session, nameColumn, theme);
     }
 
-    /** Branch or directory, first port, diff counts; the branch gives way first, then the diff (SPEC 7.7). */
+    /** Branch or directory, first port, diff counts; the branch gives way first, then the diff. */
     private static void detail(Painter painter, int y, Session session, int x0, Theme theme) {
         int end = painter.width() - 1;
         DetailLine line = DetailLine.of(session, x0, end - x0);

@@ -8,12 +8,12 @@ import dev.opensessions.sidebar.model.TextWidth;
 import java.util.List;
 
 /**
- * The sidebar's pure view (DESIGN 6, SPEC 7.1): header, session list, separator, detail panel, separator
+ * The sidebar's pure view: header, session list, separator, detail panel, separator
  * and footer hints, drawn into a {@link Grid} of the pane's size.
  */
 public final class SidebarView {
 
-    /** The footer hints of SPEC 7.1, each kept whole when wrapping. */
+    /** The footer hints (docs/reference/sidebar.md#what-it-shows), each kept whole when wrapping. */
     static final List<String> HINTS =
             List.of("⇥ cycle", "⏎ go", "→ agents", "f filter", "w width", "d hide", "x kill");
 

@@ -9,7 +9,7 @@ import dev.opensessions.domain.session.SessionName;
 import java.util.Comparator;
 import java.util.List;
 
-/** The glyph, colour and label of each attention signal (SPEC 7.2 table) and of each tone (SPEC 2.4). */
+/** The glyph, colour and label of each attention signal (docs/reference/sidebar.md#what-it-shows) and of each tone. */
 final class Signals {
 
     static final String SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A sidebar colour theme: the Catppuccin-style palette slots of SPEC 7.8. The slot SPEC 7.8 calls
- * "pink/mauve" is {@code mauve}.
+ * A sidebar colour theme: the Catppuccin-style palette slots (docs/reference/configuration.md#a-custom-theme).
+ * The slot some palettes call "pink" is {@code mauve}.
  */
 public record Theme(String name, Color blue, Color lavender, Color mauve, Color yellow, Color green, Color red,
                     Color peach, Color teal, Color sky, Color text, Color subtext0, Color subtext1,

@@ -14,8 +14,9 @@ import java.util.SequencedMap;
 import java.util.regex.Pattern;
 
 /**
- * The 20 built-in sidebar themes of SPEC 7.8, by their exact names, plus custom themes built on one of
- * them. Palettes are each theme's published colours mapped onto the Catppuccin-style {@link Theme} slots.
+ * The 20 built-in sidebar themes (docs/reference/configuration.md#built-in-themes), by their exact names, plus custom
+ * themes built on one of them. Palettes are each theme's published colours mapped onto the Catppuccin-style {@link
+ * Theme} slots.
  */
 public final class Themes {
 
@@ -31,7 +32,7 @@ public final class Themes {
     private Themes() {
     }
 
-    /** Every built-in theme name, in SPEC 7.8 order, the default first. */
+    /** Every built-in theme name, in the documented order, the default first. */
     public static List<String> names() {
         return List.copyOf(BUILT_IN.keySet());
     }
@@ -69,8 +70,8 @@ public final class Themes {
 
     /**
      * A built-in theme with some slots replaced, as config.json's object form of {@code theme} asks. Each
-     * override maps a slot of {@link Theme#SLOTS} ({@code pink} is accepted for {@code mauve}, as SPEC 7.8
-     * names it) to {@code #rrggbb}, or to {@code default} (or {@code transparent}) for the terminal's own
+     * override maps a slot of {@link Theme#SLOTS} ({@code pink} is accepted for {@code mauve}, as some
+     * palettes name it) to {@code #rrggbb}, or to {@code default} (or {@code transparent}) for the terminal's own
      * colour. Empty when the base is unknown or any override is invalid, so a typo never half-applies.
      */
     public static Optional<Theme> custom(String base, Map<String, String> overrides) {
@@ -142,7 +143,7 @@ public final class Themes {
                 "edecee adacae bdbdbd 6d6d6d 6d6d6d", "29263c 3d375e 6d6d6d 15141b 110f18 0f0f0f");
         add(themes, "matrix", "30b3ff c770ff c770ff e6ff57 62ff94 ff4b4b ffa83d 24f6d9 30b3ff",
                 "62ff94 8ca391 8ca391 4a6b55 8ca391", "141c12 1e2a1b 2e4a37 0a0e0a 070a07 050705");
-        // Mocha's accents on the terminal's own text and background colours (SPEC 7.8, issue #27).
+        // Mocha's accents on the terminal's own text and background colours.
         themes.put("transparent", mocha.withSlots("transparent", Map.of("text", Color.DEFAULT,
                 "subtext0", Color.DEFAULT, "subtext1", Color.DEFAULT,
                 "base", Color.DEFAULT, "mantle", Color.DEFAULT, "crust", Color.DEFAULT)));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import static dev.opensessions.sidebar.World.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The SPEC 9.1 app-state input tests that concern the session list, over a list with a worktree group. */
+/** The reference's app-state input tests that concern the session list, over a list with a worktree group. */
 class AppStateInputTest {
 
     private static Step<SidebarState> press(SidebarState state, Key key) {

@@ -18,7 +18,7 @@ import static dev.opensessions.sidebar.World.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Mouse on the session list (SPEC 7.5) over web, the api group and notes at 40x40. Lines: web 2-3, the
+ * Mouse on the session list over web, the api group and notes at 40x40. Lines: web 2-3, the
  * header 5, api 7-8, api-login 10-11, api-docs 13-14, notes 16-17.
  */
 class ListMouseTest {

@@ -18,7 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The theme picker and the width slider take every key while open (SPEC 7.4). */
+/** The theme picker and the width slider take every key while open. */
 class ModalKeysTest {
 
     private static SidebarState sidebar() {

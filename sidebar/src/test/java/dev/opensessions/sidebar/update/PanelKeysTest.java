@@ -21,7 +21,7 @@ import java.util.List;
 import static dev.opensessions.sidebar.World.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The agents panel's keys and the keys that move between panels (SPEC 7.3, 7.5). */
+/** The agents panel's keys and the keys that move between panels. */
 class PanelKeysTest {
 
     /** api has two agents in panes (newest first: review, build), web one without a pane. */

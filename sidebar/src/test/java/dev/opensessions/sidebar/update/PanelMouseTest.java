@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Clicks and the wheel in the agents panel (SPEC 7.3), through the sidebar's update. With ports, the panel
+ * Clicks and the wheel in the agents panel, through the sidebar's update. With ports, the panel
  * of a 30x40 pane reads: title, directory, links, then the review entry (two lines and a spacer) and the
  * build entry.
  */

@@ -14,7 +14,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The built-in project picker (SPEC 6.6 without fzf), opened by the runtime's folder list. */
+/** The built-in project picker (the sessionizer when fzf is not installed), opened by the runtime's folder list. */
 class ProjectPickerKeysTest {
 
     private static final String HOME = "/home/me";

@@ -18,7 +18,7 @@ import java.util.List;
 import static dev.opensessions.sidebar.World.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keys on worktree groups (SPEC 7.5, 9.2 cases 1 and 7 to 10). */
+/** Keys on worktree groups (docs/reference/sidebar.md#worktree-groups). */
 class WorktreeGroupKeysTest {
 
     static final String API_REPO = "/code/api/.git";

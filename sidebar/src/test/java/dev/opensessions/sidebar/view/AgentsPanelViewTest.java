@@ -14,7 +14,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The agents panel in both scopes, its selection and its focused title (SPEC 7.3), as text grids. */
+/** The agents panel in both scopes, its selection and its focused title, as text grids. */
 class AgentsPanelViewTest {
 
     private static final Theme MOCHA = Theme.catppuccinMocha();

@@ -18,7 +18,7 @@ import java.util.List;
 import static dev.opensessions.sidebar.view.WorktreeGroupViewTest.groups;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the pointer, the kill confirm and the lifecycle labels look like on screen (SPEC 7.1, 7.2, 7.4). */
+/** What the pointer, the kill confirm and the lifecycle labels look like on screen. */
 class ListInteractionViewTest {
 
     private static final Theme MOCHA = Theme.catppuccinMocha();

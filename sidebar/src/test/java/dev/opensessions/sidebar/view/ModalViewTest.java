@@ -13,7 +13,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The modals of SPEC 7.4 drawn over the sidebar, as text grids with colour checks. */
+/**
+ * The modals (theme picker, width slider, kill confirm, project picker) drawn over the sidebar, as text grids with
+ * colour checks.
+ */
 class ModalViewTest {
 
     private static final Theme NORD = Themes.named("nord").orElseThrow();

@@ -13,7 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Worktree groups in the session list (SPEC 7.2): header, tree rail, collapse and narrow widths. */
+/** Worktree groups in the session list: header, tree rail, collapse and narrow widths. */
 class WorktreeGroupViewTest {
 
     private static final Theme MOCHA = Theme.catppuccinMocha();

@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the file and database sources of every agent SPEC 5 names, from the environment and home folder. */
+/**
+ * Builds the file and database sources of every agent docs/reference/agents.md names, from the environment and home
+ * folder.
+ */
 public final class AgentSources {
 
     private AgentSources() {
@@ -22,7 +25,7 @@ public final class AgentSources {
     /**
      * One source per agent; none is started.
      *
-     * @param env  the server's environment (SPEC 8.3 overrides such as {@code CODEX_HOME})
+     * @param env  the server's environment (overrides such as {@code CODEX_HOME})
      * @param home the user's home folder
      */
     public static List<AgentSource> standard(Map<String, String> env, Path home, Clock clock) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class HostSystem implements LocalSystem {
 
     private static final System.Logger LOG = System.getLogger(HostSystem.class.getName());
-    /** The only URLs the sidebar opens: a local port, as its port links show (SPEC 7.3). */
+    /** The only URLs the sidebar opens: a local port, as its port links show. */
     private static final Pattern LOCAL_URL = Pattern.compile("http://(localhost|127\\.0\\.0\\.1):[0-9]{1,5}/?");
 
     private final Map<String, String> environment;

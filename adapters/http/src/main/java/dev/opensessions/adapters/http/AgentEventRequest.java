@@ -8,7 +8,7 @@ import dev.opensessions.domain.session.PaneId;
 import java.time.Instant;
 
 /**
- * Validates the JSON of {@code /api/agent-event} (SPEC 2.3) into a use-case command, accepting the
+ * Validates the JSON of {@code /api/agent-event} into a use-case command, accepting the
  * older field names the Codex hook still sends ({@code session}, {@code last_user_prompt}).
  */
 final class AgentEventRequest {

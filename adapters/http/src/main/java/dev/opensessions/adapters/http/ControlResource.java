@@ -92,7 +92,10 @@ public class ControlResource {
         };
     }
 
-    /** Sets the one fixed sidebar width (lineage C); the use case clamps it to the slider's range. */
+    /**
+     * Sets the one fixed sidebar width (docs/reference/sidebar.md#one-fixed-width); the use case clamps it to the
+     * slider's range.
+     */
     @POST
     @Path("set-sidebar-width")
     public Response setSidebarWidth(    @QueryParam("width") String width) {

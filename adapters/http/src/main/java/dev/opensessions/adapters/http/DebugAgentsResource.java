@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * Explains the agent rows as pretty JSON ({@code GET /debug/agents[?session=<name>]}, SPEC 2.2), for a
+ * Explains the agent rows as pretty JSON ({@code GET /debug/agents[?session=<name>]}), for a
  * person or {@code bin/opensessions explain}; open on loopback like {@code /api/state}.
  */
 @Path("debug/agents")

@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * Refuses, on every route before any routing, what a web page could forge against a loopback server
- * (DESIGN section 7): a foreign {@code Host} (DNS rebinding), a cross-site {@code Origin}, and POST bodies
- * that are not JSON (a form post needs no CORS preflight, a JSON one does) except on the token-guarded
+ * (docs/explanation/architecture.md#security): a foreign {@code Host} (DNS rebinding), a cross-site {@code Origin}, and
+ * POST bodies that are not JSON (a form post needs no CORS preflight, a JSON one does) except on the token-guarded
  * control paths.
  */
 @ApplicationScoped

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Answers an unknown path with 404 {@code not found}, as the reference's newest server does (SPEC 2.1). */
+/** Answers an unknown path with 404 {@code not found}, as the reference's newest server does. */
 @Provider
 public class NotFoundMapper implements ExceptionMapper<NotFoundException> {
 

@@ -8,7 +8,7 @@ import dev.opensessions.domain.session.PaneId;
 import java.time.Instant;
 
 /**
- * Validates the JSON of {@code /api/runtime/pi/upsert} and {@code /delete} (SPEC 2.2, 5.5). Each route
+ * Validates the JSON of {@code /api/runtime/pi/upsert} and {@code /delete}. Each route
  * refuses with one reason whatever is wrong, bad JSON included, as the reference's routes do.
  */
 final class PiRuntimeRequest {

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Takes the Pi extension's runtime registry posts (SPEC 5.5): a heartbeat of a live Pi process every 5 s,
+ * Takes the Pi extension's runtime registry posts: a heartbeat of a live Pi process every 5 s,
  * and its end on shutdown. Both answer 204, an end of an unknown process too.
  */
 @Path("/api/runtime/pi")

@@ -3,7 +3,7 @@ package dev.opensessions.adapters.http;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The short plain-text and empty answers of the HTTP API (SPEC 2.1). */
+/** The short plain-text and empty answers of the HTTP API. */
 final class Replies {
 
     static final MediaType TEXT = MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8");

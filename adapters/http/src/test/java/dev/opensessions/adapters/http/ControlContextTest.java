@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every shape of the tmux context SPEC 2.1 lists, and what is refused as no context at all. */
+/**
+ * Every shape of the tmux context (docs/reference/http-api.md#control-endpoints), and what is refused as no context at
+ * all.
+ */
 class ControlContextTest {
 
     private static ClientContext parse(String body) {

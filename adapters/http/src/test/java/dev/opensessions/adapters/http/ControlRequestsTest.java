@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Control requests as scripts really send them ({@code curl -X POST -H 'Authorization: Bearer ..' -d ctx},
- * SPEC 6.2): any content type, exact bytes, and bodies refused before a use case sees them.
+ * Control requests as scripts really send them ({@code curl -X POST -H 'Authorization: Bearer ..' -d ctx}):
+ * any content type, exact bytes, and bodies refused before a use case sees them.
  */
 @QuarkusTest
 class ControlRequestsTest {

@@ -25,7 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Keeps the shared sidebar settings in the user's {@code config.json} (SPEC 8.1). Reading never fails: a
+ * Keeps the shared sidebar settings in the user's {@code config.json}. Reading never fails: a
  * missing file, malformed JSON or an invalid key gives the defaults, with one warning. Saving merges only
  * the sidebar keys that changed into the file, keeps every other key in its place, and replaces the file
  * atomically; a file that is not a JSON object is refused rather than overwritten.

@@ -18,7 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Brings the TypeScript era's {@code session-order.json} (SPEC 4.6: a JSON array of names, or
+ * Brings the TypeScript era's {@code session-order.json} (a JSON array of names, or
  * {@code {"order":[...],"hidden":[...]}}) into the session order store, once per tmux server and only
  * while that store holds no order.
  */

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Maps the sidebar's keys of {@code config.json} (SPEC 8.1) to {@link SidebarSettings} and back. Reading
+ * Maps the sidebar's keys of {@code config.json} to {@link SidebarSettings} and back. Reading
  * gives each absent or invalid key its default; writing touches only keys whose value would read
  * differently, so defaults the user left out stay out and spellings the core cannot hold stay as written.
  */

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The {@code theme} key of {@code config.json} (SPEC 7.8, 8.1): a built-in name, or the object
+ * The {@code theme} key of {@code config.json}: a built-in name, or the object
  * {@code {"base": "nord", "palette": {"blue": "#88c0d0"}}} whose {@code base} defaults to
  * {@code catppuccin-mocha}. Whatever {@link ThemeChoice} refuses makes the whole theme invalid, so a
  * typo never half-applies.

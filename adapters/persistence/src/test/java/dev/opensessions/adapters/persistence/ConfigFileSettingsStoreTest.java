@@ -16,7 +16,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reading and merging the sidebar keys of a real config.json in a temporary folder (SPEC 8.1). */
+/** Reading and merging the sidebar keys of a real config.json in a temporary folder. */
 class ConfigFileSettingsStoreTest {
 
     private static final SidebarSettings DEFAULTS = SidebarSettings.defaults();

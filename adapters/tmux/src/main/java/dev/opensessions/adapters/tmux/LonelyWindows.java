@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Closes windows left with only sidebars (SPEC 6.5, cases 25 and 26): the window is killed, or, when it was
- * the last window of its session, the session is ended with its clients moved to the previous (else next)
- * session in display order. Each window is acted on once. Not thread-safe: one thread owns it.
+ * Closes windows left with only sidebars (docs/reference/sidebar.md#no-window-holds-only-sidebars): the window is
+ * killed, or, when it was the last window of its session, the session is ended with its clients moved to the previous
+ * (else next) session in display order. Each window is acted on once. Not thread-safe: one thread owns it.
  */
 final class LonelyWindows {
 

@@ -26,7 +26,7 @@ import java.util.TreeSet;
  */
 public final class SessionFacts implements AutoCloseable {
 
-    /** How often ports are scanned at most while displayed (SPEC 4.1). */
+    /** How often ports are scanned at most while displayed. */
     public static final Duration PORT_INTERVAL = Duration.ofSeconds(10);
 
     private final GitStatusCache git;

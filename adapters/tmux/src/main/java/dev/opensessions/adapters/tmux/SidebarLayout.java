@@ -13,7 +13,7 @@ import java.util.Set;
 /** What one snapshot says about sidebars: where clients look, which windows have or need one, which are lonely. */
 final class SidebarLayout {
 
-    /** The hidden session older versions parked sidebars in; it never gets one (SPEC 6.5). */
+    /** The hidden session older versions parked sidebars in; it never gets one. */
     static final String STASH = "_os_stash";
 
     private SidebarLayout() {
@@ -62,7 +62,10 @@ final class SidebarLayout {
         };
     }
 
-    /** Windows holding panes that are all sidebars: their content is gone (SPEC 6.5, cases 25 and 26). */
+    /**
+     * Windows holding panes that are all sidebars: their content is gone
+     * (docs/reference/sidebar.md#no-window-holds-only-sidebars).
+     */
     static Set<String> lonely(TmuxSnapshot snapshot) {
         Map<String, Boolean> onlySidebars = new HashMap<>();
         for (TmuxPane pane : snapshot.panes()) {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decides which sidebar panes to resize back to the fixed width (SPEC 9.3 decision 5). An observed width is
- * never adopted, only repaired; the same observation (pane width, window width) is repaired once, so a window
- * too narrow to give the width gets one attempt instead of a resize loop. Not thread-safe: one thread owns it.
+ * Decides which sidebar panes to resize back to the fixed width (docs/reference/sidebar.md#one-fixed-width). An
+ * observed width is never adopted, only repaired; the same observation (pane width, window width) is repaired once, so
+ * a window too narrow to give the width gets one attempt instead of a resize loop. Not thread-safe: one thread owns it.
  */
 final class SidebarWidth {
 

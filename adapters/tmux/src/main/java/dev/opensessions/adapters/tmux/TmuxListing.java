@@ -61,7 +61,7 @@ final class TmuxListing {
         }
         List<TmuxClient> clients = new ArrayList<>();
         for (String[] f : fields(clientLines, 6)) {
-            // Control-mode clients (ours, an editor's) are not a user looking at a session (SPEC 6.4).
+            // Control-mode clients (ours, an editor's) are not a user looking at a session.
             if (!"1".equals(f[0])) {
                 clients.add(new TmuxClient(f[5], f[1], Instant.ofEpochSecond(number(f[2])), integer(f[3]),
                         integer(f[4])));

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  */
 public final class TmuxMultiplexer implements Multiplexer {
 
-    /** The flash of a focused agent pane (SPEC 6.5). */
+    /** The flash of a focused agent pane. */
     static final String FLASH_STYLE = "bg=colour238";
     static final Duration FLASH = Duration.ofMillis(180);
 

@@ -14,7 +14,7 @@ public final class TmuxNames {
 
     /**
      * The name tmux would store: {@code .} and {@code :} are target separators, so tmux turns them into
-     * {@code _} (SPEC 6.6); doing it here lets callers know the name in advance. A blank name or one with
+     * {@code _}; doing it here lets callers know the name in advance. A blank name or one with
      * control characters is refused rather than left to tmux's escaping.
      */
     public static String sessionName(String requested) {

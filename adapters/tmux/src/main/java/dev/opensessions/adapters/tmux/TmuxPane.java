@@ -11,7 +11,7 @@ import java.util.Objects;
 public record TmuxPane(String id, String windowId, boolean active, String title, String command, String path,
                        long pid, int width, int height, int left) {
 
-    /** The title every sidebar pane carries (SPEC 6.5). */
+    /** The title every sidebar pane carries. */
     public static final String SIDEBAR_TITLE = "opensessions-sidebar";
 
     public TmuxPane {

@@ -27,7 +27,7 @@ public record TmuxServer(String binary, List<String> socketOptions) {
 
     /**
      * The server a process inside tmux belongs to: {@code $TMUX} is {@code socket,pid,session}, and the
-     * socket path is everything before the first comma (SPEC 1.2). Without {@code $TMUX}, the default socket.
+     * socket path is everything before the first comma. Without {@code $TMUX}, the default socket.
      */
     public static TmuxServer fromTmuxVariable(String binary, String tmuxVariable) {
         if (tmuxVariable == null || tmuxVariable.isBlank()) {

@@ -45,7 +45,7 @@ public final class TmuxSessionCommands {
 
     /**
      * Kills a session, first moving every client on it, the control client included, to the session before it
-     * in {@code displayOrder} (ids), else the one after it, else any other session (SPEC 6.5).
+     * in {@code displayOrder} (ids), else the one after it, else any other session.
      */
     public CompletableFuture<Void> kill(String sessionId, List<String> displayOrder) {
         String id = TmuxNames.sessionId(sessionId);

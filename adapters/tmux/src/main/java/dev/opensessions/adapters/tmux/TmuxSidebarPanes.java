@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
 
     static final String WIDTH_OPTION = "@opensessions_width";
-    /** The user's choice of side, set with {@code set -g} in tmux.conf (SPEC 6.1). */
+    /** The user's choice of side, set with {@code set -g} in tmux.conf. */
     static final String POSITION_OPTION = "@opensessions-position";
     private static final System.Logger LOG = System.getLogger(TmuxSidebarPanes.class.getName());
 

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC 9.2 cases 25 and 26: no window is left holding only its sidebar, shown or hidden. */
+/**
+ * docs/reference/sidebar.md#no-window-holds-only-sidebars: no window is left holding only its sidebar, shown or hidden.
+ */
 class LonelySidebarTest {
 
     @Test

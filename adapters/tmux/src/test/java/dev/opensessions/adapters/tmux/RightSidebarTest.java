@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sidebars docked at the right (SPEC 6.5, {@code @opensessions-position right}) on a real private tmux server. */
+/** Sidebars docked at the right ({@code @opensessions-position right}) on a real private tmux server. */
 class RightSidebarTest {
 
     /** One pane's place in its window. */

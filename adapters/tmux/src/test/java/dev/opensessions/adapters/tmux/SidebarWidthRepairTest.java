@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC 9.2 cases 16 to 20: the width is the server's, repaired after every drift and never adopted. */
+/**
+ * docs/reference/sidebar.md#one-fixed-width: the width is the server's, repaired after every drift and never adopted.
+ */
 class SidebarWidthRepairTest {
 
     @Test

@@ -14,7 +14,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The pane-level multiplexer actions of SPEC 7.3 to 7.5: focus with a flash, kill, popups, windows. */
+/** The pane-level multiplexer actions the sidebar asks for: focus with a flash, kill, popups, windows. */
 class TmuxMultiplexerPanesTest {
 
     /** A folder name tmux would expand, split or interpret if it were not passed verbatim. */

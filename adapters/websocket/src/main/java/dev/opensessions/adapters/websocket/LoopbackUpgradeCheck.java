@@ -8,8 +8,9 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Refuses a WebSocket upgrade with 403 before it happens when a browser could have forged it (DESIGN
- * section 7): a foreign {@code Origin}, or a {@code Host} that is not loopback with our port (DNS rebinding).
+ * Refuses a WebSocket upgrade with 403 before it happens when a browser could have forged it
+ * (docs/explanation/architecture.md#security): a foreign {@code Origin}, or a {@code Host} that is not loopback with
+ * our port (DNS rebinding).
  */
 @ApplicationScoped
 public class LoopbackUpgradeCheck implements HttpUpgradeCheck {

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A crowd of subscribers opening at once, as bench/run.sh does with 100 (issue 7): with nothing changing,
+ * A crowd of subscribers opening at once, as bench/run.sh does with 100: with nothing changing,
  * each must get hello and then the current state on its own; with the state changing while they open, each
  * must end on the last state. A frame lost on the way shows as a subscriber left behind.
  */

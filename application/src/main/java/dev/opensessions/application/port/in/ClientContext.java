@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a key binding or hook was pressed (SPEC 6.4): the tmux context
+ * Where a key binding or hook was pressed: the tmux context
  * {@code #{client_tty}|#{session_name}|#{window_id}|#{pane_id}|#{pane_active}}. Every part may be empty
  * when the caller did not know it; a control-mode client has an empty tty.
  */

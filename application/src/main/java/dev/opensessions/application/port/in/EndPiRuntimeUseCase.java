@@ -1,6 +1,6 @@
 package dev.opensessions.application.port.in;
 
-/** Ends the registration of a Pi process that is shutting down (SPEC 5.5); an unknown pid is no change. */
+/** Ends the registration of a Pi process that is shutting down; an unknown pid is no change. */
 public interface EndPiRuntimeUseCase {
 
     void end(long pid);

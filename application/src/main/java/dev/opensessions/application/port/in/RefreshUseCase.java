@@ -10,7 +10,7 @@ public interface RefreshUseCase {
     void refresh();
 
     /**
-     * A client's focus moved ({@code POST /focus}, SPEC 6.4): re-reads the topology and marks seen the
+     * A client's focus moved ({@code POST /focus}): re-reads the topology and marks seen the
      * agents of the focused pane when the context says it is active.
      */
     void focus(ClientContext context);

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Registers a live Pi process, or renews its registration: the Pi extension's heartbeat (SPEC 5.5). A
+ * Registers a live Pi process, or renews its registration: the Pi extension's heartbeat. A
  * registration lasts 15 s past its last heartbeat.
  */
 public interface RegisterPiRuntimeUseCase {

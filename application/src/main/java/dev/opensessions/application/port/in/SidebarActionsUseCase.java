@@ -8,7 +8,7 @@ import dev.opensessions.domain.sidebar.DiffPlace;
 import java.util.List;
 
 /**
- * What a sidebar pane asks of tmux and the machine on its user's behalf (SPEC 7.3 to 7.5). {@code from} is
+ * What a sidebar pane asks of tmux and the machine on its user's behalf. {@code from} is
  * the asking sidebar pane: the tmux client that shows it is the one acted on, never another client.
  */
 public interface SidebarActionsUseCase {

@@ -3,7 +3,7 @@ package dev.opensessions.application.port.in;
 import dev.opensessions.domain.session.PaneId;
 
 /**
- * Whether sidebars are shown, and where (SPEC 6.5, 9.3 decisions 2 and 8). Visibility is one global
+ * Whether sidebars are shown, and where (docs/reference/sidebar.md#shown-or-hidden). Visibility is one global
  * switch per tmux server; while the server is closing every call is a no-op.
  */
 public interface SidebarPresenceUseCase {

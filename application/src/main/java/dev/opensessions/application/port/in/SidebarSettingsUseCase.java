@@ -4,7 +4,7 @@ import dev.opensessions.domain.sidebar.SessionFilter;
 import dev.opensessions.domain.sidebar.ThemeChoice;
 
 /**
- * Changes what every sidebar shares (SPEC 7.4, 8.1, 9.3 decision 4). Each change is published to every
+ * Changes what every sidebar shares (docs/reference/sidebar.md#shared-settings). Each change is published to every
  * sidebar at once and written to the user's config; the width also goes to the tmux option
  * {@code @opensessions_width} and every sidebar pane is resized to it. Nothing else ever sets the width.
  */

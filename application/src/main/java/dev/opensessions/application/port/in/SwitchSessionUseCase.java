@@ -4,7 +4,7 @@ import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
 
 /**
- * Switches the tmux client that shows a given pane (a sidebar's own client, SPEC 9.3 decision 3) to a
+ * Switches the tmux client that shows a given pane (a sidebar's own client, docs/reference/sidebar.md#current-row) to a
  * session; other clients are never touched.
  */
 public interface SwitchSessionUseCase {
@@ -13,7 +13,7 @@ public interface SwitchSessionUseCase {
 
     /**
      * Switches the client with that tty to the N-th (1-based) session it sees listed: display order, hidden
-     * ones dropped (never its own), the shared filter applied ({@code POST /switch-index}, SPEC 2.2).
+     * ones dropped (never its own), the shared filter applied ({@code POST /switch-index}).
      */
     SwitchOutcome switchClientToIndex(String clientTty, int index);
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One thread as a source last read it (SPEC 5.0): the status its last meaningful entry gives, before the
+ * One thread as a source last read it: the status its last meaningful entry gives, before the
  * waiting and stale heuristics (the core applies those against its clock), and why.
  *
  * @param threadId       the thread's id in the agent (a file stem, a database id), never blank

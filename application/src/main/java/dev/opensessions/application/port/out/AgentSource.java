@@ -1,7 +1,7 @@
 package dev.opensessions.application.port.out;
 
 /**
- * One agent's own record of its threads (SPEC 5): transcript files, a database, or an external command.
+ * One agent's own record of its threads: transcript files, a database, or an external command.
  * Once started it reports each thread whose state it sees change, from its own threads, and never blocks
  * the caller; it reacts to file-system events and polls only as a slow fallback.
  */

@@ -29,7 +29,7 @@ public interface Multiplexer {
 
     /**
      * Kills a session, first moving every client that shows it to the session before it in
-     * {@code displayOrder}, else the one after it (SPEC 6.5), so nobody is left detached.
+     * {@code displayOrder}, else the one after it, so nobody is left detached.
      */
     KillOutcome killSession(SessionName session, List<SessionName> displayOrder);
 
@@ -41,7 +41,7 @@ public interface Multiplexer {
 
     /**
      * Shows a pane on one client: switches the client to the pane's session, selects its window and the
-     * pane, and flashes the pane's background for about 180 ms (SPEC 6.5). False when the client or the
+     * pane, and flashes the pane's background for about 180 ms. False when the client or the
      * pane is gone.
      */
     boolean focusPane(String clientTty, PaneId pane);

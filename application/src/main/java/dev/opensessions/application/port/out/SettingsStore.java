@@ -3,7 +3,7 @@ package dev.opensessions.application.port.out;
 import dev.opensessions.domain.sidebar.SidebarSettings;
 
 /**
- * Where the shared sidebar settings are kept ({@code config.json}, SPEC 8.1). A missing or malformed file
+ * Where the shared sidebar settings are kept ({@code config.json}). A missing or malformed file
  * reads as the defaults; saving merges the sidebar's keys into the file and keeps every other key.
  */
 public interface SettingsStore {

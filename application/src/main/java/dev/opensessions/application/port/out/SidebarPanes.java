@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The sidebar panes inside the multiplexer's windows (SPEC 6.5). The adapter keeps them as last asked
+ * The sidebar panes inside the multiplexer's windows. The adapter keeps them as last asked
  * through {@link #maintain}: while visible, a window that a client turns to (a new window, a window
  * selected, a session switched to) gets a sidebar; every sidebar is held at the width, repaired after any
  * drift and never adopted from it; a window left with only its sidebar is closed (its session ends when it

@@ -47,9 +47,7 @@ public abstract class SessionSourceContract {
     @Test
     void aNewSessionIsPushedWithoutBeingAsked() {
         try (Stage stage = stage()) {
-            List<Topology> pushed = new CopyOnWriteArrayList<>();
-            stage.source().open(pushed::add);
-            Await.until(() -> !pushed.isEmpty(), WAIT, "first topology");
+            List<Topology> pushed = opened(stage);
 
             stage.createSession("beta");
 
@@ -61,14 +59,20 @@ public abstract class SessionSourceContract {
     @Test
     void refreshKeepsTheLatestTopologyWhole() {
         try (Stage stage = stage()) {
-            List<Topology> pushed = new CopyOnWriteArrayList<>();
-            stage.source().open(pushed::add);
-            Await.until(() -> !pushed.isEmpty(), WAIT, "first topology");
+            List<Topology> pushed = opened(stage);
 
             stage.source().refresh();
 
             Await.until(() -> names(pushed).contains(SessionName.of("alpha")), WAIT, "alpha after the refresh");
         }
+    }
+
+    /** Opens the source and waits for its first push; every push lands in the list returned. */
+    private static List<Topology> opened(Stage stage) {
+        List<Topology> pushed = new CopyOnWriteArrayList<>();
+        stage.source().open(pushed::add);
+        Await.until(() -> !pushed.isEmpty(), WAIT, "first topology");
+        return pushed;
     }
 
     /** The sessions of the newest topology pushed. */

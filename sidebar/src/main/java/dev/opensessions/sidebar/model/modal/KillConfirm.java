@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The kill confirm ({@code x}, SPEC 7.4): what would be killed and how the question reads. {@code y} or
+ * The kill confirm ({@code x}): what would be killed and how the question reads. {@code y} or
  * Enter kills, {@code n} or Esc keeps.
  *
  * @param title    "Kill session?", "Kill worktree?" or "Kill worktree group?"

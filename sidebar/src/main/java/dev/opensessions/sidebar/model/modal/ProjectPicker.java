@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The built-in project picker (SPEC 6.6 without fzf): the folders under {@code SESSIONIZER_DIR}, home
- * shortened to {@code ~}, with a type-to-filter query.
+ * The built-in project picker (the sessionizer when fzf is not installed): the folders under {@code SESSIONIZER_DIR},
+ * home shortened to {@code ~}, with a type-to-filter query.
  *
  * @param list        the folders' labels (what the user sees and filters)
  * @param directories the full paths, in the same order as the labels

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The theme picker ({@code t}, SPEC 7.4): the built-in themes with a type-to-search filter; the pane draws
+ * The theme picker ({@code t}): the built-in themes with a type-to-search filter; the pane draws
  * in the theme under the cursor until the picker closes.
  */
 public record ThemePicker(PickerList list) implements Modal {

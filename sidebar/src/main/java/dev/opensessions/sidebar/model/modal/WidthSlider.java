@@ -4,7 +4,7 @@ import dev.opensessions.domain.sidebar.SidebarSettings;
 import dev.opensessions.sidebar.model.Modal;
 
 /**
- * The width slider ({@code w}, SPEC 7.4): the value changes at once, the shared width follows 80 ms after
+ * The width slider ({@code w}): the value changes at once, the shared width follows 80 ms after
  * the last change. Every change starts a new generation; only the newest generation's timer sends.
  *
  * @param value      the width shown

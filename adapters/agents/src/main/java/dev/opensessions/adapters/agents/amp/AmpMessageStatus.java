@@ -5,7 +5,7 @@ import dev.opensessions.domain.agent.AgentStatus;
 
 import java.util.Objects;
 
-/** The status one Amp message gives when it is the thread's last (SPEC 5.3 mapping). */
+/** The status one Amp message gives when it is the thread's last. */
 record AmpMessageStatus(AgentStatus status, boolean endsInToolCall) {
 
     AmpMessageStatus {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads one Amp thread document ({@code ~/.local/share/amp/threads/T-*.json}, SPEC 5.3) into an observation:
+ * Reads one Amp thread document ({@code ~/.local/share/amp/threads/T-*.json}) into an observation:
  * the status of its last message, its title, project folder and last prompt.
  */
 public final class AmpThreadParser {

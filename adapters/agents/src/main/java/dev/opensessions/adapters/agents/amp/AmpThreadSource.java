@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Watches Amp's local thread documents, {@code ~/.local/share/amp/threads/T-*.json} (SPEC 5.3), one thread per
+ * Watches Amp's local thread documents, {@code ~/.local/share/amp/threads/T-*.json}, one thread per
  * file, re-read whole when it changed because Amp rewrites it in place.
  */
 public final class AmpThreadSource implements AgentSource {

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Decodes a Claude Code project folder name (SPEC 5.1). Claude replaces {@code /}, {@code .} and {@code _} of
+ * Decodes a Claude Code project folder name. Claude replaces {@code /}, {@code .} and {@code _} of
  * the cwd with {@code -}, so the name is lossy: the decoding is trusted only when it names an existing
  * directory, else the name is kept as {@code __encoded__:<name>} for the core to match against encoded
  * session directories.

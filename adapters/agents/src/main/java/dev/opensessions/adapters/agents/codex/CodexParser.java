@@ -11,7 +11,7 @@ import dev.opensessions.domain.agent.AgentStatus;
 import java.util.Optional;
 
 /**
- * Folds a Codex rollout file (SPEC 5.2) of {@code {timestamp, type, payload}} entries into its thread: the status
+ * Folds a Codex rollout file of {@code {timestamp, type, payload}} entries into its thread: the status
  * table of the last meaningful entry, the cwd of session_meta / turn_context, the first and last real prompts.
  * Entries outside the table (token counts, reasoning summaries, developer messages) do not change the status.
  */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 
-/** Cleans Codex user texts (SPEC 5.2): drops its request prefix and recognises the prompts Codex writes itself. */
+/** Cleans Codex user texts: drops its request prefix and recognises the prompts Codex writes itself. */
 final class CodexPrompts {
 
     private static final String REQUEST_PREFIX = "## My request for Codex:";

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Watches Codex CLI rollouts, {@code $CODEX_HOME/sessions/YYYY/MM/DD/rollout-<ts>-<uuid>.jsonl} (SPEC 5.2), one
+ * Watches Codex CLI rollouts, {@code $CODEX_HOME/sessions/YYYY/MM/DD/rollout-<ts>-<uuid>.jsonl}, one
  * thread per file named by the UUID, with names from {@code $CODEX_HOME/session_index.jsonl} when it has one.
  */
 public final class CodexTranscriptSource implements AgentSource {

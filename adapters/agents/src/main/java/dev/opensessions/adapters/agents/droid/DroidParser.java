@@ -11,9 +11,9 @@ import dev.opensessions.domain.agent.AgentStatus;
 import java.util.Optional;
 
 /**
- * Folds a Droid (Factory) transcript (SPEC 5.6) into its thread. Two kinds of entry decide: hook entries
+ * Folds a Droid (Factory) transcript into its thread. Two kinds of entry decide: hook entries
  * ({@code hook_event_name}: UserPromptSubmit running, Notification waiting, Stop and SessionEnd done) and
- * messages ({@code role} at the top or under {@code message}: user running, assistant done). The SPEC leaves
+ * messages ({@code role} at the top or under {@code message}: user running, assistant done). The reference leaves
  * an assistant message that calls a tool open; as a user would expect, it reads as running, a pending tool
  * call, not as a finished turn; a user message carrying only tool results is the agent carrying on.
  */

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Watches Droid (Factory) transcripts, {@code **}{@code /*.jsonl} under {@code $FACTORY_PROJECTS_DIR}, else under
- * both {@code ~/.factory/projects} (SPEC 5.6) and {@code ~/.factory/sessions}, where Droid builds have also kept
+ * both {@code ~/.factory/projects} and {@code ~/.factory/sessions}, where Droid builds have also kept
  * them; one thread per file, named by its stem.
  */
 public final class DroidTranscriptSource implements AgentSource {

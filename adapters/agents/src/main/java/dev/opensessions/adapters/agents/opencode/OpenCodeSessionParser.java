@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns an OpenCode or Kilo session row into an observation with the status mapping of SPEC 5.4. */
+/** Turns an OpenCode or Kilo session row into an observation with the status mapping of docs/reference/agents.md. */
 final class OpenCodeSessionParser {
 
     private final ObjectMapper json = new ObjectMapper();

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * Watches the SQLite store of OpenCode or Kilo (SPEC 5.4, same schema): when the database or its write-ahead log
+ * Watches the SQLite store of OpenCode or Kilo (same schema): when the database or its write-ahead log
  * changes it reads the sessions updated in the last five minutes, read-only, and reports those whose state
  * changed.
  */

@@ -11,7 +11,7 @@ import dev.opensessions.domain.agent.AgentStatus;
 import java.util.Optional;
 
 /**
- * Folds a Pi (pi-coding-agent) session file (SPEC 5.5) into its thread: the {@code session} header gives the id
+ * Folds a Pi (pi-coding-agent) session file into its thread: the {@code session} header gives the id
  * and cwd, {@code session_info} the name, and the last {@code user}, {@code toolResult} or {@code assistant}
  * message the status. Pi asks no permission before running a tool, so a tool call never means waiting: only
  * the core's 15 s stale rule applies.
@@ -64,7 +64,7 @@ public record PiParser(String sessionId, String cwd, String name, String firstPr
             case "stop" -> AgentStatus.DONE;
             case "error" -> AgentStatus.ERROR;
             case "cancelled", "aborted", "interrupted" -> AgentStatus.INTERRUPTED;
-            // SPEC 5.5: any other end (e.g. "length") leaves the turn to the user.
+            // Any other end (e.g. "length") leaves the turn to the user.
             default -> AgentStatus.WAITING;
         };
         return decided(entry, "assistant stopReason=" + (stopReason.isEmpty() ? "none" : stopReason), status);

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Watches Pi session files, {@code **}{@code /*.jsonl} under {@code $PI_CODING_AGENT_SESSION_DIR}, else
- * {@code $PI_CODING_AGENT_DIR/sessions}, else {@code ~/.pi/agent/sessions} (SPEC 5.5).
+ * {@code $PI_CODING_AGENT_DIR/sessions}, else {@code ~/.pi/agent/sessions}.
  */
 public final class PiTranscriptSource implements AgentSource {
 

@@ -14,9 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs an external agent plugin (issue 5 item 5): starts its command as words, never through a shell, reports
- * each agent-event line of its stdout, logs its stderr and its bad lines, and restarts it with back-off when it
- * exits, until closed; closing kills it and its children.
+ * Runs an external agent plugin (docs/reference/agents.md#external-command-plugins-pluginname): starts its command as
+ * words, never through a shell, reports each agent-event line of its stdout, logs its stderr and its bad lines, and
+ * restarts it with back-off when it exits, until closed; closing kills it and its children.
  */
 public final class CommandAgentSource implements AgentSource {
 

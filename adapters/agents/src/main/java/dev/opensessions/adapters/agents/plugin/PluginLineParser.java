@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads one line of a plugin's output as the JSON body of {@code POST /api/agent-event} (SPEC 2.3): the same
+ * Reads one line of a plugin's output as the JSON body of {@code POST /api/agent-event}: the same
  * field names, aliases and status words. A line without {@code threadId} is keyed by the plugin's name. Its
  * status is taken as said, as over HTTP: the watchers' waiting and stale heuristics do not apply to it.
  */

@@ -24,7 +24,7 @@ public final class RestartBackoff {
         this.next = first;
     }
 
-    /** 1 s doubling to 60 s, reset after a run of one minute (issue 5). */
+    /** 1 s doubling to 60 s, reset after a run of one minute. */
     public static RestartBackoff standard() {
         return new RestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(1));
     }

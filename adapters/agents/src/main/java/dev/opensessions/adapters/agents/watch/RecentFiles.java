@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Decides which transcript files still count (SPEC 5.0): only those modified within a window, five minutes by
+ * Decides which transcript files still count: only those modified within a window, five minutes by
  * default, which bounds the work and lets old threads drop out.
  */
 public record RecentFiles(Clock clock, Duration window) {
@@ -24,7 +24,7 @@ public record RecentFiles(Clock clock, Duration window) {
         }
     }
 
-    /** The SPEC's five-minute window. */
+    /** Five minutes: older transcripts belong to agents that have stopped. */
     public static RecentFiles lastFiveMinutes(Clock clock) {
         return new RecentFiles(clock, DEFAULT_WINDOW);
     }

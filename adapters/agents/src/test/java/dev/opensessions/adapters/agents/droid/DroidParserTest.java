@@ -40,7 +40,7 @@ class DroidParserTest {
         assertThat(state.evidence()).containsExactly("line 4: hook Notification -> waiting");
     }
 
-    /** After an assistant message (done), hooks the SPEC does not map, such as PreToolUse, change nothing. */
+    /** After an assistant message (done), hooks that map to no status, such as PreToolUse, change nothing. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "{'hook_event_name':'UserPromptSubmit','prompt':'go'} | running | false",

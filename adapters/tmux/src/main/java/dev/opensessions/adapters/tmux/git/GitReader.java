@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the git status of a directory (SPEC 4.1) by running a few read-only git commands in it.
+ * Reads the git status of a directory by running a few read-only git commands in it.
  */
 public final class GitReader {
 
@@ -96,7 +96,7 @@ public final class GitReader {
     }
 
     /**
-     * Sums {@code diff-index --numstat HEAD}: the plumbing form of SPEC's {@code git diff --numstat HEAD --},
+     * Sums {@code diff-index --numstat HEAD}: the plumbing form of the reference's {@code git diff --numstat HEAD --},
      * because the porcelain rewrites the index when file times changed (even with optional locks off),
      * which would race the user's git and wake our own index watch. {@code -M} matches the porcelain's
      * default rename detection, so a rename is one file. Without a commit, the diff is against the empty tree.

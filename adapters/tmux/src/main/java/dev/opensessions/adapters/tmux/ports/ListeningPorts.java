@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 
-/** Finds the TCP ports in LISTEN state owned by process trees, one tree per pane shell (SPEC 4.1). */
+/** Finds the TCP ports in LISTEN state owned by process trees, one tree per pane shell. */
 public interface ListeningPorts {
 
     /**

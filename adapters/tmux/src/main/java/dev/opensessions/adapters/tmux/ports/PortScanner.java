@@ -47,7 +47,7 @@ public final class PortScanner implements Closeable {
 
     /**
      * @param scheduler runs the scans; not shut down by {@link #close()}
-     * @param interval  the least time between the starts of two scans (10 s in production, SPEC 1.4)
+     * @param interval  the least time between the starts of two scans (10 s in production)
      * @param listener  told of every result that differs from the one before, on the scheduler's thread
      */
     public PortScanner(ListeningPorts ports, ScheduledExecutorService scheduler, Duration interval,
