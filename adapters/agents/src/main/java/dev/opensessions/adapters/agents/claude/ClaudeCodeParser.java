@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Folds a Claude Code transcript into its thread: the status its entries give, the title or first prompt as its
@@ -204,7 +205,7 @@ public record ClaudeCodeParser(String fallbackDir, String title, String summary,
     }
 
     private static String names(Map<String, String> tools) {
-        return String.join(", ", new java.util.TreeSet<>(tools.values()));
+        return String.join(", ", new TreeSet<>(tools.values()));
     }
 
     private static String firstText(String a, String b) {
