@@ -58,6 +58,7 @@ function connect(delay) {
       return;
     }
     if (message.type === 'state') {
+      if (!view.state) document.documentElement.dataset.firstStateAt = String(Math.round(performance.now()));
       view.state = message.state;
       render();
     } else if (message.type === 'error') {
