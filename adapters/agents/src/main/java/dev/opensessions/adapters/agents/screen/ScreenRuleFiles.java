@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Loads the agents' screen rules: the ones shipped in the jar ({@code agent-rules/}, listed in its
+ * Loads the agents' screen rules: the ones shipped in the jar ({@code rules/} beside this class, listed in its
  * {@code index}), then every {@code *.json} in the user's folder ({@code ~/.config/opensessions/agents/}),
  * read anew on each {@link #load()} so a new file needs no rebuild. A user's rule for an agent replaces the
  * shipped one; a file that is not a valid rule is reported and skipped, and changes nothing.
@@ -30,7 +30,7 @@ public final class ScreenRuleFiles {
     public static final String USER_FOLDER = "agents";
 
     private static final System.Logger LOG = System.getLogger(ScreenRuleFiles.class.getName());
-    private static final String SHIPPED = "/agent-rules/";
+    private static final String SHIPPED = "rules/";
 
     private final Path userFolder;
 
