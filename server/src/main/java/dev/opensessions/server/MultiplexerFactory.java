@@ -1,5 +1,6 @@
 package dev.opensessions.server;
 
+import dev.opensessions.adapters.agents.screen.ScreenRuleFiles;
 import dev.opensessions.adapters.tmux.SessionFacts;
 import dev.opensessions.adapters.tmux.SidebarLaunch;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
@@ -9,6 +10,7 @@ import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.ServerLifecycle;
 import dev.opensessions.application.port.out.SessionSource;
 import dev.opensessions.application.port.out.SidebarPanes;
+import dev.opensessions.domain.agent.screen.AgentProgram;
 import dev.opensessions.domain.session.SessionName;
 import org.jboss.logging.Logger;
 
@@ -42,8 +44,16 @@ final class MultiplexerFactory {
         TmuxAdapter adapter = new TmuxAdapter(TmuxServer.socket("tmux", socket.get()), COMMAND_TIMEOUT, () -> {
             LOG.infof("the tmux server at %s has exited; shutting down", socket.get());
             lifecycle.exit();
-        }, SessionFacts.live(SessionFacts.PORT_INTERVAL));
+        }, SessionFacts.live(SessionFacts.PORT_INTERVAL), agentPrograms(settings));
         return Optional.of(adapter.start());
+    }
+
+    /**
+     * How the agents of the screen rules (shipped, and the user's in the config folder's {@code agents}) show
+     * in the process table, so their panes are recognised.
+     */
+    private static List<AgentProgram> agentPrograms(ServerSettings settings) {
+        return new ScreenRuleFiles(settings.configDir().resolve(ScreenRuleFiles.USER_FOLDER)).load().programs();
     }
 
     static SessionSource sessions(Optional<TmuxAdapter> tmux) {

@@ -1,5 +1,6 @@
 package dev.opensessions.adapters.tmux;
 
+import dev.opensessions.domain.agent.screen.AgentProgram;
 import dev.opensessions.domain.session.SessionName;
 
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ public final class TmuxAdapter implements AutoCloseable {
     private final SessionFacts facts;
     private final TmuxMultiplexer multiplexer;
     private final TmuxAgentProcesses agentProcesses;
+    private final TmuxPaneScreens paneScreens;
     private final Duration commandTimeout;
     private final List<TmuxSidebarPanes> sidebars = new CopyOnWriteArrayList<>();
 
@@ -33,6 +35,15 @@ public final class TmuxAdapter implements AutoCloseable {
 
     /** Builds the adapter; sessions carry the given facts (git state, ports), closed with the adapter. */
     public TmuxAdapter(TmuxServer server, Duration commandTimeout, Runnable onServerExit, SessionFacts facts) {
+        this(server, commandTimeout, onServerExit, facts, List.of());
+    }
+
+    /**
+     * Builds the adapter; sessions carry the given facts, and agent processes are also recognised by the
+     * programs the screen rules name.
+     */
+    public TmuxAdapter(TmuxServer server, Duration commandTimeout, Runnable onServerExit, SessionFacts facts,
+                       List<AgentProgram> agentPrograms) {
         Objects.requireNonNull(server, "server");
         this.facts = Objects.requireNonNull(facts, "facts");
         this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
@@ -42,7 +53,8 @@ public final class TmuxAdapter implements AutoCloseable {
         this.panes = new TmuxPaneCommands(control);
         this.sessionSource = new TmuxSessionSource(model, facts);
         this.multiplexer = new TmuxMultiplexer(sessions, panes, model, commandTimeout);
-        this.agentProcesses = new TmuxAgentProcesses(model, Path.of("/proc"));
+        this.agentProcesses = new TmuxAgentProcesses(model, Path.of("/proc"), agentPrograms);
+        this.paneScreens = new TmuxPaneScreens(control, commandTimeout);
     }
 
     /** Attaches the control client in the background; the model fills as soon as it is attached. */
@@ -83,6 +95,11 @@ public final class TmuxAdapter implements AutoCloseable {
     /** The agent programs living in this server's panes, read from /proc when asked. */
     public TmuxAgentProcesses agentProcesses() {
         return agentProcesses;
+    }
+
+    /** What the panes show, read through the control connection when asked. */
+    public TmuxPaneScreens paneScreens() {
+        return paneScreens;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.opensessions.adapters.tmux;
 
 import dev.opensessions.adapters.tmux.ports.ProcAgentProcesses;
 import dev.opensessions.application.port.out.AgentProcessReader;
+import dev.opensessions.domain.agent.screen.AgentProgram;
 import dev.opensessions.domain.session.PaneId;
 
 import java.nio.file.Path;
@@ -26,9 +27,9 @@ public final class TmuxAgentProcesses implements AgentProcessReader, AutoCloseab
     private Runnable unsubscribe = () -> { };
     private Map<String, String> programs = Map.of();
 
-    TmuxAgentProcesses(TmuxModel model, Path procRoot) {
+    TmuxAgentProcesses(TmuxModel model, Path procRoot, List<AgentProgram> rules) {
         this.model = Objects.requireNonNull(model, "model");
-        this.proc = new ProcAgentProcesses(procRoot);
+        this.proc = new ProcAgentProcesses(procRoot, rules);
     }
 
     @Override

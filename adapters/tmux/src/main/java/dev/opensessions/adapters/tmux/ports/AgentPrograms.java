@@ -1,5 +1,7 @@
 package dev.opensessions.adapters.tmux.ports;
 
+import dev.opensessions.domain.agent.screen.AgentProgram;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +10,8 @@ import java.util.Set;
 /**
  * How each agent's program shows in the process table: the names its binary runs under ({@code comm}, or
  * the last part of {@code argv[0]}), and for agents installed as node packages, a part of the script path a
- * runtime ({@code node}, {@code bun}, ...) runs. An agent not listed here is looked for under its own name.
+ * runtime ({@code node}, {@code bun}, ...) runs. An agent not listed here is looked for by the program its
+ * screen rule names (docs/reference/agents.md, "Screen detection"), and under its own name.
  */
 final class AgentPrograms {
 
@@ -40,6 +43,35 @@ final class AgentPrograms {
      * @param agents the agents looked for
      */
     static Optional<Recognised> recognise(String comm, List<String> argv, Set<String> agents) {
+        return recognise(comm, argv, agents, List.of());
+    }
+
+    /**
+     * The agent a process is, by the table above first, then by the programs the screen rules name for the
+     * agents the table does not list.
+     *
+     * @param agents the agents looked for
+     * @param rules  the programs of the screen rules
+     */
+    static Optional<Recognised> recognise(String comm, List<String> argv, Set<String> agents,
+                                          List<AgentProgram> rules) {
+        return listed(comm, argv, agents).or(() -> ruled(comm, argv, agents, rules));
+    }
+
+    private static Optional<Recognised> ruled(String comm, List<String> argv, Set<String> agents,
+                                              List<AgentProgram> rules) {
+        for (AgentProgram rule : rules) {
+            if (agents.contains(rule.agent()) && !NAMES.containsKey(rule.agent())) {
+                Optional<String> name = rule.recognise(comm, argv);
+                if (name.isPresent()) {
+                    return Optional.of(new Recognised(rule.agent(), name.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Recognised> listed(String comm, List<String> argv, Set<String> agents) {
         String command = argv.isEmpty() ? "" : baseName(argv.getFirst());
         for (String agent : agents) {
             Set<String> names = NAMES.getOrDefault(agent, Set.of(agent));

@@ -1,6 +1,7 @@
 package dev.opensessions.adapters.tmux.ports;
 
 import dev.opensessions.application.port.out.AgentProcessReader.RunningAgent;
+import dev.opensessions.domain.agent.screen.AgentProgram;
 import dev.opensessions.domain.session.PaneId;
 
 import java.io.IOException;
@@ -32,10 +33,20 @@ import java.util.stream.Stream;
 public final class ProcAgentProcesses {
 
     private final Path proc;
+    private final List<AgentProgram> rules;
 
     /** @param proc the proc file system root, {@code /proc} outside tests */
     public ProcAgentProcesses(Path proc) {
+        this(proc, List.of());
+    }
+
+    /**
+     * @param proc  the proc file system root, {@code /proc} outside tests
+     * @param rules the programs the screen rules name, for the agents the built-in table does not list
+     */
+    public ProcAgentProcesses(Path proc, List<AgentProgram> rules) {
         this.proc = Objects.requireNonNull(proc, "proc");
+        this.rules = List.copyOf(rules);
     }
 
     /** True when this machine has a /proc to read. */
@@ -75,7 +86,7 @@ public final class ProcAgentProcesses {
             byte[] raw = Files.readAllBytes(dir.resolve("cmdline"));
             List<String> argv = raw.length == 0 ? List.of()
                     : Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
-            return AgentPrograms.recognise(comm, argv, agents);
+            return AgentPrograms.recognise(comm, argv, agents, rules);
         } catch (IOException gone) {
             // The process ended between finding and reading it: it is no agent any more.
             return Optional.empty();
