@@ -38,8 +38,10 @@ seed_idle_transcripts() {
 
 # Gives $1 sessions (the second onwards; the first is the transcript measurement's) an agent that lives and
 # whose thread is open: a pane running a copy of sleep named claude in the session's folder, beside a
-# transcript whose last entry is a prompt (running) or a tool call (waiting for approval). Such a thread
-# stays open however quiet its file, so the idle measurement includes what keeping it open costs.
+# transcript whose last entry is a tool call, so the thread waits for approval. Such a thread stays open
+# however quiet its file, so the idle measurement includes what keeping it open costs (liveness read again
+# every 30 s). The threads wait rather than run: a running thread animates a spinner in every sidebar that
+# shows it, a cost of the animation that bench/idle-tmux.sh's open=K (no sidebar) leaves out as well.
 seed_open_agents() {
   local n=$1 i dir folder file claude="$WORK/bin/claude"
   mkdir -p "$WORK/bin"
@@ -51,10 +53,8 @@ seed_open_agents() {
     mkdir -p "$folder"
     file="$folder/open-$i.jsonl"
     claude_line user "$dir" "open-$i" '{"role":"user","content":"a long task"}' >"$file"
-    if ((i % 2 == 0)); then
-      claude_line assistant "$dir" "open-$i" \
-        '{"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"Bash","input":{"command":"make"}}],"stop_reason":"tool_use"}' >>"$file"
-    fi
+    claude_line assistant "$dir" "open-$i" \
+      '{"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"Bash","input":{"command":"make"}}],"stop_reason":"tool_use"}' >>"$file"
   done
   result openAgents "$n"
 }
