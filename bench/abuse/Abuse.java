@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *                                            slow bodies and non-reading WebSocket clients held open while
  *                                            GET /version and GET /api/state are timed, then POST /quit;
  *                                            the server's RSS before and under the flood; prints JSON
- * burst   port=P threads=8 seconds=3 out=F   status and log writes as fast as answered; every write answered
- *                                            204 is appended to F (session, kind, n) before the next is sent
+ * burst   port=P threads=8 seconds=3 out=F [from=1]
+ *                                            status and log writes as fast as answered, numbered from `from`;
+ *                                            every write answered 204 is appended to F (session, kind, n)
  * check   port=P acked=F                     reads /api/state and counts the acknowledged writes it lacks
  * </pre>
  */
@@ -42,7 +43,7 @@ public final class Abuse {
             case "flood" -> flood(port, number(options, "slow", 1000), number(options, "ws", 200),
                     number(options, "samples", 40), options.get("token"), options.getOrDefault("pid", ""));
             case "burst" -> burst(port, number(options, "threads", 8), number(options, "seconds", 3),
-                    Path.of(options.get("out")));
+                    Path.of(options.get("out")), number(options, "from", 1));
             case "check" -> check(port, Path.of(options.get("acked")));
             default -> throw new IllegalArgumentException("flood, burst or check");
         }
@@ -164,10 +165,12 @@ public final class Abuse {
 
     // ---- burst and check ----
 
-    private static void burst(int port, int threads, int seconds, Path out) throws Exception {
+    /** Numbers its writes from {@code from} on, so a later burst's writes are newer than an earlier one's. */
+    private static void burst(int port, int threads, int seconds, Path out, int from) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong acked = new AtomicLong();
         AtomicLong refused = new AtomicLong();
+        AtomicLong notStored = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> workers = new ArrayList<>();
         try (var writer = Files.newBufferedWriter(out)) {
@@ -175,7 +178,7 @@ public final class Abuse {
                 int id = t;
                 workers.add(Thread.ofPlatform().start(() -> {
                     try (Socket socket = connect(port)) {
-                        for (int n = 1; System.nanoTime() < end && !stop.get(); n++) {
+                        for (int n = from; System.nanoTime() < end && !stop.get(); n++) {
                             String session = "burst-" + id;
                             boolean log = n % 2 == 0;
                             String body = log ? "{\"session\":\"" + session + "\",\"message\":\"line " + n + "\"}"
@@ -191,6 +194,9 @@ public final class Abuse {
                                 acked.incrementAndGet();
                             } else {
                                 refused.incrementAndGet();
+                                if (status == 507) {
+                                    notStored.incrementAndGet();
+                                }
                             }
                         }
                     } catch (IOException killed) {
@@ -202,7 +208,8 @@ public final class Abuse {
                 worker.join();
             }
         }
-        System.out.printf("{\"acknowledged\":%d,\"refused\":%d}%n", acked.get(), refused.get());
+        System.out.printf("{\"acknowledged\":%d,\"refused\":%d,\"answered507\":%d}%n", acked.get(), refused.get(),
+                notStored.get());
     }
 
     /** For each session: the last acknowledged status must be there (or a newer one), and the last log line. */

@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The one way a body comes in ({@link RequestGate}): read on the event loop, under the size limit and a
- * total deadline (2 s in tests), on every path; the token before any body on the control paths; and the
+ * total deadline (5 s in tests), on every path; the token before any body on the control paths; and the
  * acknowledgement of a write only once it is stored.
  */
 @QuarkusTest
