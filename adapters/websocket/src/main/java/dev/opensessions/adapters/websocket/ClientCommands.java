@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opensessions.application.port.in.HideSessionUseCase;
 import dev.opensessions.application.port.in.LimitExceeded;
 import dev.opensessions.application.port.in.ReorderOutcome;
 import dev.opensessions.application.port.in.ReorderSessionUseCase;
 import dev.opensessions.application.port.in.ShowAllSessionsUseCase;
+import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.protocol.ClientMessage;
 import dev.opensessions.protocol.ServerMessage;
@@ -23,9 +25,11 @@ import java.util.Optional;
 
 /**
  * Decodes a subscriber's command frame, validates it and calls the matching use case; anything malformed
- * is answered with an error and changes nothing. Every command changes state, so a connection that did
- * not present the control token in its handshake gets {@code unauthorized}. Field types are strict: a
- * number is not taken for a string, nor a string or a fraction for a whole number.
+ * is answered with an error and changes nothing. Every command changes state, so it needs the control
+ * token: in the connection's handshake ({@code Authorization: Bearer}, for scripts) or in the command's own
+ * {@code token} field (a browser's WebSocket cannot set that header); without it the answer is
+ * {@code unauthorized}. Field types are strict: a number is not taken for a string, nor a string or a
+ * fraction for a whole number.
  */
 @Singleton
 public class ClientCommands {
@@ -39,21 +43,22 @@ public class ClientCommands {
     private final HideSessionUseCase hide;
     private final ShowAllSessionsUseCase showAll;
     private final ReorderSessionUseCase reorder;
+    private final ControlToken token;
 
     public ClientCommands(ObjectMapper mapper, HideSessionUseCase hide, ShowAllSessionsUseCase showAll,
-            ReorderSessionUseCase reorder) {
+            ReorderSessionUseCase reorder, ControlToken token) {
         this.mapper = strict(mapper);
+        this.token = token;
         this.hide = hide;
         this.showAll = showAll;
         this.reorder = reorder;
     }
 
-    /** Runs one command frame of a connection with or without the token; the error to send back when refused. */
+    /**
+     * Runs one command frame of a connection, {@code authorized} when its handshake carried the token; the
+     * error to send back when refused.
+     */
     public Optional<ServerMessage.Error> handle(String frame, boolean authorized) {
-        if (!authorized) {
-            return error("unauthorized: commands need the control token in the handshake"
-                    + " (Authorization: Bearer <token>)");
-        }
         if (frame.length() > MAX_FRAME_CHARS) {
             return error("command too large");
         }
@@ -65,6 +70,11 @@ public class ClientCommands {
         }
         if (tree == null || !tree.isObject()) {
             return error("expected a json object");
+        }
+        JsonNode presented = ((ObjectNode) tree).remove("token");
+        if (!authorized && !(presented != null && presented.isTextual() && token.matches(presented.asText()))) {
+            return error("unauthorized: commands need the control token, in the handshake"
+                    + " (Authorization: Bearer <token>) or in the command's token field");
         }
         if (!tree.path("type").isTextual()) {
             return error("missing type");

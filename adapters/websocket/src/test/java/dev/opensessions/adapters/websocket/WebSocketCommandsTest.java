@@ -135,6 +135,24 @@ class WebSocketCommandsTest {
     }
 
     @Test
+    void aCommandCarryingTheTokenRunsOnAConnectionWithoutIt() {
+        try (WsClient client = connect(Map.of())) {
+            client.send("{\"type\":\"hide-session\",\"name\":\"cmd-b\",\"token\":\"" + "0".repeat(64) + "\"}");
+            client.send("{\"type\":\"hide-session\",\"name\":\"cmd-b\",\"token\":42}");
+            Await.until(() -> errors(client).size() == 2, Await.DEFAULT, "two refusals");
+            assertThat(errors(client)).allMatch(message -> message.startsWith("unauthorized"));
+            long before = state.current().version();
+
+            client.send("{\"type\":\"hide-session\",\"name\":\"cmd-b\",\"token\":\""
+                    + TestServices.TOKEN.value() + "\"}");
+            client.await("hidden by a command that carried the token",
+                    f -> f.path("state").path("hidden").toString().contains("cmd-b"));
+            assertThat(state.current().version()).isGreaterThan(before);
+            assertThat(errors(client)).hasSize(2);
+        }
+    }
+
+    @Test
     void aFloodOfCommandsIsRateLimited() {
         try (WsClient client = connect()) {
             // Far more than the bucket refills in the seconds a loaded machine needs to send them.
