@@ -81,6 +81,17 @@ final class TerminalClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Types keys into the terminal one at a time at a person's pace (a tenth of a second apart), as they reach
+     * whatever pane has the client's keyboard; an escape sequence (an arrow, a mouse click) is one key.
+     */
+    void typeKeys(String... keys) throws IOException, InterruptedException {
+        for (String key : keys) {
+            type(key);
+            Thread.sleep(100);
+        }
+    }
+
     private void type(String keys) throws IOException {
         OutputStream keyboard = process.getOutputStream();
         keyboard.write(keys.getBytes(StandardCharsets.UTF_8));

@@ -50,6 +50,14 @@ public interface Multiplexer {
         throw new UnsupportedOperationException("focusPane");
     }
 
+    /**
+     * Moves the keyboard of a client to the sidebar of the window it shows, waiting a moment for one to open
+     * there; false when none appeared or the client is gone.
+     */
+    default boolean focusSidebar(String clientTty) {
+        return false;
+    }
+
     /** Kills one pane; false when it is gone. */
     default boolean killPane(PaneId pane) {
         throw new UnsupportedOperationException("killPane");
