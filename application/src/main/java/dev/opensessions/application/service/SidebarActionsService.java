@@ -146,10 +146,11 @@ public final class SidebarActionsService implements SidebarActionsUseCase {
     }
 
     @Override
-    public void openPort(int port) {
-        if (port >= 1 && port <= 65535) {
-            system.openUrl("http://localhost:" + port);
+    public Optional<String> openPort(int port) {
+        if (port < 1 || port > 65535) {
+            return Optional.empty();
         }
+        return system.openUrl("http://localhost:" + port);
     }
 
     private Optional<Client> client(PaneId from) {
@@ -168,6 +169,12 @@ public final class SidebarActionsService implements SidebarActionsUseCase {
             action.run();
             return true;
         } catch (MultiplexerException failure) {
+            if (failure.getCause() instanceof InterruptedException) {
+                // The command was sent; only the wait for its answer was cut, because the sidebar that asked
+                // closed (killing its own session closes it). No failure to warn about.
+                LOG.log(Level.DEBUG, "sidebar stopped waiting to " + what + ": its pane closed");
+                return true;
+            }
             LOG.log(Level.WARNING, "sidebar could not " + what + ": " + failure.getMessage());
             return false;
         }

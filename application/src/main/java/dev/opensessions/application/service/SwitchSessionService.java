@@ -38,6 +38,19 @@ public final class SwitchSessionService implements SwitchSessionUseCase {
     }
 
     @Override
+    public SwitchOutcome switchFrom(PaneId pane, SessionName target, boolean stayInSidebar) {
+        SwitchOutcome outcome = switchFrom(pane, target);
+        if (stayInSidebar && outcome instanceof SwitchOutcome.Switched switched) {
+            try {
+                multiplexer.focusSidebar(switched.clientTty());
+            } catch (MultiplexerException failure) {
+                // The switch happened; only the keyboard stays where tmux put it.
+            }
+        }
+        return outcome;
+    }
+
+    @Override
     public SwitchOutcome switchClientToIndex(String clientTty, int index) {
         Objects.requireNonNull(clientTty, "clientTty");
         StateSnapshot snapshot = owner.current();

@@ -3,6 +3,7 @@ package dev.opensessions.application.testkit;
 import dev.opensessions.application.port.out.LocalSystem;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -26,8 +27,9 @@ public final class FakeLocalSystem implements LocalSystem {
     }
 
     @Override
-    public void openUrl(String url) {
+    public Optional<String> openUrl(String url) {
         openedUrls.add(url);
+        return Optional.empty();
     }
 
     @Override

@@ -65,10 +65,12 @@ class FirstRunIT {
         PrivateTmux tmux = setup.tmux();
         tmux.newWindow("alpha", home.resolve("work"));
         tmux.newSession("beta", home.resolve("work"));
+        client = TerminalClient.attach(tmux, "alpha");
+        // As a script or a login hook would: the user's client is attached, the start runs in no pane.
         TmuxCommand start = setup.run(setup.installation().launcher(), "start");
         assertThat(start.exit()).as(start.output()).isZero();
-        assertThat(tmux.sidebars()).as("a start outside any pane opens none").isEmpty();
-        client = TerminalClient.attach(tmux, "alpha");
+        assertThat(Eventually.holds(() -> tmux.sidebars().isEmpty(), Duration.ofSeconds(2)))
+                .as("a start outside any pane opens none").isTrue();
 
         client.pressAfterPrefix("o", "t");
         awaitASidebarInEveryWindow(tmux);
@@ -111,9 +113,17 @@ class FirstRunIT {
         assertThat(messages(tmux)).contains(runtime.resolve("server.log").toString());
     }
 
-    private static void awaitASidebarInEveryWindow(PrivateTmux tmux) {
+    private void awaitASidebarInEveryWindow(PrivateTmux tmux) {
         Eventually.until(() -> everyWindowHasASidebar(tmux), SERVER_START, "a sidebar in every window",
-                () -> String.join("\n", tmux.panes()));
+                () -> String.join("\n", tmux.panes()) + "\n" + serverLog());
+    }
+
+    private String serverLog() {
+        try {
+            return Files.readString(setup.runtimeDir().resolve("server.log"));
+        } catch (java.io.IOException missing) {
+            return "(no server.log)";
+        }
     }
 
     private static boolean everyWindowHasASidebar(PrivateTmux tmux) {

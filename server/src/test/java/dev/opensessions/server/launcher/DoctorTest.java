@@ -129,6 +129,42 @@ class DoctorTest {
                 .contains("problem  token     " + runtime.resolve("default/token") + " has mode 644");
     }
 
+    @Test
+    void aKilledServerIsNamedWithTheFilesItLeftAndTheEndOfItsLog() throws Exception {
+        Path runtime = home.resolve("run").resolve("opensessions-" + Files.getAttribute(home, "unix:uid")).resolve("default");
+        Files.createDirectories(runtime);
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(runtime.resolve("pid"), Long.toString(gone.pid()));
+        Files.writeString(runtime.resolve("token"), "0".repeat(64));
+        Files.writeString(runtime.resolve("sidebar-port"), "7392");
+        Files.writeString(runtime.resolve("server.log"), "first line\nOutOfMemoryError: the last words\n");
+
+        Cli.Result doctor = new Cli(Cli.CHECKOUT_LAUNCHER, home).run("doctor");
+
+        assertThat(doctor.exitCode()).as(doctor.all()).isEqualTo(1);
+        assertThat(doctor.out())
+                .contains("problem  server    the server (pid " + gone.pid() + ") is dead: it stopped without cleaning up")
+                .contains("info     stale     left behind: " + runtime.resolve("pid") + " " + runtime.resolve("token")
+                        + " " + runtime.resolve("sidebar-port"))
+                .contains("info     log       the last lines of " + runtime.resolve("server.log") + ":")
+                .contains("         | OutOfMemoryError: the last words");
+    }
+
+    @Test
+    void startWithoutAJdkNamesTheFoldersItSearched() throws Exception {
+        Path first = Files.createDirectories(home.resolve("jdks-a"));
+        Path second = Files.createDirectories(home.resolve("jdks-b"));
+        Cli cli = new Cli(Cli.CHECKOUT_LAUNCHER, home).with("PATH", toolbox(TOOLS).toString())
+                .with("JAVA_HOME", null).with("OPENSESSIONS_JDK_DIRS", first + ":" + second);
+
+        Cli.Result start = cli.run("start");
+
+        assertThat(start.exitCode()).isEqualTo(1);
+        assertThat(start.all()).contains("no JDK 21 or newer found (tried JAVA_HOME, PATH and " + first + ", " + second
+                + "); install one or set JAVA_HOME").doesNotContain("/usr/lib/jvm");
+    }
+
     /** A folder of links to these tools, found on this machine's PATH, to serve as the whole PATH. */
     private Path toolbox(List<String> tools) throws IOException {
         Path box = Files.createDirectories(home.resolve("toolbox"));

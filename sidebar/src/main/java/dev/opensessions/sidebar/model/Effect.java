@@ -14,10 +14,17 @@ import java.util.Objects;
 /** What a sidebar asks the server to do, as data; the runtime carries it out for the pane's own client. */
 public sealed interface Effect {
 
-    /** Show the session on the tmux client that shows this pane. */
-    record SwitchSession(SessionName session) implements Effect {
+    /**
+     * Show the session on the tmux client that shows this pane; with {@code stayInSidebar} (Tab and
+     * Shift-Tab) the keyboard stays in the sidebar of the window switched to, so the next Tab goes on cycling.
+     */
+    record SwitchSession(SessionName session, boolean stayInSidebar) implements Effect {
         public SwitchSession {
             Objects.requireNonNull(session, "session");
+        }
+
+        public SwitchSession(SessionName session) {
+            this(session, false);
         }
     }
 

@@ -60,6 +60,14 @@ public sealed interface Msg {
         }
     }
 
+    /** Something the server could not do for this pane, to be told in the sidebar ({@code Notice}). */
+    record Told(String title, String text) implements Msg {
+        public Told {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
     /** Another sidebar moved its keyboard focus; adopted when it lives in the same session as this pane. */
     record PeerFocus(PaneId from, SessionName fromSession, SessionName focused) implements Msg {
         public PeerFocus {

@@ -48,7 +48,9 @@ public final class UseCaseEffects implements EffectHandler {
     @Override
     public void run(PaneId pane, Effect effect, Consumer<Msg> reply) {
         switch (effect) {
-            case Effect.SwitchSession to -> report(pane, cases.switchSession().switchFrom(pane, to.session()));
+            case Effect.SwitchSession to -> report(pane, to.stayInSidebar()
+                    ? cases.switchSession().switchFrom(pane, to.session(), true)
+                    : cases.switchSession().switchFrom(pane, to.session()));
             case Effect.QuitServer ignored -> cases.quit().quit();
             case Effect.HideSession hidden -> cases.hide().hide(hidden.session());
             case Effect.ShowAllSessions ignored -> cases.showAll().showAll();
@@ -66,7 +68,8 @@ public final class UseCaseEffects implements EffectHandler {
                 }
             }
             case Effect.OpenProject project -> report(pane, cases.actions().openProject(pane, project.directory()));
-            case Effect.OpenPort port -> cases.actions().openPort(port.port());
+            case Effect.OpenPort port -> cases.actions().openPort(port.port())
+                    .ifPresent(problem -> reply.accept(new Msg.Told("cannot open the port", problem)));
             case Effect.Refresh ignored -> cases.refresh().refresh();
             case Effect.SetTheme theme -> cases.settings().setTheme(theme.theme());
             case Effect.SetWidth width -> cases.settings().setWidth(width.width());

@@ -139,6 +139,6 @@ final class Keys {
                 .or(() -> state.focusedSession().map(rows::targetIndexOf).filter(i -> i >= 0))
                 .orElse(-1);
         int next = from < 0 ? (offset > 0 ? 0 : targets.size() - 1) : Math.floorMod(from + offset, targets.size());
-        return SidebarUpdate.switchTo(state, targets.get(next).session().name());
+        return SidebarUpdate.switchTo(state, targets.get(next).session().name(), true);
     }
 }

@@ -9,6 +9,7 @@ import dev.opensessions.sidebar.model.Msg;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.model.Step;
 import dev.opensessions.sidebar.model.modal.KillConfirm;
+import dev.opensessions.sidebar.model.modal.Notice;
 import dev.opensessions.sidebar.model.modal.PickerList;
 import dev.opensessions.sidebar.model.modal.ProjectPicker;
 import dev.opensessions.sidebar.model.modal.ThemePicker;
@@ -39,6 +40,9 @@ final class ModalKeys {
         }
         if (modal instanceof KillConfirm confirm) {
             return KillConfirmKeys.handle(state, confirm, key);
+        }
+        if (modal instanceof Notice) {
+            return Step.of(close(state));
         }
         return Step.of(state);
     }

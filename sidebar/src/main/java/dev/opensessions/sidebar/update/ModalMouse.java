@@ -6,6 +6,7 @@ import dev.opensessions.sidebar.model.Msg;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.model.Step;
 import dev.opensessions.sidebar.model.modal.KillConfirm;
+import dev.opensessions.sidebar.model.modal.Notice;
 import dev.opensessions.sidebar.model.modal.ModalBox;
 import dev.opensessions.sidebar.model.modal.PickerList;
 import dev.opensessions.sidebar.model.modal.ProjectPicker;
@@ -35,6 +36,9 @@ final class ModalMouse {
         }
         if (modal instanceof WidthSlider slider) {
             return slider(state, slider, mouse, wheel);
+        }
+        if (modal instanceof Notice && wheel == 0) {
+            return Step.of(ModalKeys.close(state));
         }
         if (modal instanceof KillConfirm confirm && wheel == 0) {
             // A click beside the question keeps the sessions, as n does; the answer itself is a key.

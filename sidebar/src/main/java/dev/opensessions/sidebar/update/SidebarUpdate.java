@@ -7,6 +7,7 @@ import dev.opensessions.sidebar.model.Effect;
 import dev.opensessions.sidebar.model.Msg;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.model.Step;
+import dev.opensessions.sidebar.model.modal.Notice;
 import dev.opensessions.sidebar.model.modal.ProjectPicker;
 import dev.opensessions.sidebar.model.modal.WidthSlider;
 
@@ -35,6 +36,7 @@ public final class SidebarUpdate {
             case Msg.Timer timer -> timer(state, timer);
             case Msg.ProjectsListed listed -> Step.of(ModalKeys.open(state,
                     ProjectPicker.open(listed.directories(), listed.home())));
+            case Msg.Told told -> Step.of(ModalKeys.open(state, new Notice(told.title(), told.text())));
         };
     }
 
@@ -103,12 +105,17 @@ public final class SidebarUpdate {
      * pane's own session cancels the pending target; the switch is still sent when one was under way.
      */
     static Step<SidebarState> switchTo(SidebarState state, SessionName target) {
+        return switchTo(state, target, false);
+    }
+
+    /** A switch that, with {@code stayInSidebar}, keeps the keyboard in the sidebar of the destination. */
+    static Step<SidebarState> switchTo(SidebarState state, SessionName target, boolean stayInSidebar) {
         SidebarState focused = state.withFocus(target).scrolledToFocus();
         if (state.current().filter(target::equals).isPresent()) {
             return state.pending() == null
                     ? Step.of(focused)
-                    : Step.of(focused.withPending(null), new Effect.SwitchSession(target));
+                    : Step.of(focused.withPending(null), new Effect.SwitchSession(target, stayInSidebar));
         }
-        return Step.of(focused.withPending(target), new Effect.SwitchSession(target));
+        return Step.of(focused.withPending(target), new Effect.SwitchSession(target, stayInSidebar));
     }
 }

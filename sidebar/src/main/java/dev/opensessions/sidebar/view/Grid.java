@@ -30,6 +30,13 @@ public final class Grid {
         return new Builder(width, height, blankCells(width, height));
     }
 
+    /** A builder of a frame that starts with every cell set to {@code fill} (a theme's background). */
+    public static Builder builder(int width, int height, Cell fill) {
+        Cell[] cells = blankCells(width, height);
+        Arrays.fill(cells, Objects.requireNonNull(fill, "fill"));
+        return new Builder(width, height, cells);
+    }
+
     private static Cell[] blankCells(int width, int height) {
         if (width < 0 || height < 0) {
             throw new IllegalArgumentException("grid size must not be negative");

@@ -5,6 +5,7 @@ import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.model.TextWidth;
 import dev.opensessions.sidebar.model.modal.KillConfirm;
 import dev.opensessions.sidebar.model.modal.ModalBox;
+import dev.opensessions.sidebar.model.modal.Notice;
 import dev.opensessions.sidebar.model.modal.PickerList;
 import dev.opensessions.sidebar.model.modal.ProjectPicker;
 import dev.opensessions.sidebar.model.modal.ThemePicker;
@@ -35,6 +36,13 @@ final class ModalView {
                     theme);
         } else if (modal instanceof ProjectPicker picker) {
             projects(painter, frame(painter, picker.box(width, height), "new session", theme), picker, height, theme);
+        } else if (modal instanceof Notice notice) {
+            ModalBox box = frame(painter, notice.box(width, height), notice.title(), theme);
+            List<String> lines = notice.lines(Math.max(1, box.innerWidth() - 2));
+            for (int i = 0; i < lines.size(); i++) {
+                body(painter, box, i, lines.get(i), theme.fg(theme.text()), theme);
+            }
+            body(painter, box, lines.size() + 1, Notice.HINT, theme.fg(theme.overlay0()).withDim(true), theme);
         }
     }
 
@@ -49,14 +57,17 @@ final class ModalView {
         }
     }
 
-    /** Clears the box, draws its border and title; returns the box. */
+    /**
+     * Clears the box's rows across the whole pane (a pane wider than the box would otherwise show cut pieces
+     * of the list beside it), draws its border and title; returns the box.
+     */
     private static ModalBox frame(Painter painter, ModalBox box, String title, Theme theme) {
         CellStyle fill = CellStyle.PLAIN.withBackground(theme.base());
         CellStyle border = theme.fg(theme.overlay0()).withBackground(theme.base());
         int right = box.x() + box.width() - 1;
         int bottom = box.y() + box.height() - 1;
         for (int y = box.y(); y <= bottom; y++) {
-            painter.fill(box.x(), y, right + 1, " ", fill);
+            painter.fill(0, y, painter.width(), " ", fill);
             painter.text(box.x(), y, y == box.y() ? "╭" : y == bottom ? "╰" : "│", border, right + 1);
             painter.text(right, y, y == box.y() ? "╮" : y == bottom ? "╯" : "│", border, right + 1);
         }

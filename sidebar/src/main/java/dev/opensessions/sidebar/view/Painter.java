@@ -6,14 +6,28 @@ import java.util.List;
 /**
  * Writes text into a frame cell by cell: a wide grapheme takes its cell and an empty one after it, a wide
  * grapheme that would straddle the limit becomes a space, control characters become spaces so free text
- * (logs, prompts) cannot move the cursor.
+ * (logs, prompts) cannot move the cursor. A cell drawn on the terminal's own background gets the canvas
+ * colour instead (the theme's {@code base}), so a theme paints its background everywhere the sidebar draws;
+ * a canvas of {@link Color#DEFAULT} keeps the terminal's own.
  */
 final class Painter {
 
     private final Grid.Builder frame;
+    private final Color canvas;
 
     Painter(Grid.Builder frame) {
+        this(frame, Color.DEFAULT);
+    }
+
+    Painter(Grid.Builder frame, Color canvas) {
         this.frame = frame;
+        this.canvas = canvas;
+    }
+
+    private void put(int x, int y, Cell cell) {
+        CellStyle style = cell.style();
+        frame.set(x, y, style.background().equals(Color.DEFAULT) && !canvas.equals(Color.DEFAULT)
+                ? new Cell(cell.symbol(), style.withBackground(canvas)) : cell);
     }
 
     int width() {
@@ -34,13 +48,13 @@ final class Painter {
             }
             if (at + w > limit) {
                 if (at < limit) {
-                    frame.set(at, y, new Cell(" ", style));
+                    put(at, y, new Cell(" ", style));
                 }
                 return limit;
             }
-            frame.set(at, y, new Cell(symbol, style));
+            put(at, y, new Cell(symbol, style));
             if (w == 2) {
-                frame.set(at + 1, y, new Cell("", style));
+                put(at + 1, y, new Cell("", style));
             }
             at += w;
         }
@@ -58,13 +72,13 @@ final class Painter {
             }
             if (at + w > limit) {
                 if (at < limit) {
-                    frame.set(at, y, new Cell(" ", style));
+                    put(at, y, new Cell(" ", style));
                 }
                 return limit;
             }
-            frame.set(at, y, new Cell(TextWidth.symbol(c), style));
+            put(at, y, new Cell(TextWidth.symbol(c), style));
             if (w == 2) {
-                frame.set(at + 1, y, new Cell("", style));
+                put(at + 1, y, new Cell("", style));
             }
             at += w;
         }
@@ -82,7 +96,7 @@ final class Painter {
     void fill(int x, int y, int limit, String symbol, CellStyle style) {
         Cell cell = new Cell(symbol, style);
         for (int at = Math.max(0, x); at < limit; at++) {
-            frame.set(at, y, cell);
+            put(at, y, cell);
         }
     }
 

@@ -26,8 +26,10 @@ public final class SidebarView {
     }
 
     public static Grid render(SidebarState state, Theme theme) {
-        Grid.Builder frame = Grid.builder(state.width(), state.height());
-        Painter painter = new Painter(frame);
+        // The theme's base is the canvas: every cell, drawn or not, is on it ("default" keeps the terminal's).
+        Grid.Builder frame = Grid.builder(state.width(), state.height(),
+                new Cell(" ", CellStyle.PLAIN.withBackground(theme.base())));
+        Painter painter = new Painter(frame, theme.base());
         Layout layout = state.layout();
         SessionListView.header(painter, state, theme);
         SessionListView.list(painter, state, theme);

@@ -26,18 +26,18 @@ class FrameBytesTest {
     static Stream<Arguments> frames() {
         return Stream.of(
                 Arguments.of("current session of 200, 26x40", LongWorld.of().sidebar(100, 26, 40).scrolledToFocus(),
-                        "4f0aab99755fd2dc909168accd2f198598d094d6a835835d62feea4651fd614b",
-                        "6bfe2625c63bc64435c3c687a009e1ceebf854aba3a377bab888f6eac0cc1c06"),
+                        "519d40d0cd1ca82f8c9f665fb441d4fc68d95df7b2b569d30cb6ffc2e24650c8",
+                        "2effb6f93151a26d86832dcbe72da313aaccd7332728ed0da6cab5bcc115f361"),
                 Arguments.of("scrolled, a collapsed group, every agent", LongWorld.of()
                                 .settings(s -> s.withGroupCollapsed("/home/u/code/s152/.git", true)
                                         .withAgentScope(AgentScope.ALL))
                                 .sidebar(100, 26, 40).withScroll(150).withSpinnerFrame(3),
-                        "f7a58f864ad55f1c26779daaab35580e39d167171dd6412361f4eb4b5e011658",
-                        "11bb605f73fcf8472b498ccd3acd871cad0bcb8ee238a9f278d7c4ff4d73b26d"),
+                        "2da08b300c151679749f4666f7360ff20763a0e3e77c7ab810273e4d4e90a3ac",
+                        "96fb41b7b2a1d839a0e7f87ba1edbc35679186f2267c74a08386f16791cb0879"),
                 Arguments.of("focus moved down, 40x60", LongWorld.of().sidebar(100, 40, 60)
                                 .withFocus(World.name(LongWorld.name(121))).scrolledToFocus(),
-                        "29a41a84f0e09e22225dfb7e5db07ab843dedc11a1c4b0d22fcfaaa61528d75f",
-                        "2cf67cd13e105df240555e7737530e037ba21e227bf487b81dabb2ade8f47ecd"));
+                        "9bf7677583d43715a37c6f6441d4202204c98442143dd42064e15e9c38e9b597",
+                        "77a703f4292096b024f9abe2ee7ca40668bc97870943f77304cb57c951253fb7"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,7 +37,7 @@ class SidebarProgramTest {
         assertThat(state.width()).isEqualTo(30);
         assertThat(program.view(state).height()).isEqualTo(25);
         assertThat(program.update(state, new Msg.KeyPressed(Key.of(KeyKind.TAB))).effects())
-                .containsExactly(new Effect.SwitchSession(name("s1")));
+                .containsExactly(new Effect.SwitchSession(name("s1"), true));
     }
 
     @Test

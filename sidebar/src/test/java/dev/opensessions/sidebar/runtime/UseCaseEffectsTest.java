@@ -116,6 +116,13 @@ class UseCaseEffectsTest {
         effects.run(PANE, effect, replies::add);
     }
 
+    @Test
+    void aPortThatCouldNotBeOpenedIsToldInThePane() {
+        run(new Effect.OpenPort(1));
+
+        assertThat(replies).containsExactly(new Msg.Told("cannot open the port", "xdg-open is not installed"));
+    }
+
     /** A use case that writes each call as "method arg arg" and answers with a fixed, plausible value. */
     private <T> T recorder(Class<T> type) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
@@ -126,6 +133,8 @@ class UseCaseEffectsTest {
                 case "switchFrom", "openProject" -> new SwitchOutcome.Switched("/dev/pts/1");
                 case "openSessionizer" -> fzf;
                 case "projectDirectories" -> List.of("/home/me/src");
+                case "openPort" -> args[0].equals(1) ? java.util.Optional.of("xdg-open is not installed")
+                        : java.util.Optional.empty();
                 default -> method.getReturnType() == boolean.class ? Boolean.TRUE : null;
             };
         }));

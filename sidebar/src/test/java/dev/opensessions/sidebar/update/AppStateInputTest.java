@@ -40,8 +40,9 @@ class AppStateInputTest {
         Step<SidebarState> tab = press(state, Key.of(KeyKind.TAB));
         Step<SidebarState> again = press(tab.state(), Key.of(KeyKind.TAB));
 
-        assertThat(tab.effects()).containsExactly(new Effect.SwitchSession(name("api")));
-        assertThat(again.effects()).containsExactly(new Effect.SwitchSession(name("api-login")));
+        assertThat(tab.effects()).as("Tab keeps the keyboard in the sidebar")
+                .containsExactly(new Effect.SwitchSession(name("api"), true));
+        assertThat(again.effects()).containsExactly(new Effect.SwitchSession(name("api-login"), true));
         assertThat(again.state().current()).contains(name("web"));
         assertThat(again.state().pending()).isEqualTo(name("api-login"));
     }

@@ -124,9 +124,9 @@ class SidebarUpdateTest {
         Step<SidebarState> second = press(first.state(), Key.of(KeyKind.TAB));
         Step<SidebarState> third = press(second.state(), Key.of(KeyKind.TAB));
 
-        assertThat(first.effects()).containsExactly(new Effect.SwitchSession(name("infra")));
-        assertThat(second.effects()).containsExactly(new Effect.SwitchSession(name("api")));
-        assertThat(third.effects()).containsExactly(new Effect.SwitchSession(name("web")));
+        assertThat(first.effects()).containsExactly(new Effect.SwitchSession(name("infra"), true));
+        assertThat(second.effects()).containsExactly(new Effect.SwitchSession(name("api"), true));
+        assertThat(third.effects()).containsExactly(new Effect.SwitchSession(name("web"), true));
         assertThat(third.state().pending()).isEqualTo(name("web"));
         assertThat(third.state().current()).contains(name("docs"));
     }
@@ -139,16 +139,16 @@ class SidebarUpdateTest {
         Step<SidebarState> back = press(state, Key.of(KeyKind.BACK_TAB));
         Step<SidebarState> shifted = press(back.state(), new Key(KeyKind.TAB, 0, false, false, true));
 
-        assertThat(back.effects()).containsExactly(new Effect.SwitchSession(name("docs")));
+        assertThat(back.effects()).containsExactly(new Effect.SwitchSession(name("docs"), true));
         assertThat(shifted.state().pending()).isNull();
-        assertThat(shifted.effects()).containsExactly(new Effect.SwitchSession(name("web")));
+        assertThat(shifted.effects()).containsExactly(new Effect.SwitchSession(name("web"), true));
     }
 
     @Test
     void ctrlIIsTab() {
         Step<SidebarState> step = press(fourSessions().sidebar(1, 40, 30), Key.ctrl('i'));
 
-        assertThat(step.effects()).containsExactly(new Effect.SwitchSession(name("web")));
+        assertThat(step.effects()).containsExactly(new Effect.SwitchSession(name("web"), true));
     }
 
     @Test

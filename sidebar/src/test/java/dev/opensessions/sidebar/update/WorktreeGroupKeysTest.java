@@ -186,8 +186,8 @@ class WorktreeGroupKeysTest {
         Step<SidebarState> first = press(state, Key.of(KeyKind.TAB));
         Step<SidebarState> second = press(first.state(), Key.of(KeyKind.TAB));
 
-        assertThat(first.effects()).containsExactly(new Effect.SwitchSession(name("api")));
-        assertThat(second.effects()).containsExactly(new Effect.SwitchSession(name("notes")));
+        assertThat(first.effects()).containsExactly(new Effect.SwitchSession(name("api"), true));
+        assertThat(second.effects()).containsExactly(new Effect.SwitchSession(name("notes"), true));
     }
 
     @Test

@@ -122,10 +122,10 @@ class AgentsPanelViewTest {
         for (int line : new int[]{6, 7}) {
             assertThat(grid.cell(0, top + line).style().background()).as("line %d", line).isEqualTo(MOCHA.surface0());
             assertThat(grid.cell(29, top + line).style().background()).as("line %d", line).isEqualTo(MOCHA.surface0());
-            assertThat(unfocused.cell(0, top + line).style().background()).isEqualTo(Color.DEFAULT);
+            assertThat(unfocused.cell(0, top + line).style().background()).isEqualTo(Theme.catppuccinMocha().base());
         }
-        assertThat(grid.cell(0, top + 3).style().background()).isEqualTo(Color.DEFAULT);
-        assertThat(grid.cell(0, top + 8).style().background()).as("spacer").isEqualTo(Color.DEFAULT);
+        assertThat(grid.cell(0, top + 3).style().background()).isEqualTo(Theme.catppuccinMocha().base());
+        assertThat(grid.cell(0, top + 8).style().background()).as("spacer").isEqualTo(Theme.catppuccinMocha().base());
         assertThat(grid.text()).isEqualTo(unfocused.text());
     }
 
@@ -138,7 +138,7 @@ class AgentsPanelViewTest {
         Grid grid = SidebarView.render(state);
 
         assertThat(grid.cell(3, top + 3).style().background()).isEqualTo(MOCHA.surface0());
-        assertThat(grid.cell(3, top + 2).style().background()).isEqualTo(Color.DEFAULT);
+        assertThat(grid.cell(3, top + 2).style().background()).isEqualTo(Theme.catppuccinMocha().base());
     }
 
     @Test

@@ -43,9 +43,9 @@ class ListInteractionViewTest {
 
         Grid grid = SidebarView.render(hovering);
         assertThat(grid.cell(30, 7).style().background()).isEqualTo(MOCHA.surface0());
-        assertThat(grid.cell(30, 13).style().background()).isEqualTo(Color.DEFAULT);
+        assertThat(grid.cell(30, 13).style().background()).isEqualTo(Theme.catppuccinMocha().base());
         assertThat(grid.row(7)).startsWith("  │ 02 ◉ api-login");
-        assertThat(SidebarView.render(left).cell(30, 7).style().background()).isEqualTo(Color.DEFAULT);
+        assertThat(SidebarView.render(left).cell(30, 7).style().background()).isEqualTo(Theme.catppuccinMocha().base());
     }
 
     @Test

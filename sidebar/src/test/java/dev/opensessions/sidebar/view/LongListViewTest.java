@@ -105,7 +105,7 @@ class LongListViewTest {
                 " ✗ s008 · task 8",
                 " ⠸ s010 · task 10",
                 " ● s011 · task 11",
-                " ◉ s012 · task 12",
+                " +142 more",
                 " ─────────────────────────",
                 " ⇥ cycle  ⏎ go  → agents",
                 " f filter  w width"));

@@ -43,7 +43,7 @@ class ModalViewTest {
         Grid grid = SidebarView.render(press(world().sidebar(1, 30, 34), Key.character('t')));
 
         assertThat(rows(grid, 2, 15)).containsExactly(
-                "▌╭─ theme ──────────────────╮",
+                " ╭─ theme ──────────────────╮",
                 " │ type to filter           │",
                 " │  catppuccin-mocha        │",
                 " │  catppuccin-latte        │",
@@ -114,7 +114,7 @@ class ModalViewTest {
                 Key.character('L')));
 
         assertThat(rows(grid, 2, 5)).containsExactly(
-                "▌╭─ Sidebar width ──────────╮",
+                " ╭─ Sidebar width ──────────╮",
                 " │ 40 columns               │",
                 " │ ████████████░░░░░░░░░░░░ │",
                 " │ ←→ ±1  H L ±5            │",
@@ -174,5 +174,33 @@ class ModalViewTest {
                 new Msg.ProjectsListed(List.of("/srv/very/deeply/nested/project-x"), "/home/me")).state();
 
         assertThat(rows(SidebarView.render(state), 4, 1)).containsExactly("│› …sted/project-x │");
+    }
+
+    @Test
+    void theWidthModalOnA37ColumnSidebarHidesTheListBesideItsBox() {
+        SidebarState state = press(world().sidebar(1, 37, 34), Key.character('w'));
+
+        Grid grid = SidebarView.render(state);
+
+        List<String> boxRows = grid.text().lines().filter(row -> row.contains("│") || row.contains("╭")
+                || row.contains("╰")).toList();
+        assertThat(boxRows).hasSize(5).allSatisfy(row -> assertThat(row.substring(0, row.indexOf(row.strip()
+                .charAt(0)))).as(row).isBlank());
+        assertThat(String.join("\n", boxRows)).doesNotContain("api").doesNotContain("web");
+        int top = grid.text().lines().toList().indexOf(boxRows.getFirst());
+        assertThat(grid.cell(0, top).style().background()).isEqualTo(NORD.base());
+    }
+
+    @Test
+    void aNoticeTellsWhatCouldNotBeDoneAndAnyKeyClosesIt() {
+        SidebarState told = SidebarUpdate.update(world().sidebar(1, 30, 34),
+                new Msg.Told("cannot open the port", "xdg-open is not installed, so no browser opens")).state();
+
+        String screen = SidebarView.render(told).text();
+        SidebarState closed = press(told, Key.character('j'));
+
+        assertThat(screen).contains("cannot open").contains("xdg-open is not").contains("any key closes");
+        assertThat(SidebarView.render(closed).text()).doesNotContain("xdg-open");
+        assertThat(closed.focused()).as("the key only closed the notice").isEqualTo(told.focused());
     }
 }

@@ -162,7 +162,7 @@ class SidebarViewTest {
         assertThat(grid.cell(0, 5).style().foreground()).isEqualTo(MOCHA.lavender());
         assertThat(grid.cell(20, 5).style().background()).isEqualTo(MOCHA.surface0());
         assertThat(grid.cell(0, 2).symbol()).isEqualTo("▌");
-        assertThat(grid.cell(20, 2).style().background()).isEqualTo(Color.DEFAULT);
+        assertThat(grid.cell(20, 2).style().background()).isEqualTo(Theme.catppuccinMocha().base());
     }
 
     @Test

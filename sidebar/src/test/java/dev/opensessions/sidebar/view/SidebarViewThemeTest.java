@@ -35,6 +35,35 @@ class SidebarViewThemeTest {
     }
 
     @Test
+    void everyThemePaintsItsBackgroundOnEveryCellDrawnOrBlank() {
+        for (String name : Themes.names()) {
+            Theme theme = Themes.named(name).orElseThrow();
+            Grid grid = SidebarView.render(BUSY, theme);
+            for (int y = 0; y < grid.height(); y++) {
+                for (int x = 0; x < grid.width(); x++) {
+                    Color background = grid.cell(x, y).style().background();
+                    if (!background.equals(theme.base())) {
+                        // Highlights (a selected row, a status pill) carry their own colour, never the terminal's.
+                        assertThat(background).as("%s cell %d,%d", name, x, y).isNotEqualTo(Color.DEFAULT);
+                    }
+                }
+            }
+            assertThat(grid.cell(grid.width() - 1, grid.height() - 1).style().background()).as(name)
+                    .isEqualTo(theme.base());
+        }
+    }
+
+    @Test
+    void aBaseOfDefaultKeepsTheTerminalsOwnBackground() {
+        Theme own = Theme.catppuccinMocha().withSlots("own-background", java.util.Map.of("base", Color.DEFAULT));
+
+        Grid grid = SidebarView.render(BUSY, own);
+
+        assertThat(grid.cell(grid.width() - 1, grid.height() - 1).style().background()).isEqualTo(Color.DEFAULT);
+        assertThat(grid.cell(NAME_X, NAME_Y).style().background()).isEqualTo(Color.DEFAULT);
+    }
+
+    @Test
     void transparentDrawsTextInTheTerminalsOwnColours() {
         Grid grid = SidebarView.render(BUSY, Themes.named("transparent").orElseThrow());
 

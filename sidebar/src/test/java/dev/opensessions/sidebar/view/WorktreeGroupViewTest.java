@@ -95,7 +95,7 @@ class WorktreeGroupViewTest {
         assertThat(grid.row(2)).startsWith("› ▾    ◉ api");
         assertThat(grid.cell(9, 2).style().foreground()).isEqualTo(MOCHA.lavender());
         assertThat(grid.cell(20, 2).style().background()).isEqualTo(MOCHA.surface0());
-        assertThat(grid.cell(20, 4).style().background()).isEqualTo(Color.DEFAULT);
+        assertThat(grid.cell(20, 4).style().background()).isEqualTo(Theme.catppuccinMocha().base());
         assertThat(grid.row(4)).startsWith("▌ │ 01 ○ api");
     }
 

@@ -49,14 +49,14 @@ public final class HostSystem implements LocalSystem {
      * @throws IllegalArgumentException for anything but {@code http://localhost:<port>}
      */
     @Override
-    public void openUrl(String url) {
+    public Optional<String> openUrl(String url) {
         if (url == null || !LOCAL_URL.matcher(url).matches()) {
             throw new IllegalArgumentException("only http://localhost:<port> URLs are opened");
         }
         Optional<Path> program = locate(opener);
         if (program.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, opener + " is not on the PATH; cannot open " + url);
-            return;
+            return Optional.of(opener + " is not installed, so no browser opens; open " + url + " yourself");
         }
         ProcessBuilder builder = new ProcessBuilder(program.get().toString(), url)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -66,8 +66,10 @@ public final class HostSystem implements LocalSystem {
         builder.environment().putAll(environment);
         try {
             builder.start();
+            return Optional.empty();
         } catch (IOException failed) {
             LOG.log(System.Logger.Level.WARNING, "could not start " + opener, failed);
+            return Optional.of(opener + " could not be started; open " + url + " yourself");
         }
     }
 

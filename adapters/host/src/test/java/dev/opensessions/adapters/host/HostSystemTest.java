@@ -49,10 +49,18 @@ class HostSystemTest {
                 "http://localhost:3000/$(touch x)", "http://localhost:3000 --new-window", "http://localhost:")) {
             assertThatThrownBy(() -> host.openUrl(refused)).as(refused).isInstanceOf(IllegalArgumentException.class);
         }
-        host.openUrl("http://localhost:3000");
+        assertThat(host.openUrl("http://localhost:3000")).as("handed over").isEmpty();
 
         Await.until(() -> Files.exists(out) && !read(out).isEmpty(), Duration.ofSeconds(5), "opener ran");
         assertThat(read(out)).isEqualTo("1|http://localhost:3000|");
+    }
+
+    @Test
+    void withoutAnOpenerTheAnswerSaysSoAndNamesTheUrl() throws IOException {
+        Path bin = Files.createDirectories(temp.resolve("empty-bin"));
+
+        assertThat(new HostSystem(Map.of("PATH", bin.toString()), "Linux").openUrl("http://localhost:3000"))
+                .contains("xdg-open is not installed, so no browser opens; open http://localhost:3000 yourself");
     }
 
     @Test

@@ -62,6 +62,41 @@ public final class TmuxMultiplexer implements Multiplexer {
         return new SwitchOutcome.Switched();
     }
 
+    /**
+     * {@inheritDoc} A window just turned to gets its sidebar a moment after the switch: the listing is read
+     * again every 50 ms until one is there, for at most the command timeout.
+     */
+    @Override
+    public boolean focusSidebar(String clientTty) {
+        Objects.requireNonNull(clientTty, "clientTty");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            TmuxSnapshot snapshot = knowing(s -> sidebarShownTo(s, clientTty).isPresent());
+            Optional<TmuxPane> sidebar = sidebarShownTo(snapshot, clientTty);
+            if (sidebar.isPresent()) {
+                if (!sidebar.get().active()) {
+                    await("select-pane", panes.selectPane(sidebar.get().id()));
+                }
+                return true;
+            }
+            if (System.nanoTime() - deadline > 0 || !hasClient(snapshot, clientTty)) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** The sidebar pane of the window the client shows. */
+    private static Optional<TmuxPane> sidebarShownTo(TmuxSnapshot snapshot, String clientTty) {
+        return SidebarLayout.windowOf(snapshot, clientTty)
+                .flatMap(window -> SidebarLayout.panesIn(snapshot, window).stream().filter(TmuxPane::sidebar).findFirst());
+    }
+
     /** Reads tmux again when the model has no user client for the pane yet (it may have just attached). */
     @Override
     public Optional<String> clientShowing(PaneId pane) {

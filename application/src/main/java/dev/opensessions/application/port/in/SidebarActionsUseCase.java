@@ -6,6 +6,7 @@ import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.sidebar.DiffPlace;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a sidebar pane asks of tmux and the machine on its user's behalf. {@code from} is
@@ -47,5 +48,5 @@ public interface SidebarActionsUseCase {
     SwitchSessionUseCase.SwitchOutcome openProject(PaneId from, String directory);
 
     /** Opens {@code http://localhost:<port>} in the user's browser. */
-    void openPort(int port);
+    Optional<String> openPort(int port);
 }

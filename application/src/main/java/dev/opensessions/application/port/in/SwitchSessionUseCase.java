@@ -12,6 +12,14 @@ public interface SwitchSessionUseCase {
     SwitchOutcome switchFrom(PaneId pane, SessionName target);
 
     /**
+     * {@link #switchFrom(PaneId, SessionName)}; with {@code stayInSidebar} the keyboard then moves to the
+     * sidebar of the window the client shows (Tab cycling from a sidebar goes on in the next one).
+     */
+    default SwitchOutcome switchFrom(PaneId pane, SessionName target, boolean stayInSidebar) {
+        return switchFrom(pane, target);
+    }
+
+    /**
      * Switches the client with that tty to the N-th (1-based) session it sees listed: display order, hidden
      * ones dropped (never its own), the shared filter applied ({@code POST /switch-index}).
      */

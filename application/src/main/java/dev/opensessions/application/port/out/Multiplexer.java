@@ -46,6 +46,14 @@ public interface Multiplexer {
      */
     boolean focusPane(String clientTty, PaneId pane);
 
+    /**
+     * Moves the keyboard of a client to the sidebar of the window it shows, waiting a moment for one to open
+     * there; false when none appeared or the client is gone.
+     */
+    default boolean focusSidebar(String clientTty) {
+        return false;
+    }
+
     /** Kills one pane; false when it is gone. */
     boolean killPane(PaneId pane);
 

@@ -49,6 +49,22 @@ public final class GitReader {
         return Optional.of(new GitReading(gitStatus, where.gitDir(), where.commonDir()));
     }
 
+    /** A working tree's top folder and the files git tracks in it, relative to the top. */
+    public record WorkingTree(Path top, List<String> files) {
+    }
+
+    /**
+     * The working tree holding {@code directory} and its tracked files ({@code ls-files -z}, so no name is
+     * quoted); empty outside a working tree (a bare repository, a git folder) or when git failed.
+     */
+    public Optional<WorkingTree> workingTree(Path directory) {
+        Optional<Path> top = git.run(directory, "rev-parse", "--show-toplevel").filter(GitRun::succeeded)
+                .map(GitRun::line).filter(line -> !line.isEmpty()).map(line -> real(directory.resolve(line)));
+        return top.flatMap(folder -> git.run(folder, "ls-files", "-z").filter(GitRun::succeeded)
+                .map(run -> new WorkingTree(folder, List.of(run.output().split("\0")).stream()
+                        .filter(name -> !name.isEmpty()).toList())));
+    }
+
     /** Where the repository's folders are, and whether HEAD has a commit yet. */
     private record Location(Path gitDir, Path commonDir, boolean hasCommit) {
     }

@@ -2,7 +2,10 @@ package dev.opensessions.adapters.tmux.git;
 
 import dev.opensessions.domain.session.GitStatus;
 import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,11 +21,16 @@ import java.util.function.Consumer;
 
 /**
  * Keeps the git status of the sessions' directories current: each is read when first tracked, again when
- * its repository's HEAD, index or branches move, and on {@link #refresh}; nothing runs while idle.
+ * its repository's HEAD, index or branches move, when a file of its working tree changes (an edit shows in
+ * the diff counts within the debounce and the cache period), and on {@link #refresh}; nothing runs while
+ * idle: changes are file-change notifications, never a timer.
  * Reads run on a small fixed pool, so at most {@code parallelism} git processes run at once however many
  * directories are tracked, and a read finished less than {@code cacheFor} ago delays the next one.
  */
 public final class GitStatusCache implements Closeable {
+
+    /** Working-tree folders watched at most per repository checkout (one inotify watch each). */
+    static final int MAX_WORKTREE_FOLDERS = 4096;
 
     private final GitReader reader;
     private final Consumer<Map<String, GitStatus>> listener;
@@ -31,6 +39,7 @@ public final class GitStatusCache implements Closeable {
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
     private final GitFolderWatcher watcher;
+    private final WorkingTreeWatcher worktrees;
     private final Map<String, TrackedDirectory> tracked = new HashMap<>();
     private final Object delivery = new Object();
     private Map<String, GitStatus> delivered = Map.of();
@@ -54,6 +63,7 @@ public final class GitStatusCache implements Closeable {
                 Thread.ofPlatform().name("git-status-timer").daemon().factory());
         this.moved = new Debounce(scheduler, debounce, this::request);
         this.watcher = new GitFolderWatcher(moved::add);
+        this.worktrees = new WorkingTreeWatcher(moved::add, MAX_WORKTREE_FOLDERS);
     }
 
     /** One-second cache, 100 ms debounce, two git processes at most. */
@@ -105,6 +115,45 @@ public final class GitStatusCache implements Closeable {
     private void untrack(String directory) {
         tracked.remove(directory).cancelDeferred();
         watcher.forget(directory);
+        worktrees.forget(directory);
+    }
+
+    /** How many working-tree folders are watched; lets tests see the release. */
+    int watchedWorktreeFolders() {
+        return worktrees.watchedFolders();
+    }
+
+    /**
+     * Watches the working tree of a directory just read, listing its tracked files again only when the index
+     * changed since the last listing (the index's modification time and size stand for it).
+     */
+    private void followWorkingTree(String directory, GitReading reading) {
+        long stamp = indexStamp(reading.gitDir());
+        if (worktrees.current(directory, stamp)) {
+            return;
+        }
+        Optional<GitReader.WorkingTree> tree;
+        try {
+            tree = reader.workingTree(Path.of(directory));
+        } catch (RuntimeException unreadable) {
+            tree = Optional.empty();
+        }
+        synchronized (this) {
+            if (closed || !tracked.containsKey(directory)) {
+                return;
+            }
+            tree.ifPresentOrElse(found -> worktrees.watch(directory, found.top(), found.files(), stamp),
+                    () -> worktrees.forget(directory));
+        }
+    }
+
+    private static long indexStamp(Path gitDir) {
+        try {
+            BasicFileAttributes index = Files.readAttributes(gitDir.resolve("index"), BasicFileAttributes.class);
+            return index.lastModifiedTime().toMillis() * 31 + index.size();
+        } catch (IOException none) {
+            return 0;
+        }
     }
 
     private synchronized void request(String directory) {
@@ -159,11 +208,15 @@ public final class GitStatusCache implements Closeable {
                 return;
             }
             boolean again = state.finished(reading.map(GitReading::status), System.nanoTime());
-            reading.ifPresentOrElse(found -> watcher.watch(directory, found), () -> watcher.forget(directory));
+            reading.ifPresentOrElse(found -> watcher.watch(directory, found), () -> {
+                watcher.forget(directory);
+                worktrees.forget(directory);
+            });
             if (again) {
                 request(directory);
             }
         }
+        reading.ifPresent(found -> followWorkingTree(directory, found));
         deliver();
     }
 
@@ -184,6 +237,7 @@ public final class GitStatusCache implements Closeable {
             closed = true;
         }
         watcher.close();
+        worktrees.close();
         scheduler.shutdownNow();
         workers.shutdownNow();
     }

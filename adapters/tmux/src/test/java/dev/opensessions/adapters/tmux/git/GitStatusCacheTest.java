@@ -75,6 +75,45 @@ class GitStatusCacheTest {
     }
 
     @Test
+    void anEditInATrackedFolderShowsWithoutARefreshAndIgnoredFoldersStayUnwatched() {
+        GitRepo repo = GitRepo.withCommit(temp.resolve("repo"));
+        repo.write("src/deep/b.txt", "b\n").write(".gitignore", "target/\n");
+        repo.git("add", ".");
+        repo.git("commit", "-q", "-m", "second");
+        repo.write("target/out.log", "built\n");
+        String dir = repo.dir().resolve("src").toString();
+        cache.track(Set.of(dir));
+        awaitTold(dir, status -> !status.dirty(), "first read");
+        Await.until(() -> cache.watchedWorktreeFolders() == 3, DEADLINE, "the top, src and src/deep watched");
+
+        repo.write("src/deep/b.txt", "b\nedited\n");
+
+        awaitTold(dir, status -> status.dirty() && status.insertions() == 1, "the edit, with no refresh");
+        awaitQuiet();
+        long processes = git.started();
+        repo.write("target/out.log", "built again\n");
+        repo.write("target/more.log", "and again\n");
+        stayFor(Duration.ofSeconds(1), () -> git.started() == processes, "no read for ignored build output");
+    }
+
+    @Test
+    void aFileAddedInANewFolderIsWatchedOnceTheIndexHoldsIt() {
+        GitRepo repo = GitRepo.withCommit(temp.resolve("repo"));
+        String dir = repo.dir().toString();
+        cache.track(Set.of(dir));
+        awaitTold(dir, status -> !status.dirty(), "first read");
+        Await.until(() -> cache.watchedWorktreeFolders() == 1, DEADLINE, "the top watched");
+
+        repo.write("lib/c.txt", "c\n");
+        repo.git("add", "lib/c.txt");
+        repo.git("commit", "-q", "-m", "lib");
+        Await.until(() -> cache.watchedWorktreeFolders() == 2, DEADLINE, "lib watched after the commit");
+        repo.write("lib/c.txt", "c\nd\n");
+
+        awaitTold(dir, status -> status.insertions() == 1, "the edit in the new folder");
+    }
+
+    @Test
     void fileEditsNeedARefresh() {
         GitRepo repo = GitRepo.withCommit(temp.resolve("repo"));
         String dir = repo.dir().toString();
@@ -118,6 +157,7 @@ class GitStatusCacheTest {
         Await.until(() -> told.get(told.size() - 1).isEmpty(), DEADLINE, "empty map told");
         assertThat(cache.statuses()).isEmpty();
         assertThat(cache.watchedFolders()).isZero();
+        assertThat(cache.watchedWorktreeFolders()).isZero();
     }
 
     @Test
