@@ -24,14 +24,16 @@ class DebugAgentsResourceTest {
     @Inject
     FakeExplainAgents explain;
 
+    private static final String LIVES =
+            "the last entry is a tool call and the file has been quiet 95 s but claude pid 4242 in %3 lives";
+
     @BeforeEach
     void rows() {
         explain.set(List.of(
                 new AgentExplanation("claude-code:0b7e", "claude-code", "api", "waiting", "running", "watcher",
                         "/home/me/.claude/projects/-w-api/0b7e.jsonl",
                         List.of("line 88 assistant tool_use Bash", "quiet 4 s"), "directory /w/api", false,
-                        "2026-03-01T12:00:00Z", "process",
-                        "the last entry is a tool call and the file has been quiet 95 s but claude pid 4242 in %3 lives"),
+                        "2026-03-01T12:00:00Z", "process", LIVES),
                 new AgentExplanation("amp:T-1", "amp", "web", "done", "done", "http", "pane %4", List.of(),
                         "pane %4", true, "2026-03-01T11:59:00Z", "hook", "an event said done at 2026-03-01T11:59:00Z"),
                 new AgentExplanation("codex:019a", "codex", null, "running", "running", "watcher",
@@ -54,8 +56,7 @@ class DebugAgentsResourceTest {
                 .body("agents[0].evidence", contains("line 88 assistant tool_use Bash", "quiet 4 s"))
                 .body("agents[0].mapping", equalTo("directory /w/api"))
                 .body("agents[0].decidedBy", equalTo("process"))
-                .body("agents[0].why", equalTo(
-                        "the last entry is a tool call and the file has been quiet 95 s but claude pid 4242 in %3 lives"))
+                .body("agents[0].why", equalTo(LIVES))
                 .body("agents[1].decidedBy", equalTo("hook"))
                 .body("agents[1].unseen", equalTo(true))
                 .body("agents[2].session", nullValue())
