@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The control endpoints tmux hooks and key bindings call, each for a caller holding the control token
@@ -23,11 +25,15 @@ import java.util.function.Consumer;
 public class ControlResource {
 
     /**
-     * The token-guarded paths, checked by {@link RequestGate}; the loopback guard lets them take the
-     * form-encoded bodies curl -d sends.
+     * The control endpoints that take the tmux context as the form-encoded body curl -d sends; the loopback
+     * guard lets them skip the JSON rule.
      */
-    static final Set<String> PATHS = Set.of("/toggle", "/show", "/focus", "/ensure-sidebar", "/switch-index", "/refresh",
-            "/set-sidebar-width", "/switch-session", "/quit");
+    static final Set<String> FORM_PATHS = Set.of("/toggle", "/show", "/focus", "/ensure-sidebar", "/switch-index",
+            "/refresh", "/set-sidebar-width", "/quit");
+
+    /** Every token-guarded path, checked by {@link RequestGate}: the form ones and the JSON-only switch by name. */
+    static final Set<String> PATHS = Stream.concat(FORM_PATHS.stream(), Stream.of("/switch-session"))
+            .collect(Collectors.toUnmodifiableSet());
 
     static final int MAX_INDEX = 99;
 

@@ -63,7 +63,7 @@ public class LoopbackGuard {
      * post cannot carry the {@code Authorization} header they demand, so the JSON rule is not needed there.
      */
     static boolean tokenGuarded(RoutingContext context) {
-        return ControlResource.PATHS.contains(context.normalizedPath());
+        return ControlResource.FORM_PATHS.contains(context.normalizedPath());
     }
 
     /** No body at all, as in {@code POST /quit}, or a JSON media type with any parameters (charset). */
