@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The four ways a user looks at a finished agent, each typed or clicked on a real attached terminal whose
  * input goes through tmux's key tables (never {@code send-keys}): focusing the agent's pane, switching into a
- * session with one unseen agent, Enter on the agent's row, and a click on it. The last three use agents with
- * no pane, as agents found only through their files are.
+ * session with one unseen agent, Enter on the agent's row, and a click on it; and new work on the agent,
+ * which clears its marker without a look. All but the first use agents with no pane, as agents found only
+ * through their files are.
  */
 class UnseenMarkersIT extends AcceptanceTest {
 
@@ -119,6 +120,23 @@ class UnseenMarkersIT extends AcceptanceTest {
 
         SidebarScreen seen = awaitScreen(sidebar, s -> s.unseenCount() == 0, "a click on the row marks the agent seen");
         assertThat(seen.signal("alpha")).as(seen.text()).contains("✗");
+    }
+
+    @Test
+    void newWorkOnAFinishedAgentClearsItsMarker() throws Exception {
+        String alpha = session("alpha");
+        session("beta");
+        attach("alpha");
+        String sidebar = startFrom(alpha);
+        assertThat(opensessions.agentEventIn("beta", "claude-code", "done", "release")).isEqualTo(204);
+        awaitScreen(sidebar, s -> s.signal("beta").equals(Optional.of("●")) && s.unseenCount() == 1,
+                "beta's finished agent is unseen");
+
+        assertThat(opensessions.agentEventIn("beta", "claude-code", "running", "release")).isEqualTo(204);
+
+        SidebarScreen working = awaitScreen(sidebar, s -> s.unseenCount() == 0 && s.signal("beta").isPresent()
+                && !s.signal("beta").equals(Optional.of("●")), "new work on the agent clears its marker");
+        assertThat(working.signal("beta")).as(working.text()).isNotEqualTo(Optional.of("✓"));
     }
 
     /** The arrow key that moves tmux's focus from {@code from} to the pane {@code to} beside it. */
