@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 6, done when: opensessions loaded the way TPM loads plugins (a tmux.conf that only runs
+ * The plugin end to end: opensessions loaded the way TPM loads plugins (a tmux.conf that only runs
  * {@code opensessions.tmux}), used through its key table from a real terminal, and uninstalled without a trace.
  */
 class TpmPluginIT {
