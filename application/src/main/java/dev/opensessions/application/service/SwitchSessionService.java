@@ -42,7 +42,7 @@ public final class SwitchSessionService implements SwitchSessionUseCase {
         SwitchOutcome outcome = switchFrom(pane, target);
         if (stayInSidebar && outcome instanceof SwitchOutcome.Switched switched) {
             try {
-                multiplexer.focusSidebar(switched.clientTty());
+                multiplexer.focusSidebar(switched.clientTty(), target);
             } catch (MultiplexerException failure) {
                 // The switch happened; only the keyboard stays where tmux put it.
             }

@@ -67,12 +67,15 @@ public final class TmuxMultiplexer implements Multiplexer {
      * again every 50 ms until one is there, for at most the command timeout.
      */
     @Override
-    public boolean focusSidebar(String clientTty) {
+    public boolean focusSidebar(String clientTty, SessionName session) {
         Objects.requireNonNull(clientTty, "clientTty");
+        Objects.requireNonNull(session, "session");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            TmuxSnapshot snapshot = knowing(s -> sidebarShownTo(s, clientTty).isPresent());
-            Optional<TmuxPane> sidebar = sidebarShownTo(snapshot, clientTty);
+            TmuxSnapshot snapshot = knowing(s -> onSession(s, clientTty, session)
+                    && sidebarShownTo(s, clientTty).isPresent());
+            Optional<TmuxPane> sidebar = onSession(snapshot, clientTty, session)
+                    ? sidebarShownTo(snapshot, clientTty) : Optional.empty();
             if (sidebar.isPresent()) {
                 if (!sidebar.get().active()) {
                     await("select-pane", panes.selectPane(sidebar.get().id()));
@@ -89,6 +92,13 @@ public final class TmuxMultiplexer implements Multiplexer {
                 return false;
             }
         }
+    }
+
+    /** True when the client shows the named session (the switch has landed). */
+    private static boolean onSession(TmuxSnapshot snapshot, String clientTty, SessionName session) {
+        Optional<TmuxSession> target = named(snapshot, session);
+        return target.isPresent() && snapshot.clients().stream()
+                .anyMatch(client -> client.tty().equals(clientTty) && client.sessionId().equals(target.get().id()));
     }
 
     /** The sidebar pane of the window the client shows. */

@@ -47,10 +47,11 @@ public interface Multiplexer {
     boolean focusPane(String clientTty, PaneId pane);
 
     /**
-     * Moves the keyboard of a client to the sidebar of the window it shows, waiting a moment for one to open
-     * there; false when none appeared or the client is gone.
+     * Moves the keyboard of a client to the sidebar of the window it shows once it shows {@code session},
+     * waiting a moment for the switch to land and a sidebar to open there; false when none appeared or the
+     * client is gone.
      */
-    default boolean focusSidebar(String clientTty) {
+    default boolean focusSidebar(String clientTty, SessionName session) {
         return false;
     }
 
