@@ -55,14 +55,21 @@ class LoopbackGuardTest {
     }
 
     @Test
-    void http2RequestsAreCheckedByTheirAuthority() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/version")).build();
+    void aClientThatAsksForHttp2IsAnsweredOverHttp11BodiesIncluded() throws Exception {
+        URI events = URI.create("http://127.0.0.1:" + port() + "/api/agent-event");
+        String body = "{\"agent\":\"codex\",\"status\":\"running\",\"session\":\"h2c\",\"threadId\":\"t1\"}";
+        HttpRequest post = HttpRequest.newBuilder(events).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/version")).build();
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
-            client.send(request, HttpResponse.BodyHandlers.ofString());
-            // The first request upgrades the connection (h2c); this one carries :authority and no Host header.
-            HttpResponse<String> upgraded = client.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(upgraded.version()).isEqualTo(HttpClient.Version.HTTP_2);
-            assertThat(upgraded.statusCode()).isEqualTo(200);
+            // The JDK's client asks to upgrade to h2c on its first request, a POST with a body here.
+            HttpResponse<String> posted = client.send(post, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> next = client.send(get, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(posted.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+            assertThat(posted.statusCode()).as(posted.body()).isBetween(200, 299);
+            assertThat(next.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+            assertThat(next.statusCode()).isEqualTo(200);
         }
     }
 
