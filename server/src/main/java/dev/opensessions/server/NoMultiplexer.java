@@ -49,13 +49,18 @@ final class NoMultiplexer implements SessionSource, Multiplexer {
     }
 
     @Override
-    public boolean focusPane(String clientTty, PaneId pane) {
-        return false;
+    public FocusOutcome focusPane(String clientTty, PaneId pane) {
+        return new FocusOutcome.UnknownClient();
     }
 
     @Override
-    public boolean killPane(PaneId pane) {
-        return false;
+    public SidebarFocusOutcome focusSidebar(String clientTty, SessionName session) {
+        return new SidebarFocusOutcome.UnknownClient();
+    }
+
+    @Override
+    public PaneKillOutcome killPane(PaneId pane) {
+        return new PaneKillOutcome.UnknownPane();
     }
 
     @Override
