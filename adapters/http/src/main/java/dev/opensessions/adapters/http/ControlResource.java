@@ -89,7 +89,10 @@ public class ControlResource {
     public Response switchIndex(@QueryParam("index") String index, byte[] body) {
         int position = number(index, 1, MAX_INDEX, "missing index");
         ClientContext context = ControlContext.parse(body);
-        return switch (switchSession.switchClientToIndex(context.clientTty(), position)) {
+        SwitchOutcome outcome = context.client()
+                .map(tty -> switchSession.switchClientToIndex(tty, position))
+                .orElseGet(SwitchOutcome.NoClient::new);
+        return switch (outcome) {
             case SwitchOutcome.Switched switched -> Replies.ok("ok");
             case SwitchOutcome.OutOfRange outOfRange -> Replies.ok("ok");
             case SwitchOutcome.UnknownSession unknown -> Replies.ok("ok");
