@@ -10,6 +10,7 @@ import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.application.state.Subscription;
+import dev.opensessions.domain.agent.AgentMapping;
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.AgentTruth;
 import dev.opensessions.domain.agent.Evidence;
