@@ -26,6 +26,7 @@ import dev.opensessions.application.service.StateQueryService;
 import dev.opensessions.application.service.SwitchSessionService;
 import dev.opensessions.application.service.TopologyService;
 import dev.opensessions.application.state.StateOwner;
+import dev.opensessions.application.state.Subscription;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
 
@@ -37,6 +38,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -68,6 +71,7 @@ final class Core implements AutoCloseable {
     private final TopologyService topology;
     private final AgentPruneService prune;
     private final AgentLiveness liveness;
+    private volatile Subscription hiddenWatch;
 
     /**
      * What the core drives outside itself: tmux (sessions, commands, sidebar panes), the machine, the
@@ -130,6 +134,22 @@ final class Core implements AutoCloseable {
         this.prune = new AgentPruneService(owner, scheduler, liveness);
     }
 
+    /**
+     * Tells {@code sink} the names of the hidden sessions now and whenever they change, on the core's scheduler
+     * thread, never while the state is being written (the sink may change the state in turn).
+     */
+    void onHiddenSessions(Consumer<Set<String>> sink) {
+        Objects.requireNonNull(sink, "sink");
+        AtomicReference<Set<SessionName>> last = new AtomicReference<>();
+        hiddenWatch = owner.subscribe(snapshot -> {
+            Set<SessionName> hidden = snapshot.order().hidden();
+            if (!hidden.equals(last.getAndSet(hidden))) {
+                Set<String> names = hidden.stream().map(SessionName::value).collect(Collectors.toUnmodifiableSet());
+                scheduler.execute(() -> sink.accept(names));
+            }
+        });
+    }
+
     /** The sessions in the order sidebars show them (hidden ones left out). */
     private List<SessionName> displayOrder() {
         return owner.current().displayedSessions(Optional.empty()).stream().map(Session::name).toList();
@@ -157,6 +177,10 @@ final class Core implements AutoCloseable {
 
     @Override
     public void close() {
+        Subscription hidden = hiddenWatch;
+        if (hidden != null) {
+            hidden.close();
+        }
         prune.close();
         agents.close();
         piRuntimes.close();

@@ -71,7 +71,10 @@ public class CoreProducers {
                 new ConfigFileSettingsStore(settings.configDir().resolve(SidebarHost.CONFIG_FILE)),
                 new QuarkusServerLifecycle(), List.of(bin.resolve("opensessions-sessionizer").toString()),
                 settings.agentHome().toString(), agentSources(settings), MultiplexerFactory.agentProcesses(tmux));
-        return new Core(Clock.systemUTC(), stores.open(), outside);
+        Core core = new Core(Clock.systemUTC(), stores.open(), outside);
+        // Only visible sessions have their working trees watched.
+        tmux.ifPresent(adapter -> core.onHiddenSessions(adapter.facts()::hidden));
+        return core;
     }
 
     /** Every agent's own records, and the command plugins config.json declares. */
