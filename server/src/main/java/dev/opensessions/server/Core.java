@@ -5,6 +5,9 @@ import dev.opensessions.application.port.out.AgentProcessReader;
 import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.port.out.LocalSystem;
 import dev.opensessions.application.port.out.Multiplexer;
+import dev.opensessions.application.port.out.PaneActivity;
+import dev.opensessions.application.port.out.PaneScreens;
+import dev.opensessions.application.port.out.ScreenRuleSource;
 import dev.opensessions.application.port.out.ServerLifecycle;
 import dev.opensessions.application.port.out.SessionSource;
 import dev.opensessions.application.port.out.SettingsStore;
@@ -17,6 +20,7 @@ import dev.opensessions.application.service.PiRuntimeService;
 import dev.opensessions.application.service.QuitService;
 import dev.opensessions.application.service.RecordAgentEventService;
 import dev.opensessions.application.service.RefreshService;
+import dev.opensessions.application.service.ScreenWatchService;
 import dev.opensessions.application.service.SessionMetadataService;
 import dev.opensessions.application.service.SessionOrderService;
 import dev.opensessions.application.service.SidebarActionsService;
@@ -71,7 +75,21 @@ final class Core implements AutoCloseable {
     private final TopologyService topology;
     private final AgentPruneService prune;
     private final AgentLiveness liveness;
+<<<<<<< HEAD
     private volatile Subscription hiddenWatch;
+=======
+    private final ScreenWatchService screens;
+    private final ScreenRuleSource screenRules;
+
+    /** Where agents' screens come from: when agent panes print, what they show, and the rules to read them. */
+    record Screens(PaneActivity activity, PaneScreens screens, ScreenRuleSource rules) {
+        Screens {
+            Objects.requireNonNull(activity, "activity");
+            Objects.requireNonNull(screens, "screens");
+            Objects.requireNonNull(rules, "rules");
+        }
+    }
+>>>>>>> h15
 
     /**
      * What the core drives outside itself: tmux (sessions, commands, sidebar panes), the machine, the
@@ -81,8 +99,9 @@ final class Core implements AutoCloseable {
     record Outside(SessionSource sessions, Multiplexer multiplexer,
                    Function<Supplier<List<SessionName>>, SidebarPanes> panes, LocalSystem system,
                    SettingsStore settings, ServerLifecycle lifecycle, List<String> sessionizer, String home,
-                   List<AgentSource> agents, AgentProcessReader processes) {
+                   List<AgentSource> agents, AgentProcessReader processes, Screens screens) {
         Outside {
+            Objects.requireNonNull(screens, "screens");
             agents = List.copyOf(agents);
             Objects.requireNonNull(processes, "processes");
             Objects.requireNonNull(sessions, "sessions");
@@ -132,6 +151,15 @@ final class Core implements AutoCloseable {
                 liveness);
         this.topology = new TopologyService(owner, outside.sessions());
         this.prune = new AgentPruneService(owner, scheduler, liveness);
+        this.screenRules = outside.screens().rules();
+        // Captures wait on tmux: a thread of their own, idle (no timer) while no agent pane prints.
+        this.screens = new ScreenWatchService(outside.processes(), outside.screens().activity(),
+                outside.screens().screens(), screenRules.rules(), clock,
+                Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "opensessions-screens");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
     }
 
     /**
@@ -173,14 +201,21 @@ final class Core implements AutoCloseable {
         liveness.start();
         agents.start();
         prune.start();
+        screens.onChange(agents::screensChanged);
+        screenRules.onChange(() -> screens.rules(screenRules.rules()));
+        screens.start();
     }
 
     @Override
     public void close() {
+<<<<<<< HEAD
         Subscription hidden = hiddenWatch;
         if (hidden != null) {
             hidden.close();
         }
+=======
+        screens.close();
+>>>>>>> h15
         prune.close();
         agents.close();
         piRuntimes.close();

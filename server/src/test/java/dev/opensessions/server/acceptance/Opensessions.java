@@ -153,6 +153,16 @@ final class Opensessions implements AutoCloseable {
         }
     }
 
+    /** Why each agent row is what it is ({@code GET /debug/agents}), empty when the server does not answer. */
+    String debugAgents() {
+        try {
+            return http.send(HttpRequest.newBuilder(uri("/debug/agents")).timeout(Duration.ofSeconds(2)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException down) {
+            return "";
+        }
+    }
+
     boolean answers() {
         try {
             return http.send(HttpRequest.newBuilder(uri("/version")).timeout(Duration.ofSeconds(2)).GET().build(),
