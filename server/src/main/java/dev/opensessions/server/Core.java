@@ -75,9 +75,8 @@ final class Core implements AutoCloseable {
     private final TopologyService topology;
     private final AgentPruneService prune;
     private final AgentLiveness liveness;
-<<<<<<< HEAD
     private volatile Subscription hiddenWatch;
-=======
+
     private final ScreenWatchService screens;
     private final ScreenRuleSource screenRules;
 
@@ -89,7 +88,6 @@ final class Core implements AutoCloseable {
             Objects.requireNonNull(rules, "rules");
         }
     }
->>>>>>> h15
 
     /**
      * What the core drives outside itself: tmux (sessions, commands, sidebar panes), the machine, the
@@ -208,14 +206,11 @@ final class Core implements AutoCloseable {
 
     @Override
     public void close() {
-<<<<<<< HEAD
         Subscription hidden = hiddenWatch;
         if (hidden != null) {
             hidden.close();
         }
-=======
         screens.close();
->>>>>>> h15
         prune.close();
         agents.close();
         piRuntimes.close();

@@ -11,11 +11,8 @@ import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.application.state.Subscription;
-<<<<<<< HEAD
 import dev.opensessions.domain.agent.AgentMapping;
-=======
 import dev.opensessions.domain.agent.AgentProcess;
->>>>>>> h15
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.AgentTruth;
 import dev.opensessions.domain.agent.Evidence;
