@@ -14,21 +14,11 @@ FILES=${1:-20000}
 EDITS=${2:-20}
 QUIET=${3:-30}
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/opensessions-edit.XXXXXX")
-SOCKET="$WORK/tmux.sock"
-PORT=${OPENSESSIONS_PORT:-$((40000 + RANDOM % 10000))}
-export HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" XDG_RUNTIME_DIR="$WORK/run"
-export OPENSESSIONS_PORT=$PORT TMUX="$SOCKET,1,0"
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
 # shellcheck source=bench/lib/common.sh
 source "$REPO_DIR/bench/lib/common.sh"
-
-cleanup() {
-  "$REPO_DIR/bin/opensessions" stop >/dev/null 2>&1 || true
-  tmux -S "$SOCKET" kill-server 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib/world.sh
+source "$REPO_DIR/bench/lib/world.sh"
+private_world edit
 
 # The repository: FILES files of one line, ten to a folder, folders nested three deep; an ignored target/.
 project="$WORK/projects/big"
