@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
 public final class ScreenWatchService implements AutoCloseable {
 
     /** How often a pane that printed is read again. */
-    static final Duration POLL = Duration.ofMillis(250);
+    static final Duration POLL = Duration.ofMillis(150);
     /** How long after a report of output a pane counts as printing: over one report interval. */
     static final Duration HOT = Duration.ofMillis(1500);
 
