@@ -60,6 +60,15 @@ class PaneAgentRowsTest {
     }
 
     @Test
+    void anAgentPaneSeenBeforeItsSessionIsKnownGetsItsRowWhenTheSessionArrives() {
+        rig.watch.screensChanged(Map.of(PaneId.of("%0"), screen(GEMINI, ScreenState.WAITING, "Allow execution?")));
+
+        rig.h.mux.pushSessions("api", "/w/api");
+
+        rig.awaitStatus(ROW, AgentStatus.WAITING);
+    }
+
+    @Test
     void anAgentThatJustStartedIsIdle() {
         rig.h.mux.pushSessions("api", "/w/api");
         until(() -> rig.h.owner.current().topology().paneOwners().containsKey(PaneId.of("%0")));
