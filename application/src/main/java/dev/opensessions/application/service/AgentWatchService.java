@@ -294,7 +294,8 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         if (topology.equals(before)) {
             return;
         }
-        if (anyPending) {
+        // Agent panes whose session was not known yet get their rows once it is.
+        if (anyPending || !screens.isEmpty()) {
             try {
                 scheduler.execute(this::retryPending);
             } catch (RejectedExecutionException stopping) {
@@ -312,6 +313,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
                 evaluate(entry.getKey(), entry.getValue().observation(), entry.getValue());
             }
         }
+        paneRows.reconcile(screens, this::hasThread);
     }
 
     private void forgetQuiet() {

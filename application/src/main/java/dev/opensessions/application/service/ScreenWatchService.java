@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
 public final class ScreenWatchService implements AutoCloseable {
 
     /** How often a pane that printed is read again. */
-    static final Duration POLL = Duration.ofMillis(250);
+    static final Duration POLL = Duration.ofMillis(150);
     /** How long after a report of output a pane counts as printing: over one report interval. */
     static final Duration HOT = Duration.ofMillis(1500);
 
@@ -60,6 +60,7 @@ public final class ScreenWatchService implements AutoCloseable {
     private final Map<PaneId, Instant> hotUntil = new HashMap<>();
     private boolean pollArmed;
     private boolean failureLogged;
+    private boolean told;
 
     /** @param executor one thread of its own: a capture waits for the multiplexer's answer */
     public ScreenWatchService(AgentProcessReader processes, PaneActivity activity, PaneScreens screens,
@@ -222,13 +223,15 @@ public final class ScreenWatchService implements AutoCloseable {
         into.put(agent.pane(), new PaneScreen(agent, rule, ScreenReader.read(rule, lines.get()).orElse(null)));
     }
 
+    /** Tells the listeners of a change, and once at the first reading even without one (rows left from before). */
     private void publish(Map<PaneId, PaneScreen> next) {
-        if (next.equals(shown)) {
+        if (told && next.equals(shown)) {
             return;
         }
+        told = true;
         shown = Map.copyOf(next);
-        Map<PaneId, PaneScreen> told = shown;
-        listeners.forEach(listener -> listener.accept(told));
+        Map<PaneId, PaneScreen> picture = shown;
+        listeners.forEach(listener -> listener.accept(picture));
     }
 
     private void run(Runnable task) {

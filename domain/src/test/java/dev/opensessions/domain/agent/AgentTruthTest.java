@@ -87,6 +87,16 @@ class AgentTruthTest {
                 .orElse("-")).isEqualTo(after);
     }
 
+    @org.junit.jupiter.api.Test
+    void aScreenSeenWhileTheFileIsStillFreshIsWeighedAgainOnceTheFileHasBeenQuietLongEnough() {
+        StatusVerdict verdict = AgentTruth.decide(null,
+                new AgentTruth.Written(AgentStatus.RUNNING, NOW.minusSeconds(1), false),
+                new AgentTruth.Shown(AgentStatus.WAITING, "rule test"), look("alive"), NOW);
+
+        assertThat(verdict.status()).isEqualTo(AgentStatus.RUNNING);
+        assertThat(verdict.recheck()).contains(NOW.plusSeconds(2));
+    }
+
     private static ProcessLook look(String process) {
         return switch (process) {
             case "alive" -> ProcessLook.alive(CLAUDE);
