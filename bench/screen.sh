@@ -2,7 +2,7 @@
 # Measures pane screen detection: a private tmux server with a session s01 (the sidebar's) and A sessions
 # g01..gA, each pane running a stand-in agent named gemini (so the shipped Gemini CLI rule recognises its
 # process) that draws its input prompt and then waits, printing nothing; the packaged server attached to it
-# and settled. Then:
+# and settled (S seconds). Then:
 #  - idle: the server's and the tmux server's CPU over Q quiet seconds (/proc/<pid>/stat), then, in a second
 #    window of Q seconds, every program started and every process forked by either (strace, when installed;
 #    ptrace slows the traced process, which is why CPU is measured apart);
@@ -11,12 +11,13 @@
 #    (a cold pane: only tmux's once-a-second activity report can tell), then "ask" right after it (a pane
 #    still printing, read every 150 ms), then "idle" (not timed).
 # Prints one line of JSON.
-# Usage: bench/screen.sh [agents=10] [quiet=60] [rounds=20]
+# Usage: bench/screen.sh [agents=10] [quiet=60] [rounds=20] [settle=60]
 set -euo pipefail
 
 AGENTS=${1:-10}
 QUIET=${2:-60}
 ROUNDS=${3:-20}
+SETTLE=${4:-60}
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/opensessions-screen.XXXXXX")
 SOCKET="$WORK/tmux.sock"
@@ -28,6 +29,8 @@ mkdir -p "$HOME" "$XDG_RUNTIME_DIR" "$WORK/bin"
 source "$REPO_DIR/bench/lib/common.sh"
 # shellcheck source=bench/lib/tmux.sh
 source "$REPO_DIR/bench/lib/tmux.sh"
+# shellcheck source=bench/lib/server.sh
+source "$REPO_DIR/bench/lib/server.sh"
 
 TRACE_PID=""
 cleanup() {
@@ -81,7 +84,7 @@ until [[ $(curl -s "http://127.0.0.1:$PORT/debug/agents" | grep -c '"key" : "gem
   pause 0.2
 done
 # Let start-up work (first listing, JIT warm-up) finish first.
-sleep 20
+sleep "$SETTLE"
 
 proc_ticks() {
   local stat rest
@@ -94,11 +97,17 @@ proc_ticks() {
 
 hz=$(getconf CLK_TCK)
 load_idle=$(cut -d ' ' -f 1-3 /proc/loadavg)
+thread_ticks >"$WORK/threads.before"
 server_before=$(proc_ticks "$PID")
 tmux_before=$(proc_ticks "$TMUX_PID")
 sleep "$QUIET"
 server_ticks=$(($(proc_ticks "$PID") - server_before))
 tmux_ticks=$(($(proc_ticks "$TMUX_PID") - tmux_before))
+thread_ticks >"$WORK/threads.after"
+# The server's threads that used CPU while idle, busiest first, as name:ticks.
+threads=$(awk 'NR == FNR { was[$1] = $2; next } { used = $2 - was[$1]; if (used > 0) by[$3] += used }
+  END { for (n in by) print by[n], n }' "$WORK/threads.before" "$WORK/threads.after" \
+  | sort -rn | head -n 6 | awk '{ printf "%s%s:%s", (NR > 1 ? "," : ""), $2, $1 }')
 cpu=$(awk -v t="$server_ticks" -v hz="$hz" -v s="$QUIET" 'BEGIN { printf "%.3f", 100 * t / hz / s }')
 tmux_cpu=$(awk -v t="$tmux_ticks" -v hz="$hz" -v s="$QUIET" 'BEGIN { printf "%.3f", 100 * t / hz / s }')
 
@@ -164,6 +173,6 @@ read -r hot50 hot99 < <(percentiles 1000 <"$WORK/hot")
 cold_max=$(sort -n "$WORK/cold" | awk 'END { printf (NR ? "%.1f" : "null"), $1 / 1000 }')
 hot_max=$(sort -n "$WORK/hot" | awk 'END { printf (NR ? "%.1f" : "null"), $1 / 1000 }')
 
-printf '{"agents":%d,"quietSeconds":%d,"loadIdle":"%s","serverCpuPercentOfOneCore":%s,"tmuxCpuPercentOfOneCore":%s,"processesStartedWhileIdle":"%s","rounds":%d,"loadRounds":"%s","coldPaneMs":{"p50":%s,"p99":%s,"max":%s},"printingPaneMs":{"p50":%s,"p99":%s,"max":%s}}\n' \
-  "$AGENTS" "$QUIET" "$load_idle" "$cpu" "$tmux_cpu" "$started" "$ROUNDS" "$load_rounds" \
+printf '{"agents":%d,"quietSeconds":%d,"loadIdle":"%s","serverCpuPercentOfOneCore":%s,"busiestThreads":"%s","tmuxCpuPercentOfOneCore":%s,"processesStartedWhileIdle":"%s","rounds":%d,"loadRounds":"%s","coldPaneMs":{"p50":%s,"p99":%s,"max":%s},"printingPaneMs":{"p50":%s,"p99":%s,"max":%s}}\n' \
+  "$AGENTS" "$QUIET" "$load_idle" "$cpu" "$threads" "$tmux_cpu" "$started" "$ROUNDS" "$load_rounds" \
   "$cold50" "$cold99" "$cold_max" "$hot50" "$hot99" "$hot_max"

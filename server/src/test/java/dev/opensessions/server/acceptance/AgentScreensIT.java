@@ -29,11 +29,23 @@ class AgentScreensIT extends AcceptanceTest {
                        ' ╰──────────────────────────────────────╯' ' Waiting for user confirmation...' ;;
                 work) printf '%s\\n' ' ⠋ Refactoring the parser (esc to cancel, 4s)' '' ' > ' ;;
                 idle) printf '%s\\n' '' ' > Type your message or @path/to/file' ;;
+                kimi-ask) printf '%s\n' 'kimi> edit main.py' 'Run rm -rf build? Approve? [y/n]' ;;
                 quit) exit 0 ;;
               esac
             }
             draw idle
             while IFS= read -r what; do draw "$what"; done
+            """;
+
+    /** A rule for an agent nothing ships, as a user writes it (the format is in PLUGINS.md). */
+    private static final String KIMI_RULE = """
+            {
+              "agent": "kimi",
+              "name": "Kimi CLI",
+              "source": "written for this test",
+              "process": {"names": ["kimi"]},
+              "screen": {"lines": 10, "waiting": ["Approve\\\\? \\\\[y/n\\\\]"], "idle": ["^kimi> "]}
+            }
             """;
 
     @Test
@@ -70,6 +82,26 @@ class AgentScreensIT extends AcceptanceTest {
                 "the sidebar no longer shows the agent");
     }
 
+    @Test
+    void aUserRuleForANewAgentDroppedInTheConfigFolderWorksWithoutARestart() throws Exception {
+        String alpha = session("alpha");
+        attach("alpha");
+        String sidebar = startFrom(alpha);
+        Path folder = Files.createDirectories(opensessions.configFile().getParent().resolve("agents"));
+        Files.writeString(folder.resolve("kimi.json"), KIMI_RULE);
+
+        String agent = tmux.newSession("kim", folder("kim"));
+        tmux.run("send-keys", "-t", agent, "-l", "'" + standIn("kimi") + "'");
+        tmux.run("send-keys", "-t", agent, "Enter");
+        Eventually.until(() -> debugAgents().contains("\"key\":\"kimi:pane:" + agent + "\""),
+                "the new agent recognised by the user's rule", opensessions::debugAgents);
+
+        draw(agent, "kimi-ask");
+
+        awaitScreen(sidebar, s -> s.signal("kim").equals(Optional.of("◉")), "the user's rule reads waiting");
+        assertThat(debugAgents()).contains("Run rm -rf build? Approve? [y/n]").contains("rule kimi");
+    }
+
     /** {@code /debug/agents} with no blanks around the colons of its pretty-printed JSON. */
     private String debugAgents() {
         return opensessions.debugAgents().replaceAll("\"\\s*:\\s*", "\":");
@@ -77,8 +109,12 @@ class AgentScreensIT extends AcceptanceTest {
 
     /** The stand-in, under the name the shipped Gemini CLI rule recognises. */
     private Path standIn() throws IOException {
+        return standIn("gemini");
+    }
+
+    private Path standIn(String name) throws IOException {
         Path bin = Files.createDirectories(home.resolve("agents-bin"));
-        Path script = bin.resolve("gemini");
+        Path script = bin.resolve(name);
         Files.writeString(script, STAND_IN);
         assertThat(script.toFile().setExecutable(true)).isTrue();
         return script;
