@@ -12,6 +12,7 @@ import dev.opensessions.application.port.out.SidebarPanes;
 import dev.opensessions.application.service.AgentLiveness;
 import dev.opensessions.application.service.AgentPruneService;
 import dev.opensessions.application.service.AgentWatchService;
+import dev.opensessions.application.service.JumpToNextService;
 import dev.opensessions.application.service.DurableStateService;
 import dev.opensessions.application.service.PiRuntimeService;
 import dev.opensessions.application.service.QuitService;
@@ -55,6 +56,7 @@ final class Core implements AutoCloseable {
     final StateQueryService query;
     final QuitService quit;
     final SwitchSessionService switchSession;
+    final JumpToNextService jump;
     final SidebarSettingsService settings;
     final SidebarPresenceService presence;
     final SidebarActionsService actions;
@@ -115,6 +117,7 @@ final class Core implements AutoCloseable {
         this.query = new StateQueryService(owner, scheduler);
         this.quit = new QuitService(owner, outside.lifecycle());
         this.switchSession = new SwitchSessionService(owner, outside.multiplexer());
+        this.jump = new JumpToNextService(owner, outside.multiplexer());
         this.settings = new SidebarSettingsService(owner, outside.settings(), panes);
         this.presence = new SidebarPresenceService(owner, panes, warmup);
         this.actions = new SidebarActionsService(owner, outside.multiplexer(), outside.system(), switchSession,

@@ -12,6 +12,7 @@ import dev.opensessions.application.port.in.EndPiRuntimeUseCase;
 import dev.opensessions.application.port.in.ExplainAgentsUseCase;
 import dev.opensessions.application.port.in.GetStateUseCase;
 import dev.opensessions.application.port.in.HideSessionUseCase;
+import dev.opensessions.application.port.in.JumpToNextUseCase;
 import dev.opensessions.application.port.in.NotifyUseCase;
 import dev.opensessions.application.port.in.QuitUseCase;
 import dev.opensessions.application.port.in.CommitWritesUseCase;
@@ -178,6 +179,11 @@ public class CoreProducers {
     }
 
     @Produces
+    JumpToNextUseCase jumpToNext(Core core) {
+        return core.jump;
+    }
+
+    @Produces
     ExplainAgentsUseCase explainAgents(Core core) {
         return core.agents;
     }
@@ -207,7 +213,7 @@ public class CoreProducers {
     @Singleton
     EffectHandler sidebarEffects(Core core) {
         return new UseCaseEffects(new UseCaseEffects.UseCases(core.switchSession, core.quit, core.order, core.order,
-                core.order, core.actions, core.settings, core.refresh));
+                core.order, core.actions, core.settings, core.refresh, core.jump));
     }
 
     @Produces

@@ -40,6 +40,14 @@ public final class JumpToNextService implements JumpToNextUseCase {
     }
 
     @Override
+    public JumpOutcome jumpNextFrom(PaneId pane) {
+        Objects.requireNonNull(pane, "pane");
+        return SwitchSessionService.clientShowing(owner.current().topology(), pane)
+                .map(client -> jumpNext(client.tty()))
+                .orElseGet(JumpOutcome.NoClient::new);
+    }
+
+    @Override
     public synchronized JumpOutcome jumpNext(String clientTty) {
         Objects.requireNonNull(clientTty, "clientTty");
         StateSnapshot snapshot = owner.current();

@@ -15,6 +15,9 @@ public interface JumpToNextUseCase {
     /** Jumps the client with that tty; other clients are never moved. */
     JumpOutcome jumpNext(String clientTty);
 
+    /** Jumps the client that shows the pane (a sidebar's own client), as {@link #jumpNext(String)}. */
+    JumpOutcome jumpNextFrom(PaneId pane);
+
     /** What became of a jump. */
     sealed interface JumpOutcome {
 
