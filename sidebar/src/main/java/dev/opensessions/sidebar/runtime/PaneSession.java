@@ -246,18 +246,22 @@ public final class PaneSession<S> implements AutoCloseable {
         return isOpen();
     }
 
-    /** Sends the message back after the delay. */
+    /** Sends the message back after the delay; a tick carries the time it arrives, not the one it was asked for. */
     private void later(Effect.Later later) {
-        offerLater(later.msg(), later.delay());
+        offerLater(later.msg(), later.delay(), later.msg() instanceof Msg.Tick);
+    }
+
+    private void offerLater(Msg msg, Duration delay) {
+        offerLater(msg, delay, false);
     }
 
     /** Queues the message after the delay, from a sleeping virtual thread: nothing runs while it waits. */
-    private void offerLater(Msg msg, Duration delay) {
+    private void offerLater(Msg msg, Duration delay, boolean stamp) {
         Thread.ofVirtual().name("sidebar-later-" + pane.value()).start(() -> {
             try {
                 Thread.sleep(delay);
                 if (isOpen()) {
-                    mailbox.offer(msg);
+                    mailbox.offer(stamp ? new Msg.Tick(clock.instant()) : msg);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
