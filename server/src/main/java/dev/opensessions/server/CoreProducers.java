@@ -4,8 +4,10 @@ import dev.opensessions.adapters.agents.AgentSources;
 import dev.opensessions.adapters.agents.plugin.AgentPluginConfigReader;
 import dev.opensessions.adapters.agents.plugin.CommandAgentSource;
 import dev.opensessions.adapters.persistence.ConfigFileSettingsStore;
+import dev.opensessions.adapters.persistence.NotificationConfigReader;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
 import dev.opensessions.adapters.host.HostSystem;
+import dev.opensessions.adapters.host.HostUserCommand;
 import dev.opensessions.application.port.in.AppendLogUseCase;
 import dev.opensessions.application.port.in.ClearLogUseCase;
 import dev.opensessions.application.port.in.EndPiRuntimeUseCase;
@@ -71,7 +73,9 @@ public class CoreProducers {
                 new HostSystem(System.getenv()),
                 new ConfigFileSettingsStore(settings.configDir().resolve(SidebarHost.CONFIG_FILE)),
                 new QuarkusServerLifecycle(), List.of(bin.resolve("opensessions-sessionizer").toString()),
-                settings.agentHome().toString(), agentSources(settings), MultiplexerFactory.agentProcesses(tmux));
+                settings.agentHome().toString(), agentSources(settings), MultiplexerFactory.agentProcesses(tmux),
+                new NotificationConfigReader(settings.configDir().resolve(SidebarHost.CONFIG_FILE)).read(),
+                new HostUserCommand(HostUserCommand.DEFAULT_LIMIT));
         return new Core(Clock.systemUTC(), stores.open(), outside);
     }
 

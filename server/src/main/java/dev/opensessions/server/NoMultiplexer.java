@@ -54,6 +54,16 @@ final class NoMultiplexer implements SessionSource, Multiplexer {
     }
 
     @Override
+    public MessageOutcome showMessage(String clientTty, String text) {
+        return new MessageOutcome.UnknownClient();
+    }
+
+    @Override
+    public PassthroughOutcome passthroughPane(String clientTty) {
+        return new PassthroughOutcome.UnknownClient();
+    }
+
+    @Override
     public boolean killPane(PaneId pane) {
         return false;
     }
