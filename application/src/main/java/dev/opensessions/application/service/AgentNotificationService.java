@@ -12,12 +12,15 @@ import dev.opensessions.domain.agent.StatusTransition;
 import dev.opensessions.domain.notify.NotificationGate;
 import dev.opensessions.domain.notify.NotificationSettings;
 import dev.opensessions.domain.session.Client;
+import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.Topology;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.LocalTime;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -84,8 +87,10 @@ public final class AgentNotificationService implements TransitionRecorder {
             return;
         }
         String text = NotificationText.of(thread);
+        // tmux passes a pane's sequence to every client showing that pane: one write per pane, not per client.
+        Set<PaneId> passedThrough = new HashSet<>();
         for (Client client : snapshot.topology().clients()) {
-            tell(client.tty(), text);
+            tell(client.tty(), text, passedThrough);
         }
         if (!settings.command().isEmpty()) {
             switch (command.start(settings.command(), NotificationText.json(thread, transition),
@@ -110,14 +115,15 @@ public final class AgentNotificationService implements TransitionRecorder {
         return topology.clients().stream().anyMatch(c -> c.session().equals(thread.session()));
     }
 
-    private void tell(String clientTty, String text) {
+    private void tell(String clientTty, String text, Set<PaneId> passedThrough) {
         try {
             if (settings.tmuxMessage()) {
                 multiplexer.showMessage(clientTty, TITLE + ": " + text);
             }
             Optional<String> sequence = settings.terminal().passthrough(TITLE, text);
             if (sequence.isPresent()
-                    && multiplexer.passthroughPane(clientTty) instanceof Multiplexer.PassthroughOutcome.Through through) {
+                    && multiplexer.passthroughPane(clientTty) instanceof Multiplexer.PassthroughOutcome.Through through
+                    && passedThrough.add(through.sidebarPane())) {
                 sidebars.write(through.sidebarPane(), sequence.get());
             }
         } catch (MultiplexerException failed) {

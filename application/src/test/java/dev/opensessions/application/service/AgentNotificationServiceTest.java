@@ -50,6 +50,7 @@ class AgentNotificationServiceTest {
     void aWaitNobodyLooksAtIsToldOnEveryClientAndItsTerminal() {
         layout(PaneId.of("%0"), PaneId.of("%1"));
         tmux.passthrough.put("/dev/pts/1", PaneId.of("%8"));
+        tmux.passthrough.put("/dev/pts/2", PaneId.of("%8"));
 
         event(agents(NotificationSettings.defaults()), "t1", AgentStatus.WAITING, 2);
 
