@@ -121,6 +121,26 @@ public abstract class MultiplexerContract {
     }
 
     @Test
+    void aMessageGoesToAnAttachedClientAndAnUnknownOneIsSaidSo() {
+        try (Stage stage = stage()) {
+            assertThat(stage.multiplexer().showMessage(stage.client(), "codex in #{session_name} waits"))
+                    .isEqualTo(new Multiplexer.MessageOutcome.Shown());
+            assertThat(stage.multiplexer().showMessage(NO_CLIENT, "nobody"))
+                    .isEqualTo(new Multiplexer.MessageOutcome.UnknownClient());
+        }
+    }
+
+    @Test
+    void noPassthroughWithoutASidebarInTheClientsWindowOrForAnUnknownClient() {
+        try (Stage stage = stage()) {
+            assertThat(stage.multiplexer().passthroughPane(stage.client()))
+                    .isEqualTo(new Multiplexer.PassthroughOutcome.NoSidebar());
+            assertThat(stage.multiplexer().passthroughPane(NO_CLIENT))
+                    .isEqualTo(new Multiplexer.PassthroughOutcome.UnknownClient());
+        }
+    }
+
+    @Test
     void killPaneKillsItOnceAndThenSaysItIsGone() {
         try (Stage stage = stage()) {
             PaneId pane = stage.paneOf(BETA);
