@@ -219,7 +219,8 @@ public final class TmuxMultiplexer implements Multiplexer {
     @Override
     public PassthroughOutcome passthroughPane(String clientTty) {
         Objects.requireNonNull(clientTty, "clientTty");
-        TmuxSnapshot snapshot = knowing(s -> hasClient(s, clientTty));
+        // A sidebar split a moment ago gets its title after the listing that saw it: tmux is read again then.
+        TmuxSnapshot snapshot = knowing(s -> hasClient(s, clientTty) && sidebarShownTo(s, clientTty).isPresent());
         if (!hasClient(snapshot, clientTty)) {
             return new PassthroughOutcome.UnknownClient();
         }
@@ -228,7 +229,8 @@ public final class TmuxMultiplexer implements Multiplexer {
             return new PassthroughOutcome.NoSidebar();
         }
         String allowed = await("display-message", panes.paneFormat(sidebar.get().id(), "#{allow-passthrough}"));
-        return "on".equals(allowed) || "all".equals(allowed)
+        // tmux 3.3 has a flag (the format says 1), 3.4 a choice (on, all or off).
+        return "1".equals(allowed) || "on".equals(allowed) || "all".equals(allowed)
                 ? new PassthroughOutcome.Through(PaneId.of(sidebar.get().id()))
                 : new PassthroughOutcome.PassthroughOff();
     }
