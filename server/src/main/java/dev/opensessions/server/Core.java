@@ -5,6 +5,9 @@ import dev.opensessions.application.port.out.AgentProcessReader;
 import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.port.out.LocalSystem;
 import dev.opensessions.application.port.out.Multiplexer;
+import dev.opensessions.application.port.out.PaneActivity;
+import dev.opensessions.application.port.out.PaneScreens;
+import dev.opensessions.application.port.out.ScreenRuleSource;
 import dev.opensessions.application.port.out.ServerLifecycle;
 import dev.opensessions.application.port.out.SessionSource;
 import dev.opensessions.application.port.out.SettingsStore;
@@ -20,6 +23,7 @@ import dev.opensessions.application.service.PiRuntimeService;
 import dev.opensessions.application.service.QuitService;
 import dev.opensessions.application.service.RecordAgentEventService;
 import dev.opensessions.application.service.RefreshService;
+import dev.opensessions.application.service.ScreenWatchService;
 import dev.opensessions.application.service.SessionMetadataService;
 import dev.opensessions.application.service.SessionOrderService;
 import dev.opensessions.application.service.SidebarActionsService;
@@ -29,6 +33,7 @@ import dev.opensessions.application.service.StateQueryService;
 import dev.opensessions.application.service.SwitchSessionService;
 import dev.opensessions.application.service.TopologyService;
 import dev.opensessions.application.state.StateOwner;
+import dev.opensessions.application.state.Subscription;
 import dev.opensessions.domain.notify.NotificationSettings;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
@@ -44,6 +49,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -81,6 +88,19 @@ final class Core implements AutoCloseable {
     private final TopologyService topology;
     private final AgentPruneService prune;
     private final AgentLiveness liveness;
+    private volatile Subscription hiddenWatch;
+
+    private final ScreenWatchService screens;
+    private final ScreenRuleSource screenRules;
+
+    /** Where agents' screens come from: when agent panes print, what they show, and the rules to read them. */
+    record Screens(PaneActivity activity, PaneScreens screens, ScreenRuleSource rules) {
+        Screens {
+            Objects.requireNonNull(activity, "activity");
+            Objects.requireNonNull(screens, "screens");
+            Objects.requireNonNull(rules, "rules");
+        }
+    }
 
     /**
      * What the core drives outside itself: tmux (sessions, commands, sidebar panes), the machine, the
@@ -90,9 +110,10 @@ final class Core implements AutoCloseable {
     record Outside(SessionSource sessions, Multiplexer multiplexer,
                    Function<Supplier<List<SessionName>>, SidebarPanes> panes, LocalSystem system,
                    SettingsStore settings, ServerLifecycle lifecycle, List<String> sessionizer, String home,
-                   List<AgentSource> agents, AgentProcessReader processes, NotificationSettings notifications,
-                   UserCommand userCommand) {
+                   List<AgentSource> agents, AgentProcessReader processes, Screens screens,
+                   NotificationSettings notifications, UserCommand userCommand) {
         Outside {
+            Objects.requireNonNull(screens, "screens");
             Objects.requireNonNull(notifications, "notifications");
             Objects.requireNonNull(userCommand, "userCommand");
             agents = List.copyOf(agents);
@@ -158,6 +179,31 @@ final class Core implements AutoCloseable {
                 liveness);
         this.topology = new TopologyService(owner, outside.sessions());
         this.prune = new AgentPruneService(owner, scheduler, liveness);
+        this.screenRules = outside.screens().rules();
+        // Captures wait on tmux: a thread of their own, idle (no timer) while no agent pane prints.
+        this.screens = new ScreenWatchService(outside.processes(), outside.screens().activity(),
+                outside.screens().screens(), screenRules.rules(), clock,
+                Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "opensessions-screens");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+    }
+
+    /**
+     * Tells {@code sink} the names of the hidden sessions now and whenever they change, on the core's scheduler
+     * thread, never while the state is being written (the sink may change the state in turn).
+     */
+    void onHiddenSessions(Consumer<Set<String>> sink) {
+        Objects.requireNonNull(sink, "sink");
+        AtomicReference<Set<SessionName>> last = new AtomicReference<>();
+        hiddenWatch = owner.subscribe(snapshot -> {
+            Set<SessionName> hidden = snapshot.order().hidden();
+            if (!hidden.equals(last.getAndSet(hidden))) {
+                Set<String> names = hidden.stream().map(SessionName::value).collect(Collectors.toUnmodifiableSet());
+                scheduler.execute(() -> sink.accept(names));
+            }
+        });
     }
 
     /** The sessions in the order sidebars show them (hidden ones left out). */
@@ -183,10 +229,18 @@ final class Core implements AutoCloseable {
         liveness.start();
         agents.start();
         prune.start();
+        screens.onChange(agents::screensChanged);
+        screenRules.onChange(() -> screens.rules(screenRules.rules()));
+        screens.start();
     }
 
     @Override
     public void close() {
+        Subscription hidden = hiddenWatch;
+        if (hidden != null) {
+            hidden.close();
+        }
+        screens.close();
         prune.close();
         agents.close();
         piRuntimes.close();

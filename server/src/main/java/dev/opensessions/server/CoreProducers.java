@@ -3,6 +3,8 @@ package dev.opensessions.server;
 import dev.opensessions.adapters.agents.AgentSources;
 import dev.opensessions.adapters.agents.plugin.AgentPluginConfigReader;
 import dev.opensessions.adapters.agents.plugin.CommandAgentSource;
+import dev.opensessions.adapters.agents.screen.ScreenRuleFiles;
+import dev.opensessions.adapters.agents.screen.WatchedScreenRules;
 import dev.opensessions.adapters.persistence.ConfigFileSettingsStore;
 import dev.opensessions.adapters.persistence.NotificationConfigReader;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
@@ -56,8 +58,23 @@ public class CoreProducers {
 
     @Produces
     @Singleton
-    Optional<TmuxAdapter> tmux(ServerSettings settings) {
-        return MultiplexerFactory.tmux(settings, new QuarkusServerLifecycle());
+    Optional<TmuxAdapter> tmux(ServerSettings settings, WatchedScreenRules rules) {
+        Optional<TmuxAdapter> tmux = MultiplexerFactory.tmux(settings, new QuarkusServerLifecycle(), rules.rules());
+        // A rule file added or changed teaches the process reader its program at once.
+        tmux.ifPresent(adapter -> rules.onChange(() -> adapter.agentProcesses().programs(
+                rules.loaded().programs())));
+        return tmux;
+    }
+
+    /** The agents' screen rules: shipped, and the user's in the config folder's {@code agents}, watched. */
+    @Produces
+    @Singleton
+    WatchedScreenRules screenRules(ServerSettings settings) {
+        return new WatchedScreenRules(settings.configDir().resolve(ScreenRuleFiles.USER_FOLDER)).start();
+    }
+
+    void close(@Disposes WatchedScreenRules rules) {
+        rules.close();
     }
 
     void close(@Disposes Optional<TmuxAdapter> tmux) {
@@ -66,7 +83,7 @@ public class CoreProducers {
 
     @Produces
     @Singleton
-    Core core(StoreFactory stores, Optional<TmuxAdapter> tmux, ServerSettings settings) {
+    Core core(StoreFactory stores, Optional<TmuxAdapter> tmux, ServerSettings settings, WatchedScreenRules rules) {
         Path bin = settings.home().resolve("bin");
         Core.Outside outside = new Core.Outside(MultiplexerFactory.sessions(tmux), MultiplexerFactory.commands(tmux),
                 MultiplexerFactory.sidebarPanes(tmux, bin.resolve("opensessions-pane"), settings.runtimeDir()),
@@ -74,9 +91,13 @@ public class CoreProducers {
                 new ConfigFileSettingsStore(settings.configDir().resolve(SidebarHost.CONFIG_FILE)),
                 new QuarkusServerLifecycle(), List.of(bin.resolve("opensessions-sessionizer").toString()),
                 settings.agentHome().toString(), agentSources(settings), MultiplexerFactory.agentProcesses(tmux),
+                new Core.Screens(MultiplexerFactory.paneActivity(tmux), MultiplexerFactory.paneScreens(tmux), rules),
                 new NotificationConfigReader(settings.configDir().resolve(SidebarHost.CONFIG_FILE)).read(),
                 new HostUserCommand(HostUserCommand.DEFAULT_LIMIT));
-        return new Core(Clock.systemUTC(), stores.open(), outside);
+        Core core = new Core(Clock.systemUTC(), stores.open(), outside);
+        // Only visible sessions have their working trees watched.
+        tmux.ifPresent(adapter -> core.onHiddenSessions(adapter.facts()::hidden));
+        return core;
     }
 
     /** Every agent's own records, and the command plugins config.json declares. */

@@ -1,6 +1,5 @@
 package dev.opensessions.server;
 
-import dev.opensessions.adapters.agents.screen.ScreenRuleFiles;
 import dev.opensessions.adapters.tmux.SessionFacts;
 import dev.opensessions.adapters.tmux.SidebarLaunch;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
@@ -10,7 +9,9 @@ import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.port.out.ServerLifecycle;
 import dev.opensessions.application.port.out.SessionSource;
 import dev.opensessions.application.port.out.SidebarPanes;
-import dev.opensessions.domain.agent.screen.AgentProgram;
+import dev.opensessions.application.port.out.PaneActivity;
+import dev.opensessions.application.port.out.PaneScreens;
+import dev.opensessions.domain.agent.screen.ScreenRule;
 import dev.opensessions.domain.session.SessionName;
 import org.jboss.logging.Logger;
 
@@ -35,7 +36,7 @@ final class MultiplexerFactory {
     }
 
     /** The tmux adapter, started, or empty when the server runs outside tmux. */
-    static Optional<TmuxAdapter> tmux(ServerSettings settings, ServerLifecycle lifecycle) {
+    static Optional<TmuxAdapter> tmux(ServerSettings settings, ServerLifecycle lifecycle, List<ScreenRule> rules) {
         Optional<String> socket = settings.tmuxSocket().filter(path -> !path.isBlank());
         if (socket.isEmpty()) {
             LOG.info("not inside tmux: serving pushed state without live sessions");
@@ -44,16 +45,18 @@ final class MultiplexerFactory {
         TmuxAdapter adapter = new TmuxAdapter(TmuxServer.socket("tmux", socket.get()), COMMAND_TIMEOUT, () -> {
             LOG.infof("the tmux server at %s has exited; shutting down", socket.get());
             lifecycle.exit();
-        }, SessionFacts.live(SessionFacts.PORT_INTERVAL), agentPrograms(settings));
+        }, SessionFacts.live(SessionFacts.PORT_INTERVAL), rules.stream().map(ScreenRule::program).toList());
         return Optional.of(adapter.start());
     }
 
-    /**
-     * How the agents of the screen rules (shipped, and the user's in the config folder's {@code agents}) show
-     * in the process table, so their panes are recognised.
-     */
-    private static List<AgentProgram> agentPrograms(ServerSettings settings) {
-        return new ScreenRuleFiles(settings.configDir().resolve(ScreenRuleFiles.USER_FOLDER)).load().programs();
+    /** When agent panes print; outside tmux there are none. */
+    static PaneActivity paneActivity(Optional<TmuxAdapter> tmux) {
+        return tmux.<PaneActivity>map(TmuxAdapter::paneActivity).orElseGet(PaneActivity::none);
+    }
+
+    /** What panes show; outside tmux there is no pane to read. */
+    static PaneScreens paneScreens(Optional<TmuxAdapter> tmux) {
+        return tmux.<PaneScreens>map(TmuxAdapter::paneScreens).orElseGet(() -> pane -> Optional.empty());
     }
 
     static SessionSource sessions(Optional<TmuxAdapter> tmux) {

@@ -49,8 +49,8 @@ final class NoMultiplexer implements SessionSource, Multiplexer {
     }
 
     @Override
-    public boolean focusPane(String clientTty, PaneId pane) {
-        return false;
+    public FocusOutcome focusPane(String clientTty, PaneId pane) {
+        return new FocusOutcome.UnknownClient();
     }
 
     @Override
@@ -63,9 +63,13 @@ final class NoMultiplexer implements SessionSource, Multiplexer {
         return new PassthroughOutcome.UnknownClient();
     }
 
+    public SidebarFocusOutcome focusSidebar(String clientTty, SessionName session) {
+        return new SidebarFocusOutcome.UnknownClient();
+    }
+
     @Override
-    public boolean killPane(PaneId pane) {
-        return false;
+    public PaneKillOutcome killPane(PaneId pane) {
+        return new PaneKillOutcome.UnknownPane();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.opensessions.application.service;
 
 import dev.opensessions.application.port.in.ExplainAgentsUseCase.AgentExplanation;
 import dev.opensessions.application.state.StateSnapshot;
+import dev.opensessions.domain.agent.AgentMapping;
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.Evidence;
 import dev.opensessions.domain.agent.ThreadKey;
@@ -28,10 +29,23 @@ final class AgentExplanations {
 
     static List<AgentExplanation> of(StateSnapshot snapshot, List<WatchedThread> watched,
                                      Optional<SessionName> only) {
+        return of(snapshot, watched, List.of(), only);
+    }
+
+    /** @param panes the stories of the rows of agents seen only in a pane */
+    static List<AgentExplanation> of(StateSnapshot snapshot, List<WatchedThread> watched,
+                                     List<AgentExplanation> panes, Optional<SessionName> only) {
         Map<ThreadKey, WatchedThread> byKey = new HashMap<>();
         watched.forEach(w -> byKey.put(w.trackerKey(), w));
+        Map<String, AgentExplanation> paneRows = new HashMap<>();
+        panes.forEach(p -> paneRows.put(p.key(), p));
         List<AgentExplanation> rows = new ArrayList<>();
         for (AgentThread row : snapshot.agents().threads()) {
+            AgentExplanation pane = paneRows.get(row.key().value());
+            if (pane != null) {
+                rows.add(pane);
+                continue;
+            }
             WatchedThread source = byKey.remove(row.key());
             rows.add(source != null && source.emitted() != null ? fromWatcher(row, source) : fromHttp(snapshot, row));
         }

@@ -2,6 +2,7 @@ package dev.opensessions.application.service;
 
 import dev.opensessions.application.port.in.AgentEventOutcome;
 import dev.opensessions.application.port.in.ExplainAgentsUseCase;
+import dev.opensessions.application.port.in.LimitExceeded;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.port.out.AgentObservation;
 import dev.opensessions.application.port.out.AgentProcessReader;
@@ -10,12 +11,15 @@ import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.application.state.Subscription;
+import dev.opensessions.domain.agent.AgentMapping;
+import dev.opensessions.domain.agent.AgentProcess;
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.AgentTruth;
 import dev.opensessions.domain.agent.Evidence;
 import dev.opensessions.domain.agent.ProcessLook;
 import dev.opensessions.domain.agent.StatusVerdict;
 import dev.opensessions.domain.agent.ThreadKey;
+import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.session.Topology;
 
@@ -53,6 +57,8 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
     private final ThreadTimers timers;
     private final AgentLiveness liveness;
     private final Map<String, WatchedThread> threads = new HashMap<>();
+    private final PaneAgentRows paneRows;
+    private volatile Map<PaneId, PaneScreen> screens = Map.of();
     private volatile Topology seenTopology;
     private volatile boolean anyPending;
     private volatile boolean anyOpen;
@@ -75,6 +81,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         this.clock = Objects.requireNonNull(clock, "clock");
         this.liveness = Objects.requireNonNull(liveness, "liveness");
         this.timers = new ThreadTimers(scheduler, clock);
+        this.paneRows = new PaneAgentRows(owner, recorder, clock);
     }
 
     /**
@@ -97,15 +104,64 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         WatchedThread previous = threads.get(key);
         forgetQuiet();
         evaluate(key, observation, previous);
+        if (previous == null) {
+            paneRows.reconcile(screens, this::hasThread);
+        }
+    }
+
+    /**
+     * What the agent panes show changed: threads whose files say they are open are decided again with it, and
+     * the agents no source speaks for get, change or lose their pane rows.
+     */
+    public void screensChanged(Map<PaneId, PaneScreen> shown) {
+        screens = Map.copyOf(shown);
+        try {
+            scheduler.execute(this::rereadScreens);
+        } catch (RejectedExecutionException stopping) {
+            // The server is shutting down.
+        }
+    }
+
+    private synchronized void rereadScreens() {
+        if (closed) {
+            return;
+        }
+        reevaluateOpen();
+        paneRows.reconcile(screens, this::hasThread);
+    }
+
+    /** Whether a thread (watched, or pushed with its pane) speaks for the agent in this pane. */
+    private boolean hasThread(PaneScreen screen) {
+        String agent = screen.agent().agent();
+        PaneId pane = screen.agent().pane();
+        for (WatchedThread thread : threads.values()) {
+            if (thread.observation().agent().equals(agent) && pane.equals(screenPane(thread.observation(),
+                    thread.mapping().session()))) {
+                return true;
+            }
+        }
+        return owner.current().agents().threads().stream().anyMatch(row -> row.agent().equals(agent)
+                && pane.equals(row.paneId()) && !PaneAgentRows.paneRow(row));
+    }
+
+    /** The pane whose screen speaks for a thread: its own, else the pane of the agent process it matches. */
+    private PaneId screenPane(AgentObservation observation, SessionName session) {
+        if (observation.paneId() != null) {
+            return observation.paneId();
+        }
+        return liveness.latest().match(observation.agent(), null, session, observation.projectDir())
+                .map(AgentProcess::pane).orElse(null);
     }
 
     @Override
     public List<AgentExplanation> explain(Optional<SessionName> session) {
         List<WatchedThread> watched;
+        List<AgentExplanation> panes;
         synchronized (this) {
             watched = List.copyOf(threads.values());
+            panes = paneRows.explain();
         }
-        return AgentExplanations.of(owner.current(), watched, session);
+        return AgentExplanations.of(owner.current(), watched, panes, session);
     }
 
     /** The instant a thread's timer is armed for, if one is. */
@@ -128,8 +184,9 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
                 ? liveness.current().lookFor(observation.agent(), observation.paneId(), mapping.session(),
                 observation.projectDir())
                 : ProcessLook.unknown();
-        // The pane's screen is not read yet: its slot in the rule stays empty.
-        StatusVerdict verdict = AgentTruth.decide(said, written, null, look, now);
+        AgentTruth.Shown shown = written != null && AgentTruth.open(written.status())
+                ? shown(observation, look) : null;
+        StatusVerdict verdict = AgentTruth.decide(said, written, shown, look, now);
         boolean standing = pushed != null && verdict.evidence() == Evidence.HOOK && said == pushed;
         WatchedThread thread = new WatchedThread(observation, verdict, mapping,
                 previous == null ? null : previous.emitted(), recordedAt, standing);
@@ -137,6 +194,17 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         verdict.recheck().ifPresent(at -> timers.arm(key, at, 0, () -> fire(key, observation, at)));
         anyPending = threads.values().stream().anyMatch(WatchedThread::pending);
         anyOpen = threads.values().stream().anyMatch(WatchedThread::openInFile);
+    }
+
+    /** What the thread's pane shows, when a screen rule reads it and it shows something. */
+    private AgentTruth.Shown shown(AgentObservation observation, ProcessLook look) {
+        PaneId pane = observation.paneId() != null ? observation.paneId()
+                : look.alive() ? look.process().pane() : null;
+        PaneScreen screen = pane == null ? null : screens.get(pane);
+        if (screen == null || !screen.agent().agent().equals(observation.agent())) {
+            return null;
+        }
+        return screen.evidence().orElse(null);
     }
 
     /**
@@ -155,9 +223,15 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
     private WatchedThread record(WatchedThread thread) {
         AgentObservation o = thread.observation();
         Boolean unseen = o.reported() == null ? null : o.reported().unseen();
-        AgentEventOutcome outcome = recorder.record(new RecordAgentEventUseCase.Command(o.agent(), thread.shown(),
-                thread.mapping().session(), o.projectDir(), o.threadId(), o.threadName(), o.lastUserPrompt(),
-                o.lastActivity(), unseen, o.paneId()));
+        AgentEventOutcome outcome;
+        try {
+            outcome = recorder.record(new RecordAgentEventUseCase.Command(o.agent(), thread.shown(),
+                    thread.mapping().session(), o.projectDir(), o.threadId(), o.threadName(), o.lastUserPrompt(),
+                    o.lastActivity(), unseen, o.paneId()));
+        } catch (LimitExceeded full) {
+            // Every thread of the session is live: this one is recorded with its next change, if room is made.
+            return thread;
+        }
         Instant at = owner.current().agents().find(thread.trackerKey()).map(AgentThread::updatedAt)
                 .orElse(o.lastActivity());
         return switch (outcome) {
@@ -220,7 +294,8 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         if (topology.equals(before)) {
             return;
         }
-        if (anyPending) {
+        // Agent panes whose session was not known yet get their rows once it is.
+        if (anyPending || !screens.isEmpty()) {
             try {
                 scheduler.execute(this::retryPending);
             } catch (RejectedExecutionException stopping) {
@@ -238,6 +313,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
                 evaluate(entry.getKey(), entry.getValue().observation(), entry.getValue());
             }
         }
+        paneRows.reconcile(screens, this::hasThread);
     }
 
     private void forgetQuiet() {

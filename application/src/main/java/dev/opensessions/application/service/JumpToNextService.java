@@ -78,24 +78,43 @@ public final class JumpToNextService implements JumpToNextUseCase {
         AgentThread thread = target.get();
         visited.add(thread.key());
         try {
-            PaneId shown = show(snapshot, clientTty, thread);
+            Shown shown = show(snapshot, clientTty, thread);
+            if (shown.clientGone()) {
+                return new JumpOutcome.NoClient();
+            }
             owner.apply(state -> Change.of(state.withAgents(state.agents().markAgentSeen(thread.session(),
                     thread.key())), null));
             int left = (int) queue.stream().filter(t -> !t.key().equals(thread.key())).count();
-            return new JumpOutcome.Jumped(thread.session(), thread.key(), shown, left);
+            return new JumpOutcome.Jumped(thread.session(), thread.key(), shown.pane(), left);
         } catch (MultiplexerException failure) {
             return new JumpOutcome.Failed(failure.getMessage());
         }
     }
 
-    /** Shows the agent's pane when it lives, else its session; the pane shown, or null. */
-    private PaneId show(StateSnapshot snapshot, String clientTty, AgentThread thread) {
+    /** Where a jump landed: the pane shown (null when only the session was), or that the client is gone. */
+    private record Shown(boolean clientGone, PaneId pane) {
+    }
+
+    /** Shows the agent's pane when it lives, else its session. */
+    private Shown show(StateSnapshot snapshot, String clientTty, AgentThread thread) {
         PaneId pane = thread.paneId();
-        if (pane != null && snapshot.topology().sessionOfPane(pane).isPresent()
-                && multiplexer.focusPane(clientTty, pane)) {
-            return pane;
+        if (pane != null && snapshot.topology().sessionOfPane(pane).isPresent()) {
+            switch (multiplexer.focusPane(clientTty, pane)) {
+                case Multiplexer.FocusOutcome.Focused focused -> {
+                    return new Shown(false, pane);
+                }
+                case Multiplexer.FocusOutcome.UnknownClient gone -> {
+                    return new Shown(true, null);
+                }
+                // The pane closed a moment ago: its session is the next best place.
+                case Multiplexer.FocusOutcome.UnknownPane closed -> { }
+            }
         }
-        multiplexer.switchClient(clientTty, thread.session());
-        return null;
+        return switch (multiplexer.switchClient(clientTty, thread.session())) {
+            case Multiplexer.SwitchOutcome.Switched switched -> new Shown(false, null);
+            case Multiplexer.SwitchOutcome.UnknownClient gone -> new Shown(true, null);
+            // The session ended a moment ago; the marker still clears, as the user asked to see it.
+            case Multiplexer.SwitchOutcome.UnknownSession ended -> new Shown(false, null);
+        };
     }
 }

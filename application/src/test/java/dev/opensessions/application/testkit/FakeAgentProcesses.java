@@ -5,6 +5,7 @@ import dev.opensessions.application.port.out.AgentProcessReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Agent processes set by hand; counts its readings and signals a change when told to. */
@@ -12,7 +13,7 @@ public final class FakeAgentProcesses implements AgentProcessReader {
 
     private volatile List<RunningAgent> living = List.of();
     private volatile boolean known = true;
-    private volatile Runnable listener = () -> { };
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger readings = new AtomicInteger();
 
     @Override
@@ -24,7 +25,7 @@ public final class FakeAgentProcesses implements AgentProcessReader {
 
     @Override
     public void onChange(Runnable listener) {
-        this.listener = listener;
+        listeners.add(listener);
     }
 
     /** Sets the processes without telling anyone, as a process that ends in the background would. */
@@ -35,7 +36,7 @@ public final class FakeAgentProcesses implements AgentProcessReader {
     /** Sets the processes and signals the change, as a pane whose program changed does. */
     public void change(RunningAgent... processes) {
         set(processes);
-        listener.run();
+        listeners.forEach(Runnable::run);
     }
 
     public void unknown() {

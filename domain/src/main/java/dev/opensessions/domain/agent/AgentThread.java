@@ -58,6 +58,11 @@ public record AgentThread(
         return liveness != Liveness.EXITED || unseen;
     }
 
+    /** Its pane exists and its turn is not finished: an agent at work or waiting for its user. */
+    public boolean live() {
+        return liveness == Liveness.ALIVE && !status.isTerminal();
+    }
+
     public AgentThread withUnseen(boolean value) {
         return new AgentThread(agent, session, status, updatedAt, threadId, threadName, lastUserPrompt, value,
                 paneId, liveness, projectDir, since);

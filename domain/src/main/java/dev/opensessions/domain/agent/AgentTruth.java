@@ -12,8 +12,8 @@ import java.util.Objects;
  *       least as new as the newest transcript entry;</li>
  *   <li>otherwise the transcript: its last meaningful entry gives the status, and a running thread whose last
  *       entry is a tool call and that stays quiet {@link #WAITING_AFTER} waits for the user's approval;</li>
- *   <li>the pane's screen, when it has something to say and the transcript has been quiet that long (no
- *       screen reader exists yet: the slot is kept);</li>
+ *   <li>the pane's screen, read with its agent's rule, when it shows something and the transcript has been
+ *       quiet that long;</li>
  *   <li>process liveness last: an open thread (running, tool-running, waiting) keeps its status while its
  *       agent process lives, however long the file stays quiet; it turns {@code stale} only when no such
  *       process is found (or none can be looked for) and the file has been quiet {@link #QUIET_WITHOUT_PROCESS}.
@@ -65,6 +65,19 @@ public final class AgentTruth {
         }
     }
 
+    /**
+     * What the agent's pane shows.
+     *
+     * @param status the status its screen reads as
+     * @param what   the rule and the lines that matched, for the explanation
+     */
+    public record Shown(AgentStatus status, String what) {
+        public Shown {
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(what, "what");
+        }
+    }
+
     /** Running, tool-running and waiting: a turn still going, which only its agent can end. */
     public static boolean open(AgentStatus status) {
         return switch (status) {
@@ -81,7 +94,7 @@ public final class AgentTruth {
      * @param screen  what its pane's screen shows, null when nothing reads it
      * @param process what liveness says; only looked at for an open thread
      */
-    public static StatusVerdict decide(Said said, Written written, AgentStatus screen, ProcessLook process,
+    public static StatusVerdict decide(Said said, Written written, Shown screen, ProcessLook process,
                                        Instant now) {
         Objects.requireNonNull(process, "process");
         Objects.requireNonNull(now, "now");
@@ -99,7 +112,7 @@ public final class AgentTruth {
         return openThread(written, screen, process, now);
     }
 
-    private static StatusVerdict openThread(Written written, AgentStatus screen, ProcessLook process, Instant now) {
+    private static StatusVerdict openThread(Written written, Shown screen, ProcessLook process, Instant now) {
         Duration quiet = Duration.between(written.lastActivity(), now);
         Instant waitingAt = written.lastActivity().plus(WAITING_AFTER);
         boolean toolCall = written.status() == AgentStatus.RUNNING && written.endsInToolCall();
@@ -109,9 +122,11 @@ public final class AgentTruth {
             status = AgentStatus.WAITING;
             why = "the last entry is a tool call and the file has been quiet " + seconds(quiet);
         }
-        Instant nextWaiting = toolCall && now.isBefore(waitingAt) ? waitingAt : null;
+        // A screen that shows something speaks once the file has been quiet that long: decide again then.
+        Instant nextWaiting = (toolCall || screen != null) && now.isBefore(waitingAt) ? waitingAt : null;
         if (screen != null && !now.isBefore(waitingAt)) {
-            return new StatusVerdict(screen, Evidence.SCREEN, "the screen shows " + screen.wireName(), null);
+            return new StatusVerdict(screen.status(), Evidence.SCREEN, "the file has been quiet " + seconds(quiet)
+                    + " and the screen shows " + screen.status().wireName() + ": " + screen.what(), null);
         }
         Instant staleAt = written.lastActivity().plus(QUIET_WITHOUT_PROCESS);
         boolean pastBound = !now.isBefore(staleAt);

@@ -52,6 +52,7 @@ class AgentTruthTest {
             "-, 0, running, 5, false, waiting, alive, waiting, screen",
             "-, 0, running, 1, false, waiting, alive, running, transcript",
             "done, 1, running, 5, false, waiting, alive, done, hook",
+            "-, 0, done, 5, false, waiting, alive, done, transcript",
     })
     void evidenceIsWeighedBestFirst(String said, long saidAge, String written, long writtenAge, boolean toolCall,
                                     String screen, String process, String status, String evidence) {
@@ -59,7 +60,7 @@ class AgentTruthTest {
                 said.equals("-") ? null : new AgentTruth.Said(status(said), NOW.minusSeconds(saidAge), "an event"),
                 written.equals("-") ? null
                         : new AgentTruth.Written(status(written), NOW.minusSeconds(writtenAge), toolCall),
-                screen.equals("-") ? null : status(screen),
+                screen.equals("-") ? null : new AgentTruth.Shown(status(screen), "rule test: \"Allow?\""),
                 look(process), NOW);
 
         assertThat(verdict.status().wireName()).as(verdict.why()).isEqualTo(status);
@@ -84,6 +85,16 @@ class AgentTruthTest {
 
         assertThat(verdict.recheck().map(at -> String.valueOf(at.getEpochSecond() - NOW.getEpochSecond()))
                 .orElse("-")).isEqualTo(after);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aScreenSeenWhileTheFileIsStillFreshIsWeighedAgainOnceTheFileHasBeenQuietLongEnough() {
+        StatusVerdict verdict = AgentTruth.decide(null,
+                new AgentTruth.Written(AgentStatus.RUNNING, NOW.minusSeconds(1), false),
+                new AgentTruth.Shown(AgentStatus.WAITING, "rule test"), look("alive"), NOW);
+
+        assertThat(verdict.status()).isEqualTo(AgentStatus.RUNNING);
+        assertThat(verdict.recheck()).contains(NOW.plusSeconds(2));
     }
 
     private static ProcessLook look(String process) {

@@ -93,7 +93,10 @@ public class ControlResource {
     public Response switchIndex(@QueryParam("index") String index, byte[] body) {
         int position = number(index, 1, MAX_INDEX, "missing index");
         ClientContext context = ControlContext.parse(body);
-        return switch (switchSession.switchClientToIndex(context.clientTty(), position)) {
+        SwitchOutcome outcome = context.client()
+                .map(tty -> switchSession.switchClientToIndex(tty, position))
+                .orElseGet(SwitchOutcome.NoClient::new);
+        return switch (outcome) {
             case SwitchOutcome.Switched switched -> Replies.ok("ok");
             case SwitchOutcome.OutOfRange outOfRange -> Replies.ok("ok");
             case SwitchOutcome.UnknownSession unknown -> Replies.ok("ok");
@@ -110,11 +113,9 @@ public class ControlResource {
     @POST
     @Path("next")
     public Response next(byte[] body) {
-        ClientContext context = ControlContext.parse(body);
-        if (context.client().isEmpty()) {
-            throw new InvalidRequest("the context names no client");
-        }
-        return switch (jump.jumpNext(context.clientTty())) {
+        String client = ControlContext.parse(body).client()
+                .orElseThrow(() -> new InvalidRequest("the context names no client"));
+        return switch (jump.jumpNext(client)) {
             case JumpOutcome.Jumped jumped -> Replies.ok(jumped.session().value() + "\t" + jumped.thread().value()
                     + "\t" + jumped.left());
             case JumpOutcome.NothingNeedsYou none -> Replies.ok("nothing needs you");

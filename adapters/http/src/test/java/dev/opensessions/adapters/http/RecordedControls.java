@@ -8,6 +8,7 @@ import dev.opensessions.application.port.in.SidebarSettingsUseCase;
 import dev.opensessions.application.port.in.SwitchSessionUseCase;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.WindowId;
 import dev.opensessions.domain.sidebar.SessionFilter;
 import dev.opensessions.domain.sidebar.ThemeChoice;
 
@@ -57,17 +58,17 @@ public final class RecordedControls implements SidebarPresenceUseCase, RefreshUs
 
     @Override
     public void toggle(ClientContext context) {
-        calls.add("toggle " + context);
+        calls.add("toggle " + wire(context));
     }
 
     @Override
     public void show(ClientContext context) {
-        calls.add("show " + context);
+        calls.add("show " + wire(context));
     }
 
     @Override
     public void ensure(ClientContext context) {
-        calls.add("ensure " + context);
+        calls.add("ensure " + wire(context));
     }
 
     @Override
@@ -82,7 +83,7 @@ public final class RecordedControls implements SidebarPresenceUseCase, RefreshUs
 
     @Override
     public void focus(ClientContext context) {
-        calls.add("focus " + context);
+        calls.add("focus " + wire(context));
     }
 
     @Override
@@ -120,5 +121,14 @@ public final class RecordedControls implements SidebarPresenceUseCase, RefreshUs
     @Override
     public void setDetailHeight(int rows) {
         calls.add("setDetailHeight " + rows);
+    }
+
+    /** The context as tmux sends it, absent parts empty, so a test reads what the resource understood. */
+    static String wire(ClientContext context) {
+        return String.join("|", context.client().orElse(""),
+                context.session().map(SessionName::value).orElse(""),
+                context.window().map(WindowId::value).orElse(""),
+                context.pane().map(PaneId::value).orElse(""),
+                context.paneActive() ? "1" : "0");
     }
 }

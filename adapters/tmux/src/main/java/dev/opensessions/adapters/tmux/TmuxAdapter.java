@@ -24,6 +24,7 @@ public final class TmuxAdapter implements AutoCloseable {
     private final SessionFacts facts;
     private final TmuxMultiplexer multiplexer;
     private final TmuxAgentProcesses agentProcesses;
+    private final TmuxPaneActivity paneActivity;
     private final TmuxPaneScreens paneScreens;
     private final Duration commandTimeout;
     private final List<TmuxSidebarPanes> sidebars = new CopyOnWriteArrayList<>();
@@ -54,12 +55,13 @@ public final class TmuxAdapter implements AutoCloseable {
         this.sessionSource = new TmuxSessionSource(model, facts);
         this.multiplexer = new TmuxMultiplexer(sessions, panes, model, commandTimeout);
         this.agentProcesses = new TmuxAgentProcesses(model, Path.of("/proc"), agentPrograms);
-        this.paneScreens = new TmuxPaneScreens(control, commandTimeout);
+        this.paneActivity = new TmuxPaneActivity(control);
+        this.paneScreens = new TmuxPaneScreens(control, paneActivity, commandTimeout);
     }
 
     /** Attaches the control client in the background; the model fills as soon as it is attached. */
     public TmuxAdapter start() {
-        control.start(model);
+        control.start(new ControlListeners(List.of(model, paneActivity)));
         return this;
     }
 
@@ -95,6 +97,11 @@ public final class TmuxAdapter implements AutoCloseable {
     /** The agent programs living in this server's panes, read from /proc when asked. */
     public TmuxAgentProcesses agentProcesses() {
         return agentProcesses;
+    }
+
+    /** When watched panes print, from a subscription over the control connection. */
+    public TmuxPaneActivity paneActivity() {
+        return paneActivity;
     }
 
     /** What the panes show, read through the control connection when asked. */

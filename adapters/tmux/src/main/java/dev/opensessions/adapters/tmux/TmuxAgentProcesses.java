@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The agent programs in the panes of this tmux server: the pane processes come from the model tmux keeps up
@@ -23,13 +24,19 @@ public final class TmuxAgentProcesses implements AgentProcessReader, AutoCloseab
 
     private final TmuxModel model;
     private final ProcAgentProcesses proc;
-    private volatile Runnable listener = () -> { };
-    private Runnable unsubscribe = () -> { };
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private Runnable unsubscribe;
     private Map<String, String> programs = Map.of();
 
     TmuxAgentProcesses(TmuxModel model, Path procRoot, List<AgentProgram> rules) {
         this.model = Objects.requireNonNull(model, "model");
         this.proc = new ProcAgentProcesses(procRoot, rules);
+    }
+
+    /** Recognises the programs these screen rules name from now on, in place of the ones given at start. */
+    public void programs(List<AgentProgram> programs) {
+        proc.programs(programs);
+        listeners.forEach(Runnable::run);
     }
 
     @Override
@@ -48,9 +55,10 @@ public final class TmuxAgentProcesses implements AgentProcessReader, AutoCloseab
 
     @Override
     public synchronized void onChange(Runnable listener) {
-        this.listener = Objects.requireNonNull(listener, "listener");
-        unsubscribe.run();
-        unsubscribe = model.subscribe(this::follow);
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        if (unsubscribe == null) {
+            unsubscribe = model.subscribe(this::follow);
+        }
     }
 
     private void follow(TmuxSnapshot snapshot) {
@@ -66,12 +74,14 @@ public final class TmuxAgentProcesses implements AgentProcessReader, AutoCloseab
             programs = now;
         }
         if (changed) {
-            listener.run();
+            listeners.forEach(Runnable::run);
         }
     }
 
     @Override
     public synchronized void close() {
-        unsubscribe.run();
+        if (unsubscribe != null) {
+            unsubscribe.run();
+        }
     }
 }

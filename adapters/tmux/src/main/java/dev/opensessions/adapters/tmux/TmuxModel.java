@@ -28,7 +28,8 @@ public final class TmuxModel implements ControlListener, AutoCloseable {
      * or resizing in sessions other than the one the control client sits on. The {@code S:}, {@code W:},
      * {@code P:} loops cover every pane of every session, and tmux sends a line only when the value changes.
      */
-    static final String SUBSCRIPTION = "opensessions-panes::#{S:#{session_id}#{W:#{window_id}#{window_layout}"
+    static final String SUBSCRIPTION_NAME = "opensessions-panes";
+    static final String SUBSCRIPTION = SUBSCRIPTION_NAME + "::#{S:#{session_id}#{W:#{window_id}#{window_layout}"
             + "#{P:#{pane_id} #{pane_pid} #{pane_current_command} #{pane_title} #{pane_current_path};}}}";
 
     private final TmuxControl control;
@@ -128,9 +129,15 @@ public final class TmuxModel implements ControlListener, AutoCloseable {
 
     @Override
     public void notification(ControlEvent.Notification notification) {
-        if (CHANGES.contains(notification.name())) {
+        if (CHANGES.contains(notification.name()) && ownSubscription(notification)) {
             refresh();
         }
+    }
+
+    /** Other subscriptions on this connection (pane activity) say nothing about the listing. */
+    private static boolean ownSubscription(ControlEvent.Notification notification) {
+        return !notification.name().equals("subscription-changed")
+                || notification.arguments().startsWith(SUBSCRIPTION_NAME + " ");
     }
 
     @Override

@@ -24,7 +24,10 @@ public interface AgentProcessReader {
      */
     Optional<List<RunningAgent>> living(Set<String> agents);
 
-    /** Who to tell, on any thread, when the panes' programs may have changed; replaces the previous listener. */
+    /**
+     * Adds one more listener told, on any thread, when the panes' programs may have changed: liveness and the
+     * screen reader both follow this one signal.
+     */
     void onChange(Runnable listener);
 
     /** A reader for a machine that cannot tell: every answer is empty, nothing ever changes. */
@@ -53,6 +56,11 @@ public interface AgentProcessReader {
             Objects.requireNonNull(agent, "agent");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(pane, "pane");
+        }
+
+        /** For {@code /debug/agents}: {@code gemini pid 4242 in %3}. */
+        public String describe() {
+            return name + " pid " + pid + " in " + pane;
         }
     }
 }

@@ -41,22 +41,19 @@ public interface Multiplexer {
 
     /**
      * Shows a pane on one client: switches the client to the pane's session, selects its window and the
-     * pane, and flashes the pane's background for about 180 ms. False when the client or the
+     * pane, and flashes the pane's background for about 180 ms. Nothing changes when the client or the
      * pane is gone.
      */
-    boolean focusPane(String clientTty, PaneId pane);
+    FocusOutcome focusPane(String clientTty, PaneId pane);
 
     /**
      * Moves the keyboard of a client to the sidebar of the window it shows once it shows {@code session},
-     * waiting a moment for the switch to land and a sidebar to open there; false when none appeared or the
-     * client is gone.
+     * waiting a moment (at most the command timeout) for the switch to land and a sidebar to open there.
      */
-    default boolean focusSidebar(String clientTty, SessionName session) {
-        return false;
-    }
+    SidebarFocusOutcome focusSidebar(String clientTty, SessionName session);
 
-    /** Kills one pane; false when it is gone. */
-    boolean killPane(PaneId pane);
+    /** Kills one pane. */
+    PaneKillOutcome killPane(PaneId pane);
 
     /**
      * Shows a popup on one client running {@code command} (argument vector, no shell) in {@code directory};
@@ -115,6 +112,40 @@ public interface Multiplexer {
         }
 
         record UnknownClient() implements SwitchOutcome {
+        }
+    }
+
+    /** What became of showing a pane on a client. */
+    sealed interface FocusOutcome {
+        record Focused() implements FocusOutcome {
+        }
+
+        record UnknownClient() implements FocusOutcome {
+        }
+
+        record UnknownPane() implements FocusOutcome {
+        }
+    }
+
+    /** What became of moving a client's keyboard to a sidebar. */
+    sealed interface SidebarFocusOutcome {
+        record Focused() implements SidebarFocusOutcome {
+        }
+
+        record UnknownClient() implements SidebarFocusOutcome {
+        }
+
+        /** The client does not show the session, or its window has no sidebar, within the wait. */
+        record NoSidebar() implements SidebarFocusOutcome {
+        }
+    }
+
+    /** What became of killing a pane. */
+    sealed interface PaneKillOutcome {
+        record Killed() implements PaneKillOutcome {
+        }
+
+        record UnknownPane() implements PaneKillOutcome {
         }
     }
 

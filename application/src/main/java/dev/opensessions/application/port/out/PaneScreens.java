@@ -18,4 +18,15 @@ public interface PaneScreens {
      * @param pane the pane to read
      */
     Optional<List<String>> visible(PaneId pane);
+
+    /**
+     * The bottom of the pane's visible screen, holding at least its last {@code lines} lines with text when the
+     * multiplexer can tell where the text ends (else the whole visible screen); empty when the pane is gone.
+     *
+     * @param pane  the pane to read
+     * @param lines how many lines with text the caller reads
+     */
+    default Optional<List<String>> bottom(PaneId pane, int lines) {
+        return visible(pane);
+    }
 }

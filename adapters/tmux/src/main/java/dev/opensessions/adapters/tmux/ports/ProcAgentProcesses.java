@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public final class ProcAgentProcesses {
 
     private final Path proc;
-    private final List<AgentProgram> rules;
+    private volatile List<AgentProgram> rules;
 
     /** @param proc the proc file system root, {@code /proc} outside tests */
     public ProcAgentProcesses(Path proc) {
@@ -47,6 +47,11 @@ public final class ProcAgentProcesses {
     public ProcAgentProcesses(Path proc, List<AgentProgram> rules) {
         this.proc = Objects.requireNonNull(proc, "proc");
         this.rules = List.copyOf(rules);
+    }
+
+    /** Recognises the programs these rules name from now on (the user's rule files changed). */
+    public void programs(List<AgentProgram> programs) {
+        this.rules = List.copyOf(programs);
     }
 
     /** True when this machine has a /proc to read. */

@@ -1,0 +1,91 @@
+package dev.opensessions.server.acceptance;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An agent that writes nothing the server reads, seen only on its screen: a stand-in program named like Gemini
+ * CLI (so its process is recognised by the shipped rule) draws a permission prompt in a real pane, then its
+ * working line, then its input prompt, and the sidebar of a real attached client follows. The row is keyed by
+ * the pane and goes when the program exits. Latency is measured by bench/screen.sh, not here.
+ */
+class AgentScreensIT extends AcceptanceTest {
+
+    /** Draws the screen named by each line it reads; bash builtins only, so it stays the pane's one process. */
+    static final String STAND_IN = """
+            #!/bin/bash
+            draw() {
+              printf '\\033[H\\033[2J'
+              case "$1" in
+                ask) printf '%s\\n' ' ╭──────────────────────────────────────╮' \\
+                       ' │ Shell  rm -rf build                   │' ' │ Allow execution of: rm?              │' \\
+                       ' │ ● 1. Yes, allow once                  │' ' │   2. No (esc)                         │' \\
+                       ' ╰──────────────────────────────────────╯' ' Waiting for user confirmation...' ;;
+                work) printf '%s\\n' ' ⠋ Refactoring the parser (esc to cancel, 4s)' '' ' > ' ;;
+                idle) printf '%s\\n' '' ' > Type your message or @path/to/file' ;;
+                quit) exit 0 ;;
+              esac
+            }
+            draw idle
+            while IFS= read -r what; do draw "$what"; done
+            """;
+
+    @Test
+    void aPermissionPromptShowsWaitingAndTheWorkingLineShowsWorking() throws Exception {
+        String alpha = session("alpha");
+        attach("alpha");
+        String sidebar = startFrom(alpha);
+        // Typed into a shell, as a user starts it: the pane stays when the program exits.
+        String agent = tmux.newSession("gem", folder("gem"));
+        tmux.run("send-keys", "-t", agent, "-l", "'" + standIn() + "'");
+        tmux.run("send-keys", "-t", agent, "Enter");
+
+        Eventually.until(() -> debugAgents().contains("\"key\":\"gemini:pane:" + agent + "\""),
+                "the idle agent gets a row of its own, keyed by its pane", opensessions::debugAgents);
+
+        draw(agent, "ask");
+        awaitScreen(sidebar, s -> s.signal("gem").equals(Optional.of("◉")), "the permission prompt shows waiting");
+        String debug = debugAgents();
+        assertThat(debug).contains("\"key\":\"gemini:pane:" + agent + "\"").contains("\"decidedBy\":\"screen\"")
+                .contains("Waiting for user confirmation...").contains("rule gemini");
+
+        draw(agent, "work");
+        awaitScreen(sidebar, s -> s.signal("gem").filter(g -> !g.equals("◉") && !g.equals("○") && !g.equals("●"))
+                .isPresent(), "the working line shows working");
+        assertThat(opensessions.debugAgents()).contains("(esc to cancel, 4s)");
+
+        draw(agent, "idle");
+        awaitScreen(sidebar, s -> s.signal("gem").equals(Optional.of("●")), "back at its prompt, the turn is done");
+
+        draw(agent, "quit");
+        Eventually.until(() -> !opensessions.debugAgents().contains("gemini:pane"),
+                "the row goes with the agent's process", opensessions::debugAgents);
+        awaitScreen(sidebar, s -> s.signal("gem").filter(g -> !g.equals("●")).isPresent(),
+                "the sidebar no longer shows the agent");
+    }
+
+    /** {@code /debug/agents} with no blanks around the colons of its pretty-printed JSON. */
+    private String debugAgents() {
+        return opensessions.debugAgents().replaceAll("\"\\s*:\\s*", "\":");
+    }
+
+    /** The stand-in, under the name the shipped Gemini CLI rule recognises. */
+    private Path standIn() throws IOException {
+        Path bin = Files.createDirectories(home.resolve("agents-bin"));
+        Path script = bin.resolve("gemini");
+        Files.writeString(script, STAND_IN);
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        return script;
+    }
+
+    private void draw(String pane, String screen) {
+        tmux.run("send-keys", "-t", pane, "-l", screen);
+        tmux.run("send-keys", "-t", pane, "Enter");
+    }
+}
