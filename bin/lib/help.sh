@@ -18,6 +18,8 @@ Server:
 Sidebar:
   sidebar       open a sidebar pane in the current tmux window (unless sidebars are toggled off)
   toggle        hide every sidebar of this tmux server, or show one in every window
+  next          move this pane's client to the agent that needs you next (waiting longest first, then
+                finished ones you have not seen)
   popup [client-tty]
                 show the sidebar in a popup over the current pane (or that client's); q or Esc closes it
 
@@ -70,6 +72,11 @@ command_help() {
     toggle) printf '%s\n' 'Usage: opensessions toggle' '' \
       'Hides every sidebar of this tmux server, or shows one in every window.' \
       'Exit 0 when the server took the request, 1 outside tmux or without a server.' ;;
+    next) printf '%s\n' 'Usage: opensessions next' '' \
+      'Moves the tmux client of the pane it runs in to the agent that needs you next: first agents waiting' \
+      'for you, the longest wait first, then agents whose end (done, error, interrupted) you have not seen,' \
+      'oldest first. The agent'"'"'s pane is selected when known. Run again, it goes on to the next one.' \
+      'Exit 0 when the server took the request (also when nothing needs you), 1 outside tmux or without a server.' ;;
     popup) printf '%s\n' 'Usage: opensessions popup [client-tty]' '' \
       'Shows the sidebar in a tmux popup over the current pane, or over the pane of the client on' \
       'client-tty (from a key binding: "#{client_tty}"). q or Esc closes it.' \

@@ -12,9 +12,12 @@ import dev.opensessions.application.port.out.ServerLifecycle;
 import dev.opensessions.application.port.out.SessionSource;
 import dev.opensessions.application.port.out.SettingsStore;
 import dev.opensessions.application.port.out.SidebarPanes;
+import dev.opensessions.application.port.out.UserCommand;
 import dev.opensessions.application.service.AgentLiveness;
+import dev.opensessions.application.service.AgentNotificationService;
 import dev.opensessions.application.service.AgentPruneService;
 import dev.opensessions.application.service.AgentWatchService;
+import dev.opensessions.application.service.JumpToNextService;
 import dev.opensessions.application.service.DurableStateService;
 import dev.opensessions.application.service.PiRuntimeService;
 import dev.opensessions.application.service.QuitService;
@@ -31,16 +34,20 @@ import dev.opensessions.application.service.SwitchSessionService;
 import dev.opensessions.application.service.TopologyService;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.application.state.Subscription;
+import dev.opensessions.domain.notify.NotificationSettings;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -62,6 +69,12 @@ final class Core implements AutoCloseable {
     final StateQueryService query;
     final QuitService quit;
     final SwitchSessionService switchSession;
+    /** Transitions waiting to be told to the user at most; more are dropped (a burst is not worth a queue). */
+    static final int NOTIFY_QUEUE = 256;
+    final LateSidebarOutput sidebarOutput = new LateSidebarOutput();
+    final AgentNotificationService notifications;
+    private final ThreadPoolExecutor notifying;
+    final JumpToNextService jump;
     final SidebarSettingsService settings;
     final SidebarPresenceService presence;
     final SidebarActionsService actions;
@@ -97,9 +110,12 @@ final class Core implements AutoCloseable {
     record Outside(SessionSource sessions, Multiplexer multiplexer,
                    Function<Supplier<List<SessionName>>, SidebarPanes> panes, LocalSystem system,
                    SettingsStore settings, ServerLifecycle lifecycle, List<String> sessionizer, String home,
-                   List<AgentSource> agents, AgentProcessReader processes, Screens screens) {
+                   List<AgentSource> agents, AgentProcessReader processes, Screens screens,
+                   NotificationSettings notifications, UserCommand userCommand) {
         Outside {
             Objects.requireNonNull(screens, "screens");
+            Objects.requireNonNull(notifications, "notifications");
+            Objects.requireNonNull(userCommand, "userCommand");
             agents = List.copyOf(agents);
             Objects.requireNonNull(processes, "processes");
             Objects.requireNonNull(sessions, "sessions");
@@ -131,11 +147,25 @@ final class Core implements AutoCloseable {
         this.owner = new StateOwner(clock, durable.restore());
         SidebarPanes panes = outside.panes().apply(this::displayOrder);
         this.metadata = new SessionMetadataService(owner);
-        this.agentEvents = new RecordAgentEventService(owner, durable);
+        this.notifying = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(NOTIFY_QUEUE),
+                task -> {
+                    Thread thread = new Thread(task, "opensessions-notify");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        // Idle, the thread ends: a server nobody needs notifications from runs no thread for them.
+        notifying.allowCoreThreadTimeOut(true);
+        this.notifications = new AgentNotificationService(owner, outside.multiplexer(), sidebarOutput,
+                outside.userCommand(), outside.notifications(), clock.withZone(ZoneId.systemDefault()), notifying);
+        this.agentEvents = new RecordAgentEventService(owner, transition -> {
+            durable.record(transition);
+            notifications.record(transition);
+        });
         this.order = new SessionOrderService(owner);
         this.query = new StateQueryService(owner, scheduler);
         this.quit = new QuitService(owner, outside.lifecycle());
         this.switchSession = new SwitchSessionService(owner, outside.multiplexer());
+        this.jump = new JumpToNextService(owner, outside.multiplexer());
         this.settings = new SidebarSettingsService(owner, outside.settings(), panes);
         this.presence = new SidebarPresenceService(owner, panes, warmup);
         this.actions = new SidebarActionsService(owner, outside.multiplexer(), outside.system(), switchSession,
@@ -217,6 +247,7 @@ final class Core implements AutoCloseable {
         topology.close();
         durable.close();
         warmup.shutdownNow();
+        notifying.shutdownNow();
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(1, TimeUnit.SECONDS);

@@ -54,6 +54,15 @@ final class NoMultiplexer implements SessionSource, Multiplexer {
     }
 
     @Override
+    public MessageOutcome showMessage(String clientTty, String text) {
+        return new MessageOutcome.UnknownClient();
+    }
+
+    @Override
+    public PassthroughOutcome passthroughPane(String clientTty) {
+        return new PassthroughOutcome.UnknownClient();
+    }
+
     public SidebarFocusOutcome focusSidebar(String clientTty, SessionName session) {
         return new SidebarFocusOutcome.UnknownClient();
     }

@@ -55,6 +55,10 @@ public final class FakeMultiplexer implements Multiplexer {
     public final List<PaneId> killedPanes = new CopyOnWriteArrayList<>();
     public final List<PopupCall> popups = new CopyOnWriteArrayList<>();
     public final List<WindowCall> windows = new CopyOnWriteArrayList<>();
+    /** Messages shown, as {@code tty: text}. */
+    public final List<String> messages = new CopyOnWriteArrayList<>();
+    /** The sidebar pane each client's terminal can be reached through; a client not listed has none. */
+    public final Map<String, PaneId> passthrough = new ConcurrentHashMap<>();
     public volatile boolean failing;
     /** Clients tmux itself would report for a pane, before the state has heard of them. */
     public final Map<PaneId, String> liveClients = new ConcurrentHashMap<>();
@@ -168,6 +172,25 @@ public final class FakeMultiplexer implements Multiplexer {
     }
 
     @Override
+    public MessageOutcome showMessage(String clientTty, String text) {
+        check();
+        if (world.laidOut() && world.shownBy(clientTty).isEmpty()) {
+            return new MessageOutcome.UnknownClient();
+        }
+        messages.add(clientTty + ": " + text);
+        return new MessageOutcome.Shown();
+    }
+
+    @Override
+    public PassthroughOutcome passthroughPane(String clientTty) {
+        check();
+        if (world.laidOut() && world.shownBy(clientTty).isEmpty()) {
+            return new PassthroughOutcome.UnknownClient();
+        }
+        PaneId pane = passthrough.get(clientTty);
+        return pane == null ? new PassthroughOutcome.NoSidebar() : new PassthroughOutcome.Through(pane);
+    }
+
     public PaneKillOutcome killPane(PaneId pane) {
         check();
         if (world.laidOut() && world.sessionOf(pane).isEmpty()) {

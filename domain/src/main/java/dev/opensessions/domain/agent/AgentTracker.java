@@ -79,7 +79,8 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
                 unseen,
                 pane,
                 liveness,
-                carry(event.projectDir(), before == null ? null : before.projectDir()));
+                carry(event.projectDir(), before == null ? null : before.projectDir()),
+                before != null && before.status() == event.status() ? before.since() : event.ts());
         return replace(before, next, event.ts());
     }
 

@@ -120,6 +120,12 @@ public sealed interface Effect {
     record OpenPort(int port) implements Effect {
     }
 
+    /**
+     * Moves this pane's client to the next agent that needs the user ({@code N}, docs/reference/key-bindings.md#jump).
+     */
+    record JumpNext() implements Effect {
+    }
+
     /** Re-reads tmux ({@code r}). */
     record Refresh() implements Effect {
     }

@@ -1,6 +1,7 @@
 package dev.opensessions.sidebar.runtime;
 
 import dev.opensessions.application.port.in.HideSessionUseCase;
+import dev.opensessions.application.port.in.JumpToNextUseCase;
 import dev.opensessions.application.port.in.QuitUseCase;
 import dev.opensessions.application.port.in.RefreshUseCase;
 import dev.opensessions.application.port.in.ReorderSessionUseCase;
@@ -32,8 +33,10 @@ public final class UseCaseEffects implements EffectHandler {
     /** The use cases sidebars reach. */
     public record UseCases(SwitchSessionUseCase switchSession, QuitUseCase quit, HideSessionUseCase hide,
                            ShowAllSessionsUseCase showAll, ReorderSessionUseCase reorder,
-                           SidebarActionsUseCase actions, SidebarSettingsUseCase settings, RefreshUseCase refresh) {
+                           SidebarActionsUseCase actions, SidebarSettingsUseCase settings, RefreshUseCase refresh,
+                           JumpToNextUseCase jump) {
         public UseCases {
+            Objects.requireNonNull(jump, "jump");
             Objects.requireNonNull(switchSession, "switchSession");
             Objects.requireNonNull(quit, "quit");
             Objects.requireNonNull(hide, "hide");
@@ -71,6 +74,11 @@ public final class UseCaseEffects implements EffectHandler {
             case Effect.OpenPort port -> cases.actions().openPort(port.port())
                     .ifPresent(problem -> reply.accept(new Msg.Told("cannot open the port", problem)));
             case Effect.Refresh ignored -> cases.refresh().refresh();
+            case Effect.JumpNext ignored -> {
+                if (cases.jump().jumpNextFrom(pane) instanceof JumpToNextUseCase.JumpOutcome.Failed failed) {
+                    LOG.log(Level.WARNING, "jumping from sidebar " + pane + " failed: " + failed.reason());
+                }
+            }
             case Effect.SetTheme theme -> cases.settings().setTheme(theme.theme());
             case Effect.SetWidth width -> cases.settings().setWidth(width.width());
             case Effect.SetFilter filter -> cases.settings().setFilter(filter.filter());

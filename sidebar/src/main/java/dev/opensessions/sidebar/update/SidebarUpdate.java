@@ -29,9 +29,10 @@ public final class SidebarUpdate {
             case Msg.Mouse mouse -> MouseActions.handle(state, mouse);
             case Msg.Resized resized -> Step.of(state.withSize(Math.max(1, resized.width()),
                     Math.max(1, resized.height())).scrolledToFocus());
-            case Msg.Snapshot snapshot -> Step.of(snapshot(state, snapshot.snapshot()));
-            case Msg.Tick tick -> Step.of(state.withSpinnerFrame(
-                    (int) (tick.at().toEpochMilli() / SPINNER_FRAME.toMillis() % SidebarState.SPINNER_FRAMES)));
+            case Msg.Snapshot snapshot -> WaitTimes.tell(snapshot(state, snapshot.snapshot()),
+                    snapshot.snapshot().takenAt());
+            case Msg.Tick tick -> WaitTimes.tell(state.withSpinnerFrame(
+                    (int) (tick.at().toEpochMilli() / SPINNER_FRAME.toMillis() % SidebarState.SPINNER_FRAMES)), tick.at());
             case Msg.PeerFocus peer -> Step.of(peerFocus(state, peer));
             case Msg.Timer timer -> timer(state, timer);
             case Msg.ProjectsListed listed -> Step.of(ModalKeys.open(state,

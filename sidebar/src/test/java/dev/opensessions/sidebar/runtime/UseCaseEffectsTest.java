@@ -1,6 +1,7 @@
 package dev.opensessions.sidebar.runtime;
 
 import dev.opensessions.application.port.in.HideSessionUseCase;
+import dev.opensessions.application.port.in.JumpToNextUseCase;
 import dev.opensessions.application.port.in.QuitUseCase;
 import dev.opensessions.application.port.in.RefreshUseCase;
 import dev.opensessions.application.port.in.ReorderSessionUseCase;
@@ -41,7 +42,7 @@ class UseCaseEffectsTest {
             recorder(SwitchSessionUseCase.class), recorder(QuitUseCase.class), recorder(HideSessionUseCase.class),
             recorder(ShowAllSessionsUseCase.class), recorder(ReorderSessionUseCase.class),
             recorder(SidebarActionsUseCase.class), recorder(SidebarSettingsUseCase.class),
-            recorder(RefreshUseCase.class)));
+            recorder(RefreshUseCase.class), recorder(JumpToNextUseCase.class)));
 
     @Test
     void sessionEffectsReachTheirUseCasesForThePaneThatAsked() {
@@ -51,9 +52,10 @@ class UseCaseEffectsTest {
         run(new Effect.ArrangeSessions(List.of(WEB, SessionName.of("api"))));
         run(new Effect.QuitServer());
         run(new Effect.Refresh());
+        run(new Effect.JumpNext());
 
         assertThat(calls).containsExactly("switchFrom %7 web", "hide old", "showAll",
-                "arrange [web, api]", "quit", "refresh");
+                "arrange [web, api]", "quit", "refresh", "jumpNextFrom %7");
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.opensessions.adapters.http;
 
+import dev.opensessions.application.port.in.JumpToNextUseCase.JumpOutcome;
 import dev.opensessions.application.port.in.SwitchSessionUseCase.SwitchOutcome;
+import dev.opensessions.domain.agent.ThreadKey;
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -36,7 +40,7 @@ class ControlResourceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/toggle", "/focus", "/ensure-sidebar", "/switch-index?index=1", "/refresh",
-        "/set-sidebar-width?width=30"})
+        "/set-sidebar-width?width=30", "/next"})
     void everyControlEndpointRefusesACallerWithoutTheToken(String path) {
         given().body(CONTEXT).when().post(path).then().statusCode(401).body(equalTo("unauthorized"));
         given().header("Authorization", "Bearer " + "0".repeat(48)).body(CONTEXT).when().post(path).then()
@@ -126,6 +130,21 @@ class ControlResourceTest {
         authorized().when().post("/set-sidebar-width?width=0").then().statusCode(400);
 
         assertThat(controls.drain()).containsExactly("setWidth 33", "setWidth 5");
+    }
+
+    @Test
+    void nextJumpsTheCallersClientAndSaysWhere() {
+        controls.answerJumpsWith(new JumpOutcome.Jumped(SessionName.of("api"), new ThreadKey("codex:t1"),
+                PaneId.of("%3"), 2));
+        authorized().body(CONTEXT).when().post("/next").then().statusCode(200).body(equalTo("api\tcodex:t1\t2"));
+        controls.answerJumpsWith(new JumpOutcome.NothingNeedsYou());
+        authorized().body(CONTEXT).when().post("/next").then().statusCode(200).body(equalTo("nothing needs you"));
+        controls.answerJumpsWith(new JumpOutcome.Failed("tmux did not answer"));
+        authorized().body(CONTEXT).when().post("/next").then().statusCode(500).body(equalTo("jump failed"));
+        authorized().body("|s|@1|%1|1").when().post("/next").then().statusCode(400);
+
+        assertThat(controls.drain()).containsExactly("jumpNext /dev/pts/3", "jumpNext /dev/pts/3",
+                "jumpNext /dev/pts/3");
     }
 
     @Test

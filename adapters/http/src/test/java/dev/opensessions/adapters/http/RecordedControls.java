@@ -1,6 +1,7 @@
 package dev.opensessions.adapters.http;
 
 import dev.opensessions.application.port.in.ClientContext;
+import dev.opensessions.application.port.in.JumpToNextUseCase;
 import dev.opensessions.application.port.in.RefreshUseCase;
 import dev.opensessions.application.port.in.SidebarPresenceUseCase;
 import dev.opensessions.application.port.in.SidebarSettingsUseCase;
@@ -19,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * arguments, so a test sees exactly what a request did, and nothing when it was refused.
  */
 public final class RecordedControls implements SidebarPresenceUseCase, RefreshUseCase, SwitchSessionUseCase,
-        SidebarSettingsUseCase {
+        SidebarSettingsUseCase, JumpToNextUseCase {
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private volatile SwitchOutcome switchOutcome = new SwitchOutcome.Switched("/dev/pts/1");
@@ -29,6 +30,25 @@ public final class RecordedControls implements SidebarPresenceUseCase, RefreshUs
         List<String> drained = List.copyOf(calls);
         calls.removeAll(drained);
         return drained;
+    }
+
+    private volatile JumpOutcome jumpOutcome = new JumpOutcome.NothingNeedsYou();
+
+    /** What the next jumps answer. */
+    public void answerJumpsWith(JumpOutcome outcome) {
+        jumpOutcome = outcome;
+    }
+
+    @Override
+    public JumpOutcome jumpNext(String clientTty) {
+        calls.add("jumpNext " + clientTty);
+        return jumpOutcome;
+    }
+
+    @Override
+    public JumpOutcome jumpNextFrom(PaneId pane) {
+        calls.add("jumpNextFrom " + pane);
+        return jumpOutcome;
     }
 
     /** What the next index switches answer. */

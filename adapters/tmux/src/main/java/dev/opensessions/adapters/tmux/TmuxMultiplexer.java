@@ -210,6 +210,37 @@ public final class TmuxMultiplexer implements Multiplexer {
         }
     }
 
+    /** Only a user client the model lists gets a message; the text is passed literally ({@code #} doubled). */
+    @Override
+    public MessageOutcome showMessage(String clientTty, String text) {
+        Objects.requireNonNull(clientTty, "clientTty");
+        Objects.requireNonNull(text, "text");
+        if (!hasClient(knowing(s -> hasClient(s, clientTty)), clientTty)) {
+            return new MessageOutcome.UnknownClient();
+        }
+        await("display-message", panes.showMessage(clientTty, text));
+        return new MessageOutcome.Shown();
+    }
+
+    @Override
+    public PassthroughOutcome passthroughPane(String clientTty) {
+        Objects.requireNonNull(clientTty, "clientTty");
+        // A sidebar split a moment ago gets its title after the listing that saw it: tmux is read again then.
+        TmuxSnapshot snapshot = knowing(s -> hasClient(s, clientTty) && sidebarShownTo(s, clientTty).isPresent());
+        if (!hasClient(snapshot, clientTty)) {
+            return new PassthroughOutcome.UnknownClient();
+        }
+        Optional<TmuxPane> sidebar = sidebarShownTo(snapshot, clientTty);
+        if (sidebar.isEmpty() || !PaneId.isValid(sidebar.get().id())) {
+            return new PassthroughOutcome.NoSidebar();
+        }
+        String allowed = await("display-message", panes.paneFormat(sidebar.get().id(), "#{allow-passthrough}"));
+        // tmux 3.3 has a flag (the format says 1), 3.4 a choice (on, all or off).
+        return "1".equals(allowed) || "on".equals(allowed) || "all".equals(allowed)
+                ? new PassthroughOutcome.Through(PaneId.of(sidebar.get().id()))
+                : new PassthroughOutcome.PassthroughOff();
+    }
+
     @Override
     public PaneKillOutcome killPane(PaneId pane) {
         String id = pane.value();

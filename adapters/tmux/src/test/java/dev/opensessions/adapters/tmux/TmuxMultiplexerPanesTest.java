@@ -1,5 +1,6 @@
 package dev.opensessions.adapters.tmux;
 
+import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.testkit.Await;
 import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.domain.session.PaneId;
@@ -44,6 +45,26 @@ class TmuxMultiplexerPanesTest {
                     .containsExactly(agentWindow + " " + agent);
             assertThat(running.tmux.clientSession(bystander)).isEqualTo(a);
             Await.until(() -> style(running, agent).isEmpty(), Duration.ofSeconds(5), "flash over");
+        }
+    }
+
+    @Test
+    void bytesReachAClientsTerminalThroughItsWindowsSidebarOnlyWhenPassthroughIsAllowed() {
+        try (Running running = Running.withSession("a")) {
+            String sidebar = running.tmux.run("split-window", "-d", "-h", "-t", "=a:", "-P", "-F", "#{pane_id}")
+                    .getFirst();
+            running.tmux.run("select-pane", "-t", sidebar, "-T", TmuxPane.SIDEBAR_TITLE);
+            String tty = running.tmux.attachClient(running.tmux.sessionId("a"));
+            TmuxMultiplexer mux = running.adapter.multiplexer();
+
+            Await.until(() -> mux.passthroughPane(tty) instanceof Multiplexer.PassthroughOutcome.PassthroughOff,
+                    Duration.ofSeconds(20), "the sidebar found, passthrough off by default");
+            running.tmux.run("set-option", "-g", "allow-passthrough", "on");
+
+            assertThat(mux.passthroughPane(tty)).isEqualTo(new Multiplexer.PassthroughOutcome.Through(PaneId.of(sidebar)));
+            assertThat(mux.passthroughPane("/dev/pts/9999")).isEqualTo(new Multiplexer.PassthroughOutcome.UnknownClient());
+            assertThat(mux.showMessage(tty, "opensessions: #{pane_id} waits")).isEqualTo(new Multiplexer.MessageOutcome.Shown());
+            assertThat(String.join("\n", running.tmux.run("show-messages"))).contains("opensessions: #{pane_id} waits");
         }
     }
 

@@ -64,6 +64,45 @@ public interface Multiplexer {
     /** Opens a new window in the session running {@code command} (argument vector) in {@code directory}. */
     void openWindow(SessionName session, String directory, List<String> command);
 
+    /**
+     * Shows a line on the status line of one user client ({@code display-message -c}), as text: nothing in it
+     * is expanded as a format.
+     */
+    MessageOutcome showMessage(String clientTty, String text);
+
+    /**
+     * The pane through which bytes reach the terminal of one client unchanged: the sidebar pane of the window
+     * the client shows, when tmux lets that pane pass sequences through ({@code allow-passthrough} on or all).
+     */
+    PassthroughOutcome passthroughPane(String clientTty);
+
+    /** What became of a message. */
+    sealed interface MessageOutcome {
+        record Shown() implements MessageOutcome {
+        }
+
+        record UnknownClient() implements MessageOutcome {
+        }
+    }
+
+    /** Where bytes for a client's terminal can go. */
+    sealed interface PassthroughOutcome {
+        /** Through this sidebar pane. */
+        record Through(PaneId sidebarPane) implements PassthroughOutcome {
+        }
+
+        /** The window the client shows has no sidebar pane. */
+        record NoSidebar() implements PassthroughOutcome {
+        }
+
+        /** The sidebar pane's {@code allow-passthrough} is off: tmux would drop the bytes. */
+        record PassthroughOff() implements PassthroughOutcome {
+        }
+
+        record UnknownClient() implements PassthroughOutcome {
+        }
+    }
+
     /** What became of a switch. */
     sealed interface SwitchOutcome {
         record Switched() implements SwitchOutcome {

@@ -145,10 +145,30 @@ public abstract class MultiplexerContract {
     }
 
     @Test
+    void aMessageGoesToAnAttachedClientAndAnUnknownOneIsSaidSo() {
+        try (Stage stage = stage()) {
+            assertThat(stage.multiplexer().showMessage(stage.client(), "codex in #{session_name} waits"))
+                    .isEqualTo(new Multiplexer.MessageOutcome.Shown());
+            assertThat(stage.multiplexer().showMessage(NO_CLIENT, "nobody"))
+                    .isEqualTo(new Multiplexer.MessageOutcome.UnknownClient());
+        }
+    }
+
+    @Test
     void focusSidebarSaysSoWhenTheWindowHasNoSidebar() {
         try (Stage stage = stage()) {
             assertThat(stage.multiplexer().focusSidebar(stage.client(), ALPHA))
                     .isEqualTo(new SidebarFocusOutcome.NoSidebar());
+        }
+    }
+
+    @Test
+    void noPassthroughWithoutASidebarInTheClientsWindowOrForAnUnknownClient() {
+        try (Stage stage = stage()) {
+            assertThat(stage.multiplexer().passthroughPane(stage.client()))
+                    .isEqualTo(new Multiplexer.PassthroughOutcome.NoSidebar());
+            assertThat(stage.multiplexer().passthroughPane(NO_CLIENT))
+                    .isEqualTo(new Multiplexer.PassthroughOutcome.UnknownClient());
         }
     }
 
