@@ -48,7 +48,8 @@ public final class RecordAgentEventService implements RecordAgentEventUseCase {
             AgentStatus before = state.agents().find(event.key()).map(AgentThread::status).orElse(null);
             AgentTracker after = state.agents().record(session.get(), event, state.topology().focusedPanes());
             if (before != event.status()) {
-                transitions.record(new StatusTransition(session.get(), event.key(), before, event.status(), ts));
+                boolean unseen = after.find(event.key()).map(AgentThread::unseen).orElse(false);
+                transitions.record(new StatusTransition(session.get(), event.key(), before, event.status(), ts, unseen));
             }
             return Change.of(state.withAgents(after), new AgentEventOutcome.Recorded(session.get()));
         });
