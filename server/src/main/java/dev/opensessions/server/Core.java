@@ -10,7 +10,9 @@ import dev.opensessions.application.port.out.SessionSource;
 import dev.opensessions.application.port.out.SettingsStore;
 import dev.opensessions.application.port.out.SidebarPanes;
 import dev.opensessions.application.service.AgentLiveness;
+import dev.opensessions.application.port.in.WaitForAgentUseCase;
 import dev.opensessions.application.service.AgentPruneService;
+import dev.opensessions.application.service.AgentWaitService;
 import dev.opensessions.application.service.AgentWatchService;
 import dev.opensessions.application.service.DurableStateService;
 import dev.opensessions.application.service.PiRuntimeService;
@@ -24,7 +26,9 @@ import dev.opensessions.application.service.SidebarPresenceService;
 import dev.opensessions.application.service.SidebarSettingsService;
 import dev.opensessions.application.service.StateQueryService;
 import dev.opensessions.application.service.SwitchSessionService;
+import dev.opensessions.application.service.ThreadChangeFeed;
 import dev.opensessions.application.service.TopologyService;
+import dev.opensessions.application.service.WaitStatsService;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
@@ -61,6 +65,9 @@ final class Core implements AutoCloseable {
     final RefreshService refresh;
     final AgentWatchService agents;
     final PiRuntimeService piRuntimes;
+    final ThreadChangeFeed changes;
+    final AgentWaitService waits;
+    final WaitStatsService waitStats;
     /** Agent events as pushed over HTTP: a Pi event without a pane takes its live process's pane. */
     final RecordAgentEventUseCase pushedAgentEvents;
     private final ScheduledExecutorService scheduler;
@@ -128,6 +135,10 @@ final class Core implements AutoCloseable {
                 liveness);
         this.topology = new TopologyService(owner, outside.sessions());
         this.prune = new AgentPruneService(owner, scheduler, liveness);
+        this.changes = new ThreadChangeFeed(owner);
+        changes.listen(durable::recordLooks);
+        this.waits = new AgentWaitService(owner, changes, scheduler, WaitForAgentUseCase.MAX_OPEN_WAITS);
+        this.waitStats = new WaitStatsService(durable, clock);
     }
 
     /** The sessions in the order sidebars show them (hidden ones left out). */
@@ -157,6 +168,8 @@ final class Core implements AutoCloseable {
 
     @Override
     public void close() {
+        waits.close();
+        changes.close();
         prune.close();
         agents.close();
         piRuntimes.close();

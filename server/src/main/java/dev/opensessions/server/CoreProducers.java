@@ -27,7 +27,10 @@ import dev.opensessions.application.port.in.SidebarActionsUseCase;
 import dev.opensessions.application.port.in.SidebarPresenceUseCase;
 import dev.opensessions.application.port.in.SidebarSettingsUseCase;
 import dev.opensessions.application.port.in.SwitchSessionUseCase;
+import dev.opensessions.application.port.in.ReadWaitStatsUseCase;
+import dev.opensessions.application.port.in.WaitForAgentUseCase;
 import dev.opensessions.application.port.in.WatchStateUseCase;
+import dev.opensessions.application.port.in.WatchTransitionsUseCase;
 import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.sidebar.runtime.EffectHandler;
@@ -134,6 +137,21 @@ public class CoreProducers {
     @Produces
     EndPiRuntimeUseCase endPiRuntime(Core core) {
         return core.piRuntimes;
+    }
+
+    @Produces
+    WaitForAgentUseCase waitForAgent(Core core) {
+        return core.waits;
+    }
+
+    @Produces
+    WatchTransitionsUseCase watchTransitions(Core core) {
+        return core.waits;
+    }
+
+    @Produces
+    ReadWaitStatsUseCase readWaitStats(Core core) {
+        return core.waitStats;
     }
 
     @Produces

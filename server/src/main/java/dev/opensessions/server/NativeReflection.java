@@ -23,8 +23,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {
         ServerMessage.class, ServerMessage.Hello.class, ServerMessage.State.class, ServerMessage.Quit.class,
-        ServerMessage.Error.class,
-        ClientMessage.class, ClientMessage.HideSession.class, ClientMessage.ShowAllSessions.class,
+        ServerMessage.Error.class, ServerMessage.Subscribed.class, ServerMessage.Transition.class,
+        ClientMessage.class, ClientMessage.Subscribe.class, ClientMessage.HideSession.class, ClientMessage.ShowAllSessions.class,
         ClientMessage.ReorderSession.class,
         StateView.class, SessionView.class, ClientView.class, MetadataView.class, StatusView.class,
         ProgressView.class, LogView.class, LinkView.class, AgentView.class,
