@@ -34,6 +34,7 @@ final class SnapshotFeed {
     private final Deque<String> replies = new ArrayDeque<>();
     private final Deque<String> transitions = new ArrayDeque<>();
     private boolean transitionsOnly;
+    private boolean transitionsHeld;
     private long newestVersion = -1;
 
     /**
@@ -99,6 +100,36 @@ final class SnapshotFeed {
         }
     }
 
+    /** Queues transitions without sending them until {@link #release}: a new filter's reply must go first. */
+    void holdTransitions() {
+        synchronized (lock) {
+            transitionsHeld = true;
+        }
+    }
+
+    /**
+     * Sends {@code reply} ahead of every transition queued while held, then lets them go; false, sending
+     * nothing, when {@link #MAX_REPLIES} replies are already waiting.
+     */
+    boolean release(String reply) {
+        synchronized (lock) {
+            transitionsHeld = false;
+            if (closed) {
+                return true;
+            }
+            if (inFlight) {
+                if (replies.size() >= MAX_REPLIES) {
+                    return false;
+                }
+                replies.add(reply);
+                return true;
+            }
+            inFlight = true;
+        }
+        transmit(reply);
+        return true;
+    }
+
     /**
      * Sends a transition frame after the replies and transitions already queued; false, sending nothing, when
      * {@link #MAX_TRANSITIONS} are already waiting (the client does not keep up; the caller closes it).
@@ -108,7 +139,7 @@ final class SnapshotFeed {
             if (closed) {
                 return true;
             }
-            if (inFlight) {
+            if (inFlight || transitionsHeld) {
                 if (transitions.size() >= MAX_TRANSITIONS) {
                     return false;
                 }
@@ -148,7 +179,7 @@ final class SnapshotFeed {
         StateSnapshot next;
         synchronized (lock) {
             reply = closed ? null : replies.poll();
-            if (reply == null && !closed) {
+            if (reply == null && !closed && !transitionsHeld) {
                 reply = transitions.poll();
             }
             next = closed || reply != null ? null : pending;

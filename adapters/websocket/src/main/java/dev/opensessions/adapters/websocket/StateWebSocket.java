@@ -100,15 +100,17 @@ public class StateWebSocket {
             case SubscribeCommand.Parsed.Accepted accepted -> {
                 watcher.feed().stopStates();
                 watcher.subscription().close();
-                if (!watcher.feed().reply(json.write(accepted.reply()))) {
-                    violation(connection, "too many unread replies");
-                    yield Optional.empty();
-                }
+                // Registered before the reply is sent, so every change after the client reads it is seen;
+                // the feed holds the transitions of that moment until the reply is on its way.
+                watcher.feed().holdTransitions();
                 watcher.replace(transitions.watch(accepted.filter(), change -> {
                     if (!watcher.feed().transition(json.write(TransitionFrames.of(change)))) {
                         violation(connection, "too many unread transitions");
                     }
                 }));
+                if (!watcher.feed().release(json.write(accepted.reply()))) {
+                    violation(connection, "too many unread replies");
+                }
                 yield Optional.empty();
             }
         };

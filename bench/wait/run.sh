@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The wait benchmark (docs/explanation/performance.md, "Waiting for agents"): a packaged server attached to
+# a private tmux server with 20 sessions, private XDG folders, on a free port. WaitBench measures the push
+# latency and the agent event rate with no wait open and with 1000 GET /api/wait long polls held open, then
+# ends each wait with its agent event and times event to answer (p50/p99). Prints the JSON result, the load
+# average before and after, the server's thread count and RSS with the waits open, and writes
+# bench/results/wait-<UTC timestamp>.json.
+# Usage: bench/wait/run.sh [waits=1000] [samples=200] [seconds=5]
+set -euo pipefail
+
+REPO_DIR=$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd)
+JAR=${WAIT_JAR:-$REPO_DIR/server/target/quarkus-app/quarkus-run.jar}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+WORK=$(mktemp -d)
+SOCKET_NAME="os-bench-wait-$$"
+SERVER=
+
+die() {
+  printf 'wait bench: %s\n' "$*" >&2
+  exit 1
+}
+
+cleanup() {
+  [[ -n "$SERVER" ]] && kill -KILL "$SERVER" 2>/dev/null || true
+  tmux -L "$SOCKET_NAME" kill-server 2>/dev/null || true
+  cp "$WORK/server.log" "${TMPDIR:-/tmp}/wait-bench-server.log" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+[[ -f "$JAR" ]] || die "no server package; build it with ./mvnw -B package -DskipTests"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+
+tmux -L "$SOCKET_NAME" -f /dev/null new-session -d -s s001 -x 120 -y 40
+for i in $(seq 2 20); do
+  tmux -L "$SOCKET_NAME" new-session -d -s "$(printf 's%03d' "$i")"
+done
+SOCKET=$(tmux -L "$SOCKET_NAME" display-message -p '#{socket_path}')
+TMUX_PID=$(tmux -L "$SOCKET_NAME" display-message -p '#{pid}')
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+env HOME="$WORK/home" XDG_RUNTIME_DIR="$WORK/run" XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" \
+  OPENSESSIONS_PORT="$PORT" TMUX="$SOCKET,$TMUX_PID,0" \
+  "$JAVA" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -jar "$JAR" >"$WORK/server.log" 2>&1 &
+SERVER=$!
+deadline=$((SECONDS + 60))
+until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/version" 2>/dev/null; do
+  kill -0 "$SERVER" 2>/dev/null || { tail -n 20 "$WORK/server.log" >&2; die "the server exited during start"; }
+  ((SECONDS < deadline)) || die "the server did not answer within 60 s"
+  sleep 0.1
+done
+until [[ $(curl -s "http://127.0.0.1:$PORT/api/state") == *'"s020"'* ]]; do
+  ((SECONDS < deadline)) || die "the server never listed the 20 sessions"
+  sleep 0.1
+done
+
+"${JAVA%java}javac" -d "$WORK/classes" "$REPO_DIR/bench/wait/WaitBench.java"
+"$JAVA" -cp "$WORK/classes" WaitBench "port=$PORT" sessions=20 "$@" >"$WORK/result.json" &
+BENCH=$!
+# Threads and RSS of the server while the waits are open (sampled a few seconds into the loaded phase).
+PEAK_THREADS=0
+PEAK_RSS=0
+while kill -0 "$BENCH" 2>/dev/null; do
+  threads=$(awk '/^Threads/ { print $2 }' "/proc/$SERVER/status")
+  rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$SERVER/status")
+  ((threads > PEAK_THREADS)) && PEAK_THREADS=$threads
+  ((rss > PEAK_RSS)) && PEAK_RSS=$rss
+  sleep 0.5
+done
+wait "$BENCH"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+RESULT=$(<"$WORK/result.json")
+LINE="{\"result\":$RESULT,\"serverThreadsPeak\":$PEAK_THREADS,\"serverRssPeakKib\":$PEAK_RSS,\"loadBefore\":\"$LOAD_BEFORE\",\"loadAfter\":\"$LOAD_AFTER\",\"nproc\":$(nproc)}"
+printf '%s\n' "$LINE"
+mkdir -p "$REPO_DIR/bench/results"
+printf '%s\n' "$LINE" >"$REPO_DIR/bench/results/wait-$(date -u +%Y%m%dT%H%M%SZ).json"
