@@ -85,9 +85,30 @@ while kill -0 "$BENCH" 2>/dev/null; do
   sleep 0.5
 done
 wait "$BENCH"
+# The launcher end to end: `opensessions wait` already waiting, then the event that meets it; the time from
+# just before the event is posted until the launcher has exited 0 (its curl answered, bash returned).
+LAUNCHER_MS=()
+for i in $(seq 1 20); do
+  curl -s -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"agent\":\"cli\",\"threadId\":\"c$i\",\"status\":\"running\",\"tmuxSession\":\"s01\"}" \
+    "http://127.0.0.1:$PORT/api/agent-event"
+  env -u TMUX OPENSESSIONS_PORT="$PORT" "$REPO_DIR/bin/opensessions" wait --session s01 --agent cli --thread "c$i" \
+    --until done --timeout 1m >/dev/null &
+  waiter=$!
+  # The launcher needs a moment to start curl and send its request; the bench settles rather than guess.
+  sleep 1
+  t0=$(date +%s%N)
+  curl -s -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"agent\":\"cli\",\"threadId\":\"c$i\",\"status\":\"done\",\"tmuxSession\":\"s01\"}" \
+    "http://127.0.0.1:$PORT/api/agent-event"
+  wait "$waiter" || die "opensessions wait exited $? for sample $i"
+  t1=$(date +%s%N)
+  LAUNCHER_MS+=($(((t1 - t0) / 1000000)))
+done
+LAUNCHER=$(printf '%s\n' "${LAUNCHER_MS[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "{\"n\":%d,\"p50\":%d,\"max\":%d}", NR, a[int((NR + 1) / 2)], a[NR] }')
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 RESULT=$(<"$WORK/result.json")
-LINE="{\"result\":$RESULT,\"eventsIdle\":$EVENTS_IDLE,\"eventsWith1000Waits\":$EVENTS_WAITING,\"serverThreadsWithWaitsOpen\":$WAITING_THREADS,\"serverThreadsPeak\":$PEAK_THREADS,\"serverRssPeakKib\":$PEAK_RSS,\"loadBefore\":\"$LOAD_BEFORE\",\"loadAfter\":\"$LOAD_AFTER\",\"nproc\":$(nproc)}"
+LINE="{\"result\":$RESULT,\"eventsIdle\":$EVENTS_IDLE,\"eventsWith1000Waits\":$EVENTS_WAITING,\"launcherWaitMs\":$LAUNCHER,\"serverThreadsWithWaitsOpen\":$WAITING_THREADS,\"serverThreadsPeak\":$PEAK_THREADS,\"serverRssPeakKib\":$PEAK_RSS,\"loadBefore\":\"$LOAD_BEFORE\",\"loadAfter\":\"$LOAD_AFTER\",\"nproc\":$(nproc)}"
 printf '%s\n' "$LINE"
 mkdir -p "$REPO_DIR/bench/results"
 printf '%s\n' "$LINE" >"$REPO_DIR/bench/results/wait-$(date -u +%Y%m%dT%H%M%SZ).json"

@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -101,11 +102,14 @@ final class Core implements AutoCloseable {
 
     Core(Clock clock, StateStores stores, Outside outside) {
         // One scheduler thread serves frame coalescing and the prune timer; neither runs while idle.
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "opensessions-scheduler");
             thread.setDaemon(true);
             return thread;
         });
+        // A wait met early cancels its timeout (up to 24 h away); cancelled timers leave the queue at once.
+        timers.setRemoveOnCancelPolicy(true);
+        this.scheduler = timers;
         // Sidebar spawns wait on tmux; on a thread of their own they never hold back a frame.
         this.warmup = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "opensessions-sidebar-warmup");

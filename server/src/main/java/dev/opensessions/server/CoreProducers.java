@@ -225,7 +225,7 @@ public class CoreProducers {
     @Singleton
     EffectHandler sidebarEffects(Core core) {
         return new UseCaseEffects(new UseCaseEffects.UseCases(core.switchSession, core.quit, core.order, core.order,
-                core.order, core.actions, core.settings, core.refresh));
+                core.order, core.actions, core.settings, core.refresh, core.waitStats, Clock.systemUTC()));
     }
 
     @Produces
