@@ -15,7 +15,9 @@ import dev.opensessions.application.port.out.SidebarPanes;
 import dev.opensessions.application.port.out.UserCommand;
 import dev.opensessions.application.service.AgentLiveness;
 import dev.opensessions.application.service.AgentNotificationService;
+import dev.opensessions.application.port.in.WaitForAgentUseCase;
 import dev.opensessions.application.service.AgentPruneService;
+import dev.opensessions.application.service.AgentWaitService;
 import dev.opensessions.application.service.AgentWatchService;
 import dev.opensessions.application.service.JumpToNextService;
 import dev.opensessions.application.service.DurableStateService;
@@ -31,7 +33,9 @@ import dev.opensessions.application.service.SidebarPresenceService;
 import dev.opensessions.application.service.SidebarSettingsService;
 import dev.opensessions.application.service.StateQueryService;
 import dev.opensessions.application.service.SwitchSessionService;
+import dev.opensessions.application.service.ThreadChangeFeed;
 import dev.opensessions.application.service.TopologyService;
+import dev.opensessions.application.service.WaitStatsService;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.application.state.Subscription;
 import dev.opensessions.domain.notify.NotificationSettings;
@@ -48,6 +52,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -81,6 +86,9 @@ final class Core implements AutoCloseable {
     final RefreshService refresh;
     final AgentWatchService agents;
     final PiRuntimeService piRuntimes;
+    final ThreadChangeFeed changes;
+    final AgentWaitService waits;
+    final WaitStatsService waitStats;
     /** Agent events as pushed over HTTP: a Pi event without a pane takes its live process's pane. */
     final RecordAgentEventUseCase pushedAgentEvents;
     private final ScheduledExecutorService scheduler;
@@ -131,11 +139,14 @@ final class Core implements AutoCloseable {
 
     Core(Clock clock, StateStores stores, Outside outside) {
         // One scheduler thread serves frame coalescing and the prune timer; neither runs while idle.
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "opensessions-scheduler");
             thread.setDaemon(true);
             return thread;
         });
+        // A wait met early cancels its timeout (up to 24 h away); cancelled timers leave the queue at once.
+        timers.setRemoveOnCancelPolicy(true);
+        this.scheduler = timers;
         // Sidebar spawns wait on tmux; on a thread of their own they never hold back a frame.
         this.warmup = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "opensessions-sidebar-warmup");
@@ -188,6 +199,10 @@ final class Core implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 }));
+        this.changes = new ThreadChangeFeed(owner);
+        changes.listen(durable::recordLooks);
+        this.waits = new AgentWaitService(owner, changes, scheduler, WaitForAgentUseCase.MAX_OPEN_WAITS);
+        this.waitStats = new WaitStatsService(durable, clock);
     }
 
     /**
@@ -241,6 +256,8 @@ final class Core implements AutoCloseable {
             hidden.close();
         }
         screens.close();
+        waits.close();
+        changes.close();
         prune.close();
         agents.close();
         piRuntimes.close();

@@ -32,7 +32,10 @@ import dev.opensessions.application.port.in.SidebarActionsUseCase;
 import dev.opensessions.application.port.in.SidebarPresenceUseCase;
 import dev.opensessions.application.port.in.SidebarSettingsUseCase;
 import dev.opensessions.application.port.in.SwitchSessionUseCase;
+import dev.opensessions.application.port.in.ReadWaitStatsUseCase;
+import dev.opensessions.application.port.in.WaitForAgentUseCase;
 import dev.opensessions.application.port.in.WatchStateUseCase;
+import dev.opensessions.application.port.in.WatchTransitionsUseCase;
 import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.sidebar.runtime.EffectHandler;
@@ -163,6 +166,21 @@ public class CoreProducers {
     }
 
     @Produces
+    WaitForAgentUseCase waitForAgent(Core core) {
+        return core.waits;
+    }
+
+    @Produces
+    WatchTransitionsUseCase watchTransitions(Core core) {
+        return core.waits;
+    }
+
+    @Produces
+    ReadWaitStatsUseCase readWaitStats(Core core) {
+        return core.waitStats;
+    }
+
+    @Produces
     GetStateUseCase getState(Core core) {
         return core.query;
     }
@@ -238,7 +256,7 @@ public class CoreProducers {
     @Singleton
     EffectHandler sidebarEffects(Core core) {
         return new UseCaseEffects(new UseCaseEffects.UseCases(core.switchSession, core.quit, core.order, core.order,
-                core.order, core.actions, core.settings, core.refresh, core.jump));
+                core.order, core.actions, core.settings, core.refresh, core.jump, core.waitStats, Clock.systemUTC()));
     }
 
     @Produces

@@ -62,7 +62,8 @@ public final class RecordAgentEventService implements RecordAgentEventUseCase {
                     .orElseThrow(() -> new LimitExceeded("too many agent threads in session " + session.get().value()
                             + " (at most " + MAX_THREADS_PER_SESSION + ", all of them live)"));
             if (before != event.status()) {
-                transitions.record(new StatusTransition(session.get(), event.key(), before, event.status(), ts));
+                boolean unseen = after.find(event.key()).map(AgentThread::unseen).orElse(false);
+                transitions.record(new StatusTransition(session.get(), event.key(), before, event.status(), ts, unseen));
             }
             return Change.of(state.withAgents(after), new AgentEventOutcome.Recorded(session.get()));
         });

@@ -3,6 +3,7 @@ package dev.opensessions.sidebar.runtime;
 import dev.opensessions.application.port.in.HideSessionUseCase;
 import dev.opensessions.application.port.in.JumpToNextUseCase;
 import dev.opensessions.application.port.in.QuitUseCase;
+import dev.opensessions.application.port.in.ReadWaitStatsUseCase;
 import dev.opensessions.application.port.in.RefreshUseCase;
 import dev.opensessions.application.port.in.ReorderSessionUseCase;
 import dev.opensessions.application.port.in.ShowAllSessionsUseCase;
@@ -14,6 +15,8 @@ import dev.opensessions.sidebar.model.Effect;
 import dev.opensessions.sidebar.model.Msg;
 
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -23,6 +26,8 @@ public final class UseCaseEffects implements EffectHandler {
     private static final System.Logger LOG = System.getLogger(UseCaseEffects.class.getName());
     /** The built-in project picker lists at most this many folders. */
     static final int PROJECT_LIMIT = 2000;
+    /** The period of the wait figures the agents panel shows. */
+    static final Duration WAIT_PERIOD = Duration.ofDays(1);
 
     private final UseCases cases;
 
@@ -34,9 +39,11 @@ public final class UseCaseEffects implements EffectHandler {
     public record UseCases(SwitchSessionUseCase switchSession, QuitUseCase quit, HideSessionUseCase hide,
                            ShowAllSessionsUseCase showAll, ReorderSessionUseCase reorder,
                            SidebarActionsUseCase actions, SidebarSettingsUseCase settings, RefreshUseCase refresh,
-                           JumpToNextUseCase jump) {
+                           JumpToNextUseCase jump, ReadWaitStatsUseCase waits, Clock clock) {
         public UseCases {
             Objects.requireNonNull(jump, "jump");
+            Objects.requireNonNull(waits, "waits");
+            Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(switchSession, "switchSession");
             Objects.requireNonNull(quit, "quit");
             Objects.requireNonNull(hide, "hide");
@@ -84,6 +91,10 @@ public final class UseCaseEffects implements EffectHandler {
             case Effect.SetFilter filter -> cases.settings().setFilter(filter.filter());
             case Effect.SetGroupCollapsed group -> cases.settings().setGroupCollapsed(group.group(), group.collapsed());
             case Effect.SetDetailHeight height -> cases.settings().setDetailHeight(height.rows());
+            // Read from the database on a thread of its own, so the pane's frames never wait for it.
+            case Effect.LoadWaits waits -> Thread.ofVirtual().name("sidebar-waits-" + pane).start(() ->
+                    reply.accept(new Msg.WaitsLoaded(waits.session(),
+                            cases.waits().stats(cases.clock().instant().minus(WAIT_PERIOD)).session(waits.session()))));
             // The runtime carries these out itself: closing the pane, timers and focus shared between panes.
             case Effect.ClosePane ignored -> { }
             case Effect.Later ignored -> { }

@@ -38,6 +38,7 @@ public final class SidebarUpdate {
             case Msg.ProjectsListed listed -> Step.of(ModalKeys.open(state,
                     ProjectPicker.open(listed.directories(), listed.home())));
             case Msg.Told told -> Step.of(ModalKeys.open(state, new Notice(told.title(), told.text())));
+            case Msg.WaitsLoaded loaded -> Step.of(WaitLine.loaded(state, loaded));
         };
     }
 
