@@ -1,6 +1,9 @@
 package dev.opensessions.adapters.tmux.git;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Set;
@@ -15,6 +18,15 @@ import java.util.function.Function;
 final class WatchLoop {
 
     private WatchLoop() {
+    }
+
+    /** A new watch service of the default file system; {@code what} names what it watches, for the error. */
+    static WatchService newService(String what) {
+        try {
+            return FileSystems.getDefault().newWatchService();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + what, e);
+        }
     }
 
     /** Starts the loop on a daemon thread of that name. */
