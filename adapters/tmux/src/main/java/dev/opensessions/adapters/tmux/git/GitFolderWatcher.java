@@ -136,11 +136,6 @@ final class GitFolderWatcher implements Closeable {
 
     @Override
     public void close() {
-        try {
-            watchService.close();
-        } catch (IOException ignored) {
-            // Closing only releases inotify descriptors; there is nothing left to recover.
-        }
-        thread.interrupt();
+        WatchLoop.stop(watchService, thread);
     }
 }

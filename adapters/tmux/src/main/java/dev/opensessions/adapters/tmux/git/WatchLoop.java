@@ -35,6 +35,16 @@ final class WatchLoop {
         return Thread.ofPlatform().name(name).daemon().start(() -> run(service, affected, onChange));
     }
 
+    /** Ends the loop: closes the watch service, which wakes the thread, and interrupts it. */
+    static void stop(WatchService service, Thread thread) {
+        try {
+            service.close();
+        } catch (IOException ignored) {
+            // Closing only releases inotify descriptors; there is nothing left to recover.
+        }
+        thread.interrupt();
+    }
+
     private static void run(WatchService service, Function<WatchKey, Set<String>> affected,
                             Consumer<String> onChange) {
         try {

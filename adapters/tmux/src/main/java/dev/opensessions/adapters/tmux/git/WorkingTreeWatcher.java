@@ -188,11 +188,6 @@ final class WorkingTreeWatcher implements Closeable {
 
     @Override
     public void close() {
-        try {
-            watchService.close();
-        } catch (IOException ignored) {
-            // Closing only releases inotify descriptors; there is nothing left to recover.
-        }
-        thread.interrupt();
+        WatchLoop.stop(watchService, thread);
     }
 }
