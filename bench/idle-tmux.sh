@@ -23,19 +23,9 @@ cleanup_extra() {
 }
 private_world idle
 
-for ((i = 1; i <= SESSIONS; i++)); do
-  dir="$WORK/projects/p$i"
-  mkdir -p "$dir"
-  git -C "$dir" init -q -b main
-  printf 'hello %s\n' "$i" >"$dir/README"
-  git -C "$dir" add README
-  git -C "$dir" -c user.name=bench -c user.email=bench@localhost commit -q -m init
-  if ((i == 1)); then
-    tmux -S "$SOCKET" -f /dev/null new-session -d -s "s$i" -c "$dir"
-  else
-    tmux -S "$SOCKET" new-session -d -s "s$i" -c "$dir"
-  fi
-done
+# shellcheck source=bench/lib/tmux.sh
+source "$REPO_DIR/bench/lib/tmux.sh"
+make_sessions "$SESSIONS"
 
 if ((OPEN > 0)); then
   mkdir -p "$WORK/bin"
@@ -43,7 +33,7 @@ if ((OPEN > 0)); then
 fi
 for ((i = 2; i <= OPEN + 1 && i <= SESSIONS; i++)); do
   dir="$WORK/projects/p$i"
-  tmux -S "$SOCKET" split-window -d -t "s$i:" -c "$dir" "$WORK/bin/claude" 86400
+  tmux -S "$SOCKET" split-window -d -t "$(name "$i"):" -c "$dir" "$WORK/bin/claude" 86400
   folder="$HOME/.claude/projects/${dir//[^a-zA-Z0-9]/-}"
   mkdir -p "$folder"
   printf '{"type":"user","cwd":"%s","sessionId":"open-%d","version":"2.0.37","timestamp":"%s","message":{"role":"user","content":"a long task"}}\n' \

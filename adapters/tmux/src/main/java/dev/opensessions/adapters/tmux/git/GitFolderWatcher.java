@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -41,11 +40,7 @@ final class GitFolderWatcher implements Closeable {
     /** {@code onChange} is called on the watch thread, once per affected directory and event batch. */
     GitFolderWatcher(Consumer<String> onChange) {
         this.onChange = Objects.requireNonNull(onChange, "onChange");
-        try {
-            this.watchService = FileSystems.getDefault().newWatchService();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch git folders", e);
-        }
+        this.watchService = WatchLoop.newService("git folders");
         this.thread = WatchLoop.start("git-watch", watchService, this::affected, onChange);
     }
 
@@ -141,11 +136,6 @@ final class GitFolderWatcher implements Closeable {
 
     @Override
     public void close() {
-        try {
-            watchService.close();
-        } catch (IOException ignored) {
-            // Closing only releases inotify descriptors; there is nothing left to recover.
-        }
-        thread.interrupt();
+        WatchLoop.stop(watchService, thread);
     }
 }

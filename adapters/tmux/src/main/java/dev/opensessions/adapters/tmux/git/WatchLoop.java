@@ -1,6 +1,9 @@
 package dev.opensessions.adapters.tmux.git;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Set;
@@ -17,10 +20,29 @@ final class WatchLoop {
     private WatchLoop() {
     }
 
+    /** A new watch service of the default file system; {@code what} names what it watches, for the error. */
+    static WatchService newService(String what) {
+        try {
+            return FileSystems.getDefault().newWatchService();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + what, e);
+        }
+    }
+
     /** Starts the loop on a daemon thread of that name. */
     static Thread start(String name, WatchService service, Function<WatchKey, Set<String>> affected,
                         Consumer<String> onChange) {
         return Thread.ofPlatform().name(name).daemon().start(() -> run(service, affected, onChange));
+    }
+
+    /** Ends the loop: closes the watch service, which wakes the thread, and interrupts it. */
+    static void stop(WatchService service, Thread thread) {
+        try {
+            service.close();
+        } catch (IOException ignored) {
+            // Closing only releases inotify descriptors; there is nothing left to recover.
+        }
+        thread.interrupt();
     }
 
     private static void run(WatchService service, Function<WatchKey, Set<String>> affected,

@@ -2,9 +2,7 @@ package dev.opensessions.adapters.tmux.git;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -65,11 +63,7 @@ final class WorkingTreeWatcher implements Closeable {
             throw new IllegalArgumentException("maxFolders must be at least 1");
         }
         this.maxFolders = maxFolders;
-        try {
-            this.watchService = FileSystems.getDefault().newWatchService();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch working trees", e);
-        }
+        this.watchService = WatchLoop.newService("working trees");
         this.thread = WatchLoop.start("worktree-watch", watchService, this::affected, onChange);
     }
 
@@ -194,11 +188,6 @@ final class WorkingTreeWatcher implements Closeable {
 
     @Override
     public void close() {
-        try {
-            watchService.close();
-        } catch (IOException ignored) {
-            // Closing only releases inotify descriptors; there is nothing left to recover.
-        }
-        thread.interrupt();
+        WatchLoop.stop(watchService, thread);
     }
 }
