@@ -24,6 +24,7 @@ die() {
 cleanup() {
   [[ -n "$SERVER" ]] && kill -KILL "$SERVER" 2>/dev/null || true
   tmux -L "$SOCKET_NAME" kill-server 2>/dev/null || true
+  [[ -n "${SOCKET:-}" ]] && rm -f "$SOCKET"
   cp "$WORK/server.log" "${TMPDIR:-/tmp}/wait-bench-server.log" 2>/dev/null || true
   rm -rf "$WORK"
 }
