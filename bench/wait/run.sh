@@ -24,6 +24,7 @@ die() {
 cleanup() {
   [[ -n "$SERVER" ]] && kill -KILL "$SERVER" 2>/dev/null || true
   tmux -L "$SOCKET_NAME" kill-server 2>/dev/null || true
+  [[ -n "${SOCKET:-}" ]] && rm -f "$SOCKET"
   cp "$WORK/server.log" "${TMPDIR:-/tmp}/wait-bench-server.log" 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -88,6 +89,7 @@ wait "$BENCH"
 # The launcher end to end: `opensessions wait` already waiting, then the event that meets it; the time from
 # just before the event is posted until the launcher has exited 0 (its curl answered, bash returned).
 LAUNCHER_MS=()
+AFTER_POST_MS=()
 for i in $(seq 1 20); do
   curl -s -o /dev/null -H 'Content-Type: application/json' \
     -d "{\"agent\":\"cli\",\"threadId\":\"c$i\",\"status\":\"running\",\"tmuxSession\":\"s01\"}" \
@@ -101,11 +103,17 @@ for i in $(seq 1 20); do
   curl -s -o /dev/null -H 'Content-Type: application/json' \
     -d "{\"agent\":\"cli\",\"threadId\":\"c$i\",\"status\":\"done\",\"tmuxSession\":\"s01\"}" \
     "http://127.0.0.1:$PORT/api/agent-event"
+  posted=$(date +%s%N)
   wait "$waiter" || die "opensessions wait exited $? for sample $i"
   t1=$(date +%s%N)
   LAUNCHER_MS+=($(((t1 - t0) / 1000000)))
+  AFTER_POST_MS+=($(((t1 - posted) / 1000000)))
 done
-LAUNCHER=$(printf '%s\n' "${LAUNCHER_MS[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "{\"n\":%d,\"p50\":%d,\"max\":%d}", NR, a[int((NR + 1) / 2)], a[NR] }')
+summary() {
+  printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { printf "{\"n\":%d,\"p50\":%d,\"max\":%d}", NR, a[int((NR + 1) / 2)], a[NR] }'
+}
+# From before the event's curl starts (its own process start included), and from its 204 (the event applied).
+LAUNCHER="{\"fromEventPostStart\":$(summary "${LAUNCHER_MS[@]}"),\"fromEventAnswered\":$(summary "${AFTER_POST_MS[@]}")}"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 RESULT=$(<"$WORK/result.json")
 LINE="{\"result\":$RESULT,\"eventsIdle\":$EVENTS_IDLE,\"eventsWith1000Waits\":$EVENTS_WAITING,\"launcherWaitMs\":$LAUNCHER,\"serverThreadsWithWaitsOpen\":$WAITING_THREADS,\"serverThreadsPeak\":$PEAK_THREADS,\"serverRssPeakKib\":$PEAK_RSS,\"loadBefore\":\"$LOAD_BEFORE\",\"loadAfter\":\"$LOAD_AFTER\",\"nproc\":$(nproc)}"

@@ -100,7 +100,8 @@ public final class AgentWaitService implements WaitForAgentUseCase, WatchTransit
 
     private void onChanges(List<ThreadChange> changes, Instant at) {
         for (ThreadChange change : changes) {
-            if (!change.statusChanged()) {
+            // A row that moved into a waited-for session with the status already set is news for that wait too.
+            if (!change.newlyMatchable()) {
                 continue;
             }
             AgentThread row = change.after();

@@ -67,6 +67,22 @@ class AgentWaitServiceTest {
     }
 
     @Test
+    void aRowThatMovesIntoTheWaitedSessionWithTheStatusMeetsTheWait() {
+        h.mux.pushSessions("api", "/w/api", "web", "/w/web");
+        h.agents.record(event("amp", AgentStatus.DONE, null));
+        CompletableFuture<WaitOutcome> wait = waits.waitFor(filter("web", null, AgentStatus.DONE), LONG)
+                .toCompletableFuture();
+        assertThat(wait).isNotDone();
+
+        h.clock.advance(Duration.ofMillis(1));
+        h.agents.record(new Command("amp", AgentStatus.DONE, SessionName.of("web"), null, null, null, null, null, null,
+                null));
+
+        assertThat(wait).isCompletedWithValueMatching(o -> o instanceof WaitOutcome.Met met
+                && met.thread().session().equals(SessionName.of("web")));
+    }
+
+    @Test
     void aWaitTimesOutAndFreesItsPlace() throws Exception {
         h.mux.pushSessions("api", "/w/api");
 

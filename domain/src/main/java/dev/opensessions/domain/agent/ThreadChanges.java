@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The status changes and cleared markers between two trackers. Sessions whose rows are the same instance in
+ * The status changes, moves between sessions and cleared markers between two trackers. Sessions whose rows are the same instance in
  * both are skipped, so the cost follows what changed (usually one session's rows), not the whole tracker.
  */
 public final class ThreadChanges {
@@ -35,7 +35,7 @@ public final class ThreadChanges {
                     continue;
                 }
                 ThreadChange change = new ThreadChange(previous, row);
-                if (change.statusChanged() || change.markerCleared()) {
+                if (change.newlyMatchable() || change.markerCleared()) {
                     changes.add(change);
                 }
             }

@@ -42,6 +42,18 @@ class ThreadChangesTest {
                 .satisfies(c -> assertThat(c.markerCleared()).isTrue());
     }
 
+    @Test
+    void aRowThatMovesToAnotherSessionWithItsStatusIsAChange() {
+        AgentTracker done = AgentTracker.empty().record(API, event("done", 0), Set.of());
+        AgentTracker moved = done.record(SessionName.of("web"), event("done", 1), Set.of());
+
+        assertThat(ThreadChanges.between(done, moved)).singleElement().satisfies(c -> {
+            assertThat(c.moved()).isTrue();
+            assertThat(c.statusChanged()).isFalse();
+            assertThat(c.after().session()).isEqualTo(SessionName.of("web"));
+        });
+    }
+
     private static AgentEvent event(String status, int seconds) {
         return new AgentEvent("claude-code", AgentStatus.fromWire(status).orElseThrow(), T0.plusSeconds(seconds), "t1",
                 null, null, null, PaneId.of("%1"), null);

@@ -115,8 +115,9 @@ class WaitResourceTest {
             held.removeFirst().close();
             Await.until(() -> waits.openWaits() == TestComposition.WAIT_LIMIT - 1, Await.DEFAULT, "a place freed");
             CompletableFuture<HttpResponse<String>> accepted = getAsync("api/wait?session=wait-d&status=done&timeout=1m");
+            Await.until(() -> waits.openWaits() == TestComposition.WAIT_LIMIT, Await.DEFAULT, "the new wait taken in");
             post("{\"agent\":\"amp\",\"status\":\"done\",\"tmuxSession\":\"wait-d\"}");
-            assertThat(accepted.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(accepted.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         } finally {
             for (Socket socket : held) {
                 socket.close();
