@@ -89,12 +89,13 @@ bind_user_key() {
 }
 
 bind_keys() {
-  local prefix_key popup_key focus_key index_keys index
+  local prefix_key popup_key focus_key next_key index_keys index
   local client="'#{client_tty}' '#{pane_id}'"
   local -a keys
   prefix_key=$(option @opensessions-prefix-key o)
   popup_key=$(option @opensessions-popup-key g)
   focus_key=$(option @opensessions-focus-global-key "")
+  next_key=$(option @opensessions-next-global-key "")
   index_keys=$(option @opensessions-index-keys "")
 
   bind_user_key prefix "$prefix_key" switch-client -T opensessions
@@ -105,6 +106,7 @@ bind_keys() {
     bind-key -T opensessions t run-shell -b "$(script_command toggle.sh "$client")" ";"
     bind-key -T opensessions e run-shell -b "$(script_command even-horizontal.sh "'#{window_id}' '#{pane_id}'")" ";"
     bind-key -T opensessions g run-shell -b "$(script_command popup.sh "'#{client_tty}'")" ";"
+    bind-key -T opensessions n run-shell -b "$(script_command next.sh "$client")" ";"
   )
   for index in 1 2 3 4 5 6 7 8 9; do
     table+=(bind-key -T opensessions "$index" run-shell -b "$(script_command switch-index.sh "$index $client")" ";")
@@ -115,6 +117,7 @@ bind_keys() {
   bind_user_key prefix "$popup_key" run-shell -b "$(script_command popup.sh "'#{client_tty}'")"
 
   [[ -z "$focus_key" ]] || bind_user_key root "$focus_key" run-shell -b "$(script_command focus.sh "$client")"
+  [[ -z "$next_key" ]] || bind_user_key root "$next_key" run-shell -b "$(script_command next.sh "$client")"
   read -r -a keys <<<"$index_keys"
   if ((${#keys[@]} > 9)); then
     later "@opensessions-index-keys lists ${#keys[@]} keys; only the first 9 are bound"

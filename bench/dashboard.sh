@@ -11,7 +11,7 @@
 #   - the server idle with the page open for S seconds: its CPU, and how many requests the page made
 #     (none: it listens to /ws, it does not poll);
 # and writes the screenshot of the README to docs/images/dashboard.png.
-# Prints the test's JSON lines and a verdict on the paint budget (nearest-rank median of the runs).
+# Prints the test's JSON lines, the load average before and after, and a verdict on the paint budget (nearest-rank median of the runs).
 # Usage: bench/dashboard.sh [sessions=200] [runs=7] [idle seconds=60] [samples=10]
 set -euo pipefail
 
@@ -30,12 +30,15 @@ if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
 fi
 
 status=0
+read -r load_start _ </proc/loadavg
 ./mvnw -B -pl server -am verify -Dtest=none -Dit.test=DashboardIT \
   -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
   -Ddashboard.update.samples="$SAMPLES" -Ddashboard.paint.sessions="$SESSIONS" -Ddashboard.paint.runs="$RUNS" \
   -Ddashboard.idle.seconds="$IDLE" -Ddashboard.screenshot="$REPO_DIR/docs/images/dashboard.png" >"$LOG" 2>&1 || status=$?
 
+read -r load_end _ </proc/loadavg
 grep -E '^\{"dashboard' "$LOG" || true
+printf '{"loadAverage":{"start":%s,"end":%s}}\n' "$load_start" "$load_end"
 grep -E 'Tests run:.*DashboardIT|FAIL' "$LOG" || true
 if ((status != 0)); then
   echo "the dashboard test failed; its log: $LOG" >&2

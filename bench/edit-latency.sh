@@ -6,7 +6,7 @@
 # insertion count (the sidebar paints from that state). It also reads how many folders the server
 # registered and how long that took (its log), how long `git ls-files` takes on that tree, and the server's
 # CPU time and git processes over Q quiet seconds afterwards (nothing may run on a timer while idle).
-# Prints one line of JSON.
+# Prints one line of JSON, with the load average at the start and the end of the edits.
 # Usage: bench/edit-latency.sh [files=20000] [edits=20] [quiet=30]
 set -euo pipefail
 
@@ -14,21 +14,11 @@ FILES=${1:-20000}
 EDITS=${2:-20}
 QUIET=${3:-30}
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/opensessions-edit.XXXXXX")
-SOCKET="$WORK/tmux.sock"
-PORT=${OPENSESSIONS_PORT:-$((40000 + RANDOM % 10000))}
-export HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" XDG_RUNTIME_DIR="$WORK/run"
-export OPENSESSIONS_PORT=$PORT TMUX="$SOCKET,1,0"
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
 # shellcheck source=bench/lib/common.sh
 source "$REPO_DIR/bench/lib/common.sh"
-
-cleanup() {
-  "$REPO_DIR/bin/opensessions" stop >/dev/null 2>&1 || true
-  tmux -S "$SOCKET" kill-server 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib/world.sh
+source "$REPO_DIR/bench/lib/world.sh"
+private_world edit
 
 # The repository: FILES files of one line, ten to a folder, folders nested three deep; an ignored target/.
 project="$WORK/projects/big"
@@ -58,8 +48,15 @@ tmux -S "$SOCKET" -f /dev/null new-session -d -s big -c "$project"
 PID=$(cat "$XDG_RUNTIME_DIR/opensessions-$(id -u)"/*/pid)
 LOG=$(echo "$XDG_RUNTIME_DIR/opensessions-$(id -u)"/*/server.log)
 
+# The session's insertion count from GET /api/state, read through bash's own /dev/tcp: polled every 10 ms,
+# a curl and a jq per poll would take a core of this machine from the server and git being measured.
 insertions() {
-  curl -s "http://127.0.0.1:$PORT/api/state" | jq -r '.sessions[] | select(.name == "big") | .insertions'
+  local fd reply=
+  exec {fd}<>"/dev/tcp/127.0.0.1/$PORT" || return 0
+  printf 'GET /api/state HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$PORT" >&"$fd"
+  IFS= read -r -d '' reply <&"$fd" || true
+  exec {fd}>&-
+  [[ $reply =~ \"name\":\"big\"[^}]*\"insertions\":([0-9]+) ]] && printf '%s' "${BASH_REMATCH[1]}"
 }
 
 deadline=$((SECONDS + 60))
@@ -72,6 +69,7 @@ watched=$(sed -n 's/.*watching \([0-9]*\) of.*/\1/p' <<<"$watch_line")
 register_us=$(sed -n 's/.* registered in \([0-9]*\) µs.*/\1/p' <<<"$watch_line")
 # Let the start settle (first reads, JIT) before timing edits.
 pause 5
+read -r load_start _ </proc/loadavg
 
 series_file="$WORK/latency"
 : >"$series_file"
@@ -93,6 +91,7 @@ for ((k = 1; k <= EDITS; k++)); do
   pause 1.2
 done
 
+read -r load_end _ </proc/loadavg
 hz=$(getconf CLK_TCK)
 ticks() {
   local stat rest
@@ -121,5 +120,6 @@ read -r p50 p90 max < <(sort -n "$series_file" | awk '{ v[NR] = $1 } END {
   printf "%d %d %d\n", v[int((NR + 1) / 2)], v[p90], v[NR] }')
 printf '{"trackedFiles":%d,"trackedFolders":%d,"watchedFolders":%s,"registerMicros":%s,"lsFilesMillis":%d,' \
   "$FILES" "$folders" "${watched:-null}" "${register_us:-null}" "$ls_files_ms"
-printf '"edits":%d,"editToStateMillis":{"p50":%d,"p90":%d,"max":%d},"quietSeconds":%d,"quietCpuPercentOfOneCore":%s,"quietProgramsStarted":"%s"}\n' \
-  "$EDITS" "$p50" "$p90" "$max" "$QUIET" "$cpu" "$execs"
+printf '"edits":%d,"editToStateMillis":{"p50":%d,"p90":%d,"max":%d},"loadAverage":{"editsStart":%s,"editsEnd":%s},' \
+  "$EDITS" "$p50" "$p90" "$max" "$load_start" "$load_end"
+printf '"quietSeconds":%d,"quietCpuPercentOfOneCore":%s,"quietProgramsStarted":"%s"}\n' "$QUIET" "$cpu" "$execs"

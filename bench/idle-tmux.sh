@@ -13,22 +13,15 @@ SESSIONS=${1:-20}
 SECONDS_QUIET=${2:-60}
 OPEN=${3:-0}
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/opensessions-idle.XXXXXX")
-SOCKET="$WORK/tmux.sock"
-PORT=${OPENSESSIONS_PORT:-$((40000 + RANDOM % 10000))}
-export HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" XDG_RUNTIME_DIR="$WORK/run"
-export OPENSESSIONS_PORT=$PORT TMUX="$SOCKET,1,0"
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
+# shellcheck source=bench/lib/world.sh
+source "$REPO_DIR/bench/lib/world.sh"
 
-cleanup() {
-  "$REPO_DIR/bin/opensessions" stop >/dev/null 2>&1 || true
-  tmux -S "$SOCKET" kill-server 2>/dev/null || true
+cleanup_extra() {
   if [[ -n "${TRACE_PID:-}" ]]; then
     kill "$TRACE_PID" 2>/dev/null || true
   fi
-  rm -rf "$WORK"
 }
-trap cleanup EXIT
+private_world idle
 
 for ((i = 1; i <= SESSIONS; i++)); do
   dir="$WORK/projects/p$i"

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The slow abuse cases of the server, against 127.0.0.1 only, bounded in count and time (bench/abuse/run.sh):
@@ -58,6 +60,7 @@ public final class Abuse {
     private static void flood(int port, int slowCount, int wsCount, int samples, String token, String pid)
             throws Exception {
         long rssBefore = rssKib(pid);
+        long heapBefore = heapUsedKib(pid);
         List<Socket> held = new ArrayList<>();
         long[] idle = time(port, samples);
         try {
@@ -79,6 +82,7 @@ public final class Abuse {
             }
             long[] loaded = time(port, samples);
             long rssLoaded = rssKib(pid);
+            long heapLoaded = heapUsedKib(pid);
             // /quit with the token, while every connection is still open: the server must still stop.
             long start = System.nanoTime();
             int quit;
@@ -91,8 +95,10 @@ public final class Abuse {
             }
             double quitMs = (System.nanoTime() - start) / 1e6;
             System.out.printf("{\"slowBodies\":%d,\"webSocketClients\":%d,\"idle\":%s,\"loaded\":%s,"
-                            + "\"quit\":{\"status\":%d,\"ms\":%.1f},\"rssKiB\":{\"before\":%d,\"loaded\":%d}}%n",
-                    slowCount, wsCount, stats(idle), stats(loaded), quit, quitMs, rssBefore, rssLoaded);
+                            + "\"quit\":{\"status\":%d,\"ms\":%.1f},\"rssKiB\":{\"before\":%d,\"loaded\":%d},"
+                            + "\"heapUsedKiB\":{\"before\":%d,\"loaded\":%d}}%n",
+                    slowCount, wsCount, stats(idle), stats(loaded), quit, quitMs, rssBefore, rssLoaded, heapBefore,
+                    heapLoaded);
         } finally {
             for (Socket socket : held) {
                 socket.close();
@@ -313,6 +319,33 @@ public final class Abuse {
             }
         }
         return -1;
+    }
+
+    /**
+     * The server's heap in use (every generation, from {@code jcmd <pid> GC.heap_info}, no collection forced),
+     * or -1 when jcmd cannot tell.
+     */
+    private static long heapUsedKib(String pid) {
+        if (pid.isEmpty()) {
+            return -1;
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid,
+                    "GC.heap_info").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (jcmd.waitFor() != 0) {
+                return -1;
+            }
+            long used = 0;
+            Matcher m = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K")
+                    .matcher(out);
+            while (m.find()) {
+                used += Long.parseLong(m.group(1));
+            }
+            return used;
+        } catch (IOException | InterruptedException failed) {
+            return -1;
+        }
     }
 
     private static void sleep(long millis) {

@@ -9,12 +9,20 @@
 #   diskfull  (root only) the state folder on a 3 MiB tmpfs filled up during a burst: writes are refused
 #             with 507, and after space returns and a kill -9, every write answered 204 is there
 # Usage: bench/abuse/run.sh [flood] [kill] [diskfull]   (all three when none is named)
+#   ABUSE_JAR=<quarkus-run.jar> measures another package; ABUSE_JAVA_OPTS adds JVM flags after the launcher's.
 set -euo pipefail
 
 REPO_DIR=$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd)
 # ABUSE_JAR measures another package (an older build, for the figures before a change).
 JAR=${ABUSE_JAR:-$REPO_DIR/server/target/quarkus-app/quarkus-run.jar}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# The server runs with the launcher's JVM flags (bin/lib/jvm.sh: a 64 MB heap among them), then ABUSE_JAVA_OPTS.
+# shellcheck source=bin/lib/jvm.sh
+source "$REPO_DIR/bin/lib/jvm.sh"
+JAVA_MAJOR=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
+server_jvm_flags "${JAVA_MAJOR:-21}"
+# shellcheck disable=SC2206 # a list of JVM flags, split on purpose
+JVM_FLAGS+=(${ABUSE_JAVA_OPTS:-})
 WORK=$(mktemp -d)
 CASES=("$@")
 ((${#CASES[@]})) || CASES=(flood kill diskfull)
@@ -45,7 +53,7 @@ start() {
   local state=$1 deadline=$((SECONDS + 60))
   env -u TMUX -u TMUX_PANE HOME="$WORK/home" XDG_RUNTIME_DIR="$WORK/run" XDG_STATE_HOME="$state" \
     XDG_CONFIG_HOME="$WORK/config" OPENSESSIONS_PORT="$PORT" \
-    "$JAVA" -XX:+UseSerialGC -Xmx256m --enable-native-access=ALL-UNNAMED -jar "$JAR" >>"$WORK/server.log" 2>&1 &
+    "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" >>"$WORK/server.log" 2>&1 &
   SERVER=$!
   until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/version" 2>/dev/null; do
     kill -0 "$SERVER" 2>/dev/null || { tail -n 20 "$WORK/server.log" >&2; die "the server exited during start"; }

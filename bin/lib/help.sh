@@ -18,6 +18,8 @@ Server:
 Sidebar:
   sidebar       open a sidebar pane in the current tmux window (unless sidebars are toggled off)
   toggle        hide every sidebar of this tmux server, or show one in every window
+  next          move this pane's client to the agent that needs you next (waiting longest first, then
+                finished ones you have not seen)
   popup [client-tty]
                 show the sidebar in a popup over the current pane (or that client's); q or Esc closes it
 
@@ -36,6 +38,10 @@ Agents:
   explain [session]
                 show why each agent row is what it is: its source, the entries that decided its status,
                 how it was mapped to its session, and whether it is unseen
+  wait --until STATUS[,STATUS] [--agent A] [--thread T] [--timeout 10m]
+                block until an agent of the session reaches a status (exit 0; 124 when the time is up)
+  stats [--since 1d] [--json]
+                how long agents waited for you: per session and agent, waits, median, longest, share
 
   help [command]
                 this text, or one command's help (also: opensessions <command> --help)
@@ -70,6 +76,11 @@ command_help() {
     toggle) printf '%s\n' 'Usage: opensessions toggle' '' \
       'Hides every sidebar of this tmux server, or shows one in every window.' \
       'Exit 0 when the server took the request, 1 outside tmux or without a server.' ;;
+    next) printf '%s\n' 'Usage: opensessions next' '' \
+      'Moves the tmux client of the pane it runs in to the agent that needs you next: first agents waiting' \
+      'for you, the longest wait first, then agents whose end (done, error, interrupted) you have not seen,' \
+      'oldest first. The agent'"'"'s pane is selected when known. Run again, it goes on to the next one.' \
+      'Exit 0 when the server took the request (also when nothing needs you), 1 outside tmux or without a server.' ;;
     popup) printf '%s\n' 'Usage: opensessions popup [client-tty]' '' \
       'Shows the sidebar in a tmux popup over the current pane, or over the pane of the client on' \
       'client-tty (from a key binding: "#{client_tty}"). q or Esc closes it.' \
@@ -105,6 +116,20 @@ command_help() {
     explain) printf '%s\n' 'Usage: opensessions explain [session]' '' \
       'Prints why each agent row is what it is (GET /debug/agents): its source, the entries that decided' \
       'its status, how it was mapped to its session, and whether it is unseen. Exit 1 without a server.' ;;
+    wait) printf '%s\n' \
+      'Usage: opensessions wait --until STATUS[,STATUS...] [--agent AGENT] [--thread ID] [--timeout T]' \
+      '                         [--session NAME]' '' \
+      'Blocks until an agent row of the session has one of the statuses (GET /api/wait), then prints the' \
+      'row as JSON. Answers at once when one has it already. STATUS: idle, running, tool-running, done,' \
+      'error, waiting, interrupted or stale. --thread is the thread id or agent:id. T: 90s, 10m, 2h,' \
+      '1500ms (at most 24h, the default). Exit 0 when met, 124 when the time is up, 1 when the server' \
+      'is down or refused the wait, 2 for wrong arguments.' "$(session_help | sed -n 2p)" ;;
+    stats) printf '%s\n' 'Usage: opensessions stats [--since PERIOD] [--json]' '' \
+      'Prints how long agents waited for you (GET /api/stats), per session and per agent: the number of' \
+      'waits, the median and longest wait, the time waited, and the share of their engaged time spent' \
+      'waiting. A wait runs from an agent asking (waiting) or finishing while you were not looking' \
+      '(done, error, interrupted, unseen) until you answer or look. PERIOD: 30m, 12h, 1d (default), 2w,' \
+      'an ISO time (2026-03-01T09:00:00Z) or a date (2026-03-01). --json prints the JSON instead.' ;;
     help) printf '%s\n' 'Usage: opensessions help [command]' '' \
       'Prints the list of commands, or the help of one command.' ;;
     *) return 1 ;;

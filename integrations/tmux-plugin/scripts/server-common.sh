@@ -125,12 +125,17 @@ last_line() {
 # Posts PATH (with its query) to the server with the context of the client and pane: client tty|session|
 # window|pane|pane active, the token as bearer. Nothing from the context reaches a shell.
 post_context() {
+  ask_context "$@" >/dev/null
+}
+
+# Posts as post_context does and prints the server's answer.
+ask_context() {
   local path=$1 pane=$2 token context
   [[ -r "$TOKEN_FILE" ]] || fail "cannot read the server's token file $TOKEN_FILE"
   token=$(<"$TOKEN_FILE")
   context=$(tmux display-message -p -t "$pane" '#{session_name}|#{window_id}|#{pane_id}|#{pane_active}') \
     || fail "pane $pane is gone"
-  curl -s -f -m 5 --noproxy '*' -o /dev/null -X POST -H "Authorization: Bearer $token" \
+  curl -s -f -m 5 --noproxy '*' -X POST -H "Authorization: Bearer $token" \
     -H 'Content-Type: text/plain' --data-binary "$CLIENT|$context" "$URL$path" \
     || fail "the server refused $path"
 }

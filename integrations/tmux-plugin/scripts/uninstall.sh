@@ -42,6 +42,8 @@ bound_keys() {
   printf 'prefix %s\n' "${key:-g}"
   key=$(option @opensessions-focus-global-key)
   [[ -z "$key" ]] || printf 'root %s\n' "$key"
+  key=$(option @opensessions-next-global-key)
+  [[ -z "$key" ]] || printf 'root %s\n' "$key"
   read -r -a index_keys <<<"$(option @opensessions-index-keys)"
   for key in "${index_keys[@]}"; do
     printf 'root %s\n' "$key"

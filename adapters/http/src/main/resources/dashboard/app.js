@@ -8,7 +8,9 @@ const THEME_KEY = 'opensessions.theme';
 const RECONNECT_FIRST_MS = 250;
 const RECONNECT_MAX_MS = 10000;
 const LOG_LINES = 5;
-// Durations and the chart's window move with the clock; this redraws them locally, it fetches nothing.
+// Durations ("for 3 min") and the chart's window move with the clock: every CLOCK_MS the page redraws them
+// from the state it holds. That tick never reaches the server: render() fetches a session's history only
+// when a push changed its agents, and the state itself only ever arrives over /ws.
 const CLOCK_MS = 15000;
 
 const TONES = new Set(['neutral', 'info', 'success', 'warn', 'error']);
@@ -42,35 +44,52 @@ function notice(text, bad) {
 
 // ---------------------------------------------------------------- connection
 
+/**
+ * Listens to /ws: the socket boot.js opened while the page loaded (with the frames it kept) the first time,
+ * a new one after a disconnection.
+ */
 function connect(delay) {
-  const socket = new WebSocket(`ws://${location.host}/ws`);
+  const boot = window.opensessionsBoot;
+  window.opensessionsBoot = undefined;
+  const socket = boot ? boot.socket : new WebSocket(`ws://${location.host}/ws`);
   view.socket = socket;
   let opened = false;
-  socket.addEventListener('open', () => {
+  const onOpen = () => {
     opened = true;
     setConnection(true);
-  });
-  socket.addEventListener('message', (event) => {
-    let message;
-    try {
-      message = JSON.parse(event.data);
-    } catch {
-      return;
-    }
-    if (message.type === 'state') {
-      if (!view.state) document.documentElement.dataset.firstStateAt = String(Math.round(performance.now()));
-      view.state = message.state;
-      render();
-    } else if (message.type === 'error') {
-      notice(`refused: ${message.message}`, true);
-    }
-  });
-  socket.addEventListener('close', () => {
+  };
+  const onClose = () => {
     if (view.socket !== socket) return;
     const next = opened ? RECONNECT_FIRST_MS : Math.min(delay * 2, RECONNECT_MAX_MS);
     setConnection(false, next);
     setTimeout(() => connect(next), next);
-  });
+  };
+  socket.addEventListener('open', onOpen);
+  socket.addEventListener('message', (event) => receive(event.data));
+  socket.addEventListener('close', onClose);
+  if (boot) {
+    const kept = boot.frames;
+    boot.frames = null;
+    if (boot.opened) onOpen();
+    for (const frame of kept) receive(frame);
+    if (boot.closed) onClose();
+  }
+}
+
+function receive(data) {
+  let message;
+  try {
+    message = JSON.parse(data);
+  } catch {
+    return;
+  }
+  if (message.type === 'state') {
+    if (!view.state) document.documentElement.dataset.firstStateAt = String(Math.round(performance.now()));
+    view.state = message.state;
+    render();
+  } else if (message.type === 'error') {
+    notice(`refused: ${message.message}`, true);
+  }
 }
 
 function setConnection(up, retryMs) {
@@ -97,16 +116,21 @@ function render() {
   const sessions = state.sessions || [];
   renderClients(state.clients || []);
   renderAttention(sessions);
-  const list = $('sessions');
-  list.replaceChildren(...sessions.map((session) => sessionCard(session, state)));
+  // The cards are built detached and go in with one insertion: one style and layout pass for all of them.
+  const cards = document.createDocumentFragment();
+  for (const session of sessions) cards.append(sessionCard(session, state));
+  $('sessions').replaceChildren(cards);
   $('session-count').textContent = String(sessions.length);
   refreshHistories(sessions);
-  renderChart();
-  if (!view.painted) {
+  if (view.painted) {
+    renderChart();
+  } else {
     view.painted = true;
-    // The first frame that shows the state: the browser paints right after this animation frame.
+    // The first frame that shows the state: the browser paints right after this animation frame. The chart
+    // (which reads computed colours, a forced style pass, and draws a canvas) comes after that paint.
     requestAnimationFrame(() => setTimeout(() => {
       document.documentElement.dataset.firstStatePaint = String(Math.round(performance.now()));
+      renderChart();
     }, 0));
   }
   document.documentElement.dataset.stateVersion = String(state.version);

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ClientMessage.HideSession.class, name = "hide-session"),
         @JsonSubTypes.Type(value = ClientMessage.ShowAllSessions.class, name = "show-all-sessions"),
-        @JsonSubTypes.Type(value = ClientMessage.ReorderSession.class, name = "reorder-session")
+        @JsonSubTypes.Type(value = ClientMessage.ReorderSession.class, name = "reorder-session"),
+        @JsonSubTypes.Type(value = ClientMessage.Subscribe.class, name = "subscribe")
 })
 // Newer clients may add fields (a request id, say); an older server ignores them instead of failing.
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,5 +29,12 @@ public sealed interface ClientMessage {
 
     /** Moves a displayed session by {@code delta} places (negative is up). */
     record ReorderSession(String name, Integer delta) implements ClientMessage {
+    }
+
+    /**
+     * Receive only the status changes of matching agent rows, instead of the state: {@code status} is
+     * comma-separated wire names ({@code "done,error"}); an absent field matches anything. Needs no token.
+     */
+    record Subscribe(String session, String agent, String thread, String status) implements ClientMessage {
     }
 }

@@ -12,9 +12,14 @@ import dev.opensessions.application.port.out.ServerLifecycle;
 import dev.opensessions.application.port.out.SessionSource;
 import dev.opensessions.application.port.out.SettingsStore;
 import dev.opensessions.application.port.out.SidebarPanes;
+import dev.opensessions.application.port.out.UserCommand;
 import dev.opensessions.application.service.AgentLiveness;
+import dev.opensessions.application.service.AgentNotificationService;
+import dev.opensessions.application.port.in.WaitForAgentUseCase;
 import dev.opensessions.application.service.AgentPruneService;
+import dev.opensessions.application.service.AgentWaitService;
 import dev.opensessions.application.service.AgentWatchService;
+import dev.opensessions.application.service.JumpToNextService;
 import dev.opensessions.application.service.DurableStateService;
 import dev.opensessions.application.service.PiRuntimeService;
 import dev.opensessions.application.service.QuitService;
@@ -28,19 +33,29 @@ import dev.opensessions.application.service.SidebarPresenceService;
 import dev.opensessions.application.service.SidebarSettingsService;
 import dev.opensessions.application.service.StateQueryService;
 import dev.opensessions.application.service.SwitchSessionService;
+import dev.opensessions.application.service.ThreadChangeFeed;
 import dev.opensessions.application.service.TopologyService;
+import dev.opensessions.application.service.WaitStatsService;
 import dev.opensessions.application.state.StateOwner;
+import dev.opensessions.application.state.Subscription;
+import dev.opensessions.domain.notify.NotificationSettings;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -59,12 +74,21 @@ final class Core implements AutoCloseable {
     final StateQueryService query;
     final QuitService quit;
     final SwitchSessionService switchSession;
+    /** Transitions waiting to be told to the user at most; more are dropped (a burst is not worth a queue). */
+    static final int NOTIFY_QUEUE = 256;
+    final LateSidebarOutput sidebarOutput = new LateSidebarOutput();
+    final AgentNotificationService notifications;
+    private final ThreadPoolExecutor notifying;
+    final JumpToNextService jump;
     final SidebarSettingsService settings;
     final SidebarPresenceService presence;
     final SidebarActionsService actions;
     final RefreshService refresh;
     final AgentWatchService agents;
     final PiRuntimeService piRuntimes;
+    final ThreadChangeFeed changes;
+    final AgentWaitService waits;
+    final WaitStatsService waitStats;
     /** Agent events as pushed over HTTP: a Pi event without a pane takes its live process's pane. */
     final RecordAgentEventUseCase pushedAgentEvents;
     private final ScheduledExecutorService scheduler;
@@ -72,6 +96,8 @@ final class Core implements AutoCloseable {
     private final TopologyService topology;
     private final AgentPruneService prune;
     private final AgentLiveness liveness;
+    private volatile Subscription hiddenWatch;
+
     private final ScreenWatchService screens;
     private final ScreenRuleSource screenRules;
 
@@ -92,9 +118,12 @@ final class Core implements AutoCloseable {
     record Outside(SessionSource sessions, Multiplexer multiplexer,
                    Function<Supplier<List<SessionName>>, SidebarPanes> panes, LocalSystem system,
                    SettingsStore settings, ServerLifecycle lifecycle, List<String> sessionizer, String home,
-                   List<AgentSource> agents, AgentProcessReader processes, Screens screens) {
+                   List<AgentSource> agents, AgentProcessReader processes, Screens screens,
+                   NotificationSettings notifications, UserCommand userCommand) {
         Outside {
             Objects.requireNonNull(screens, "screens");
+            Objects.requireNonNull(notifications, "notifications");
+            Objects.requireNonNull(userCommand, "userCommand");
             agents = List.copyOf(agents);
             Objects.requireNonNull(processes, "processes");
             Objects.requireNonNull(sessions, "sessions");
@@ -110,11 +139,14 @@ final class Core implements AutoCloseable {
 
     Core(Clock clock, StateStores stores, Outside outside) {
         // One scheduler thread serves frame coalescing and the prune timer; neither runs while idle.
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "opensessions-scheduler");
             thread.setDaemon(true);
             return thread;
         });
+        // A wait met early cancels its timeout (up to 24 h away); cancelled timers leave the queue at once.
+        timers.setRemoveOnCancelPolicy(true);
+        this.scheduler = timers;
         // Sidebar spawns wait on tmux; on a thread of their own they never hold back a frame.
         this.warmup = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "opensessions-sidebar-warmup");
@@ -126,11 +158,25 @@ final class Core implements AutoCloseable {
         this.owner = new StateOwner(clock, durable.restore());
         SidebarPanes panes = outside.panes().apply(this::displayOrder);
         this.metadata = new SessionMetadataService(owner);
-        this.agentEvents = new RecordAgentEventService(owner, durable);
+        this.notifying = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(NOTIFY_QUEUE),
+                task -> {
+                    Thread thread = new Thread(task, "opensessions-notify");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        // Idle, the thread ends: a server nobody needs notifications from runs no thread for them.
+        notifying.allowCoreThreadTimeOut(true);
+        this.notifications = new AgentNotificationService(owner, outside.multiplexer(), sidebarOutput,
+                outside.userCommand(), outside.notifications(), clock.withZone(ZoneId.systemDefault()), notifying);
+        this.agentEvents = new RecordAgentEventService(owner, transition -> {
+            durable.record(transition);
+            notifications.record(transition);
+        });
         this.order = new SessionOrderService(owner);
         this.query = new StateQueryService(owner, scheduler);
         this.quit = new QuitService(owner, outside.lifecycle());
         this.switchSession = new SwitchSessionService(owner, outside.multiplexer());
+        this.jump = new JumpToNextService(owner, outside.multiplexer());
         this.settings = new SidebarSettingsService(owner, outside.settings(), panes);
         this.presence = new SidebarPresenceService(owner, panes, warmup);
         this.actions = new SidebarActionsService(owner, outside.multiplexer(), outside.system(), switchSession,
@@ -153,6 +199,26 @@ final class Core implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 }));
+        this.changes = new ThreadChangeFeed(owner);
+        changes.listen(durable::recordLooks);
+        this.waits = new AgentWaitService(owner, changes, scheduler, WaitForAgentUseCase.MAX_OPEN_WAITS);
+        this.waitStats = new WaitStatsService(durable, clock);
+    }
+
+    /**
+     * Tells {@code sink} the names of the hidden sessions now and whenever they change, on the core's scheduler
+     * thread, never while the state is being written (the sink may change the state in turn).
+     */
+    void onHiddenSessions(Consumer<Set<String>> sink) {
+        Objects.requireNonNull(sink, "sink");
+        AtomicReference<Set<SessionName>> last = new AtomicReference<>();
+        hiddenWatch = owner.subscribe(snapshot -> {
+            Set<SessionName> hidden = snapshot.order().hidden();
+            if (!hidden.equals(last.getAndSet(hidden))) {
+                Set<String> names = hidden.stream().map(SessionName::value).collect(Collectors.toUnmodifiableSet());
+                scheduler.execute(() -> sink.accept(names));
+            }
+        });
     }
 
     /** The sessions in the order sidebars show them (hidden ones left out). */
@@ -185,13 +251,20 @@ final class Core implements AutoCloseable {
 
     @Override
     public void close() {
+        Subscription hidden = hiddenWatch;
+        if (hidden != null) {
+            hidden.close();
+        }
         screens.close();
+        waits.close();
+        changes.close();
         prune.close();
         agents.close();
         piRuntimes.close();
         topology.close();
         durable.close();
         warmup.shutdownNow();
+        notifying.shutdownNow();
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(1, TimeUnit.SECONDS);

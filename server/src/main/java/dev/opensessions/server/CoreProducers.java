@@ -6,14 +6,17 @@ import dev.opensessions.adapters.agents.plugin.CommandAgentSource;
 import dev.opensessions.adapters.agents.screen.ScreenRuleFiles;
 import dev.opensessions.adapters.agents.screen.WatchedScreenRules;
 import dev.opensessions.adapters.persistence.ConfigFileSettingsStore;
+import dev.opensessions.adapters.persistence.NotificationConfigReader;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
 import dev.opensessions.adapters.host.HostSystem;
+import dev.opensessions.adapters.host.HostUserCommand;
 import dev.opensessions.application.port.in.AppendLogUseCase;
 import dev.opensessions.application.port.in.ClearLogUseCase;
 import dev.opensessions.application.port.in.EndPiRuntimeUseCase;
 import dev.opensessions.application.port.in.ExplainAgentsUseCase;
 import dev.opensessions.application.port.in.GetStateUseCase;
 import dev.opensessions.application.port.in.HideSessionUseCase;
+import dev.opensessions.application.port.in.JumpToNextUseCase;
 import dev.opensessions.application.port.in.NotifyUseCase;
 import dev.opensessions.application.port.in.QuitUseCase;
 import dev.opensessions.application.port.in.CommitWritesUseCase;
@@ -29,7 +32,10 @@ import dev.opensessions.application.port.in.SidebarActionsUseCase;
 import dev.opensessions.application.port.in.SidebarPresenceUseCase;
 import dev.opensessions.application.port.in.SidebarSettingsUseCase;
 import dev.opensessions.application.port.in.SwitchSessionUseCase;
+import dev.opensessions.application.port.in.ReadWaitStatsUseCase;
+import dev.opensessions.application.port.in.WaitForAgentUseCase;
 import dev.opensessions.application.port.in.WatchStateUseCase;
+import dev.opensessions.application.port.in.WatchTransitionsUseCase;
 import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.sidebar.runtime.EffectHandler;
@@ -88,8 +94,13 @@ public class CoreProducers {
                 new ConfigFileSettingsStore(settings.configDir().resolve(SidebarHost.CONFIG_FILE)),
                 new QuarkusServerLifecycle(), List.of(bin.resolve("opensessions-sessionizer").toString()),
                 settings.agentHome().toString(), agentSources(settings), MultiplexerFactory.agentProcesses(tmux),
-                new Core.Screens(MultiplexerFactory.paneActivity(tmux), MultiplexerFactory.paneScreens(tmux), rules));
-        return new Core(Clock.systemUTC(), stores.open(), outside);
+                new Core.Screens(MultiplexerFactory.paneActivity(tmux), MultiplexerFactory.paneScreens(tmux), rules),
+                new NotificationConfigReader(settings.configDir().resolve(SidebarHost.CONFIG_FILE)).read(),
+                new HostUserCommand(HostUserCommand.DEFAULT_LIMIT));
+        Core core = new Core(Clock.systemUTC(), stores.open(), outside);
+        // Only visible sessions have their working trees watched.
+        tmux.ifPresent(adapter -> core.onHiddenSessions(adapter.facts()::hidden));
+        return core;
     }
 
     /** Every agent's own records, and the command plugins config.json declares. */
@@ -155,6 +166,21 @@ public class CoreProducers {
     }
 
     @Produces
+    WaitForAgentUseCase waitForAgent(Core core) {
+        return core.waits;
+    }
+
+    @Produces
+    WatchTransitionsUseCase watchTransitions(Core core) {
+        return core.waits;
+    }
+
+    @Produces
+    ReadWaitStatsUseCase readWaitStats(Core core) {
+        return core.waitStats;
+    }
+
+    @Produces
     GetStateUseCase getState(Core core) {
         return core.query;
     }
@@ -196,6 +222,11 @@ public class CoreProducers {
     }
 
     @Produces
+    JumpToNextUseCase jumpToNext(Core core) {
+        return core.jump;
+    }
+
+    @Produces
     ExplainAgentsUseCase explainAgents(Core core) {
         return core.agents;
     }
@@ -225,7 +256,7 @@ public class CoreProducers {
     @Singleton
     EffectHandler sidebarEffects(Core core) {
         return new UseCaseEffects(new UseCaseEffects.UseCases(core.switchSession, core.quit, core.order, core.order,
-                core.order, core.actions, core.settings, core.refresh));
+                core.order, core.actions, core.settings, core.refresh, core.jump, core.waitStats, Clock.systemUTC()));
     }
 
     @Produces

@@ -11,6 +11,7 @@ import dev.opensessions.protocol.ProgressView;
 import dev.opensessions.protocol.ServerMessage;
 import dev.opensessions.protocol.SessionView;
 import dev.opensessions.protocol.StateView;
+import dev.opensessions.protocol.WaitStatsView;
 import dev.opensessions.protocol.StatusView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -23,12 +24,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {
         ServerMessage.class, ServerMessage.Hello.class, ServerMessage.State.class, ServerMessage.Quit.class,
-        ServerMessage.Error.class,
-        ClientMessage.class, ClientMessage.HideSession.class, ClientMessage.ShowAllSessions.class,
+        ServerMessage.Error.class, ServerMessage.Subscribed.class, ServerMessage.Transition.class,
+        ClientMessage.class, ClientMessage.Subscribe.class, ClientMessage.HideSession.class, ClientMessage.ShowAllSessions.class,
         ClientMessage.ReorderSession.class,
         StateView.class, SessionView.class, ClientView.class, MetadataView.class, StatusView.class,
         ProgressView.class, LogView.class, LinkView.class, AgentView.class,
-        AgentDiagnosticsView.class, AgentDiagnosticsView.Row.class
+        AgentDiagnosticsView.class, AgentDiagnosticsView.Row.class,
+        // Returned inside a Response by /api/stats, so Quarkus does not see the type in the signature.
+        WaitStatsView.class, WaitStatsView.Figures.class
 })
 final class NativeReflection {
 

@@ -49,13 +49,27 @@ final class NoMultiplexer implements SessionSource, Multiplexer {
     }
 
     @Override
-    public boolean focusPane(String clientTty, PaneId pane) {
-        return false;
+    public FocusOutcome focusPane(String clientTty, PaneId pane) {
+        return new FocusOutcome.UnknownClient();
     }
 
     @Override
-    public boolean killPane(PaneId pane) {
-        return false;
+    public MessageOutcome showMessage(String clientTty, String text) {
+        return new MessageOutcome.UnknownClient();
+    }
+
+    @Override
+    public PassthroughOutcome passthroughPane(String clientTty) {
+        return new PassthroughOutcome.UnknownClient();
+    }
+
+    public SidebarFocusOutcome focusSidebar(String clientTty, SessionName session) {
+        return new SidebarFocusOutcome.UnknownClient();
+    }
+
+    @Override
+    public PaneKillOutcome killPane(PaneId pane) {
+        return new PaneKillOutcome.UnknownPane();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.opensessions.adapters.tmux.TmuxPane;
 import dev.opensessions.application.port.in.GetStateUseCase;
 import dev.opensessions.application.port.in.SidebarPresenceUseCase;
 import dev.opensessions.application.port.in.WatchStateUseCase;
+import dev.opensessions.application.port.out.SidebarOutput;
 import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.sidebar.model.SidebarState;
@@ -16,6 +17,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -48,10 +50,12 @@ public class SidebarHost implements AutoCloseable {
     private final SidebarPresenceUseCase presence;
     private final Optional<TmuxAdapter> tmux;
     private SidebarTerminalServer<SidebarState> terminals;
+    private final LateSidebarOutput output;
     private Runnable unsubscribe = () -> { };
 
     SidebarHost(ServerSettings settings, ControlToken token, GetStateUseCase state, WatchStateUseCase watch,
-                EffectHandler effects, SidebarPresenceUseCase presence, Optional<TmuxAdapter> tmux) {
+                EffectHandler effects, SidebarPresenceUseCase presence, Optional<TmuxAdapter> tmux, Core core) {
+        this.output = core.sidebarOutput;
         this.presence = presence;
         this.settings = settings;
         this.token = token;
@@ -64,6 +68,9 @@ public class SidebarHost implements AutoCloseable {
     /** Starts listening and returns the bound port. */
     synchronized int start() {
         terminals = listen(settings.sidebarPort());
+        SidebarTerminalServer<SidebarState> listening = terminals;
+        output.attach((pane, sequence) -> listening.send(pane, sequence.getBytes(StandardCharsets.UTF_8))
+                ? new SidebarOutput.WriteOutcome.Queued() : new SidebarOutput.WriteOutcome.NoSuchPane());
         tmux.ifPresent(adapter -> unsubscribe = adapter.model().subscribe(snapshot -> {
             for (TmuxPane pane : snapshot.panes()) {
                 if (pane.sidebar() && PaneId.isValid(pane.id())) {

@@ -14,16 +14,18 @@ import dev.opensessions.adapters.persistence.SqliteTransactions;
 import dev.opensessions.application.port.out.SessionOrderStore;
 import dev.opensessions.application.port.out.StoreException;
 import dev.opensessions.application.port.out.StoreTransactions;
-import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.inject.Instance;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
+import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Path;
 
 /**
- * Opens the durable stores: the SQLite file through the Agroal pool, or, when that file cannot
- * be used, stores in memory so the server keeps running; either way one clear log line says which.
+ * Opens the durable stores: the SQLite file through sqlite-jdbc's own data source (no pool, no transaction
+ * manager: {@link SqliteDatabase} keeps its few connections itself, docs/adr/0016-plain-sqlite-data-source.md),
+ * or, when that file cannot be used, stores in memory so the server keeps running; either way one clear log
+ * line says which.
  */
 @Singleton
 public class StoreFactory {
@@ -32,11 +34,10 @@ public class StoreFactory {
     static final String ORDER_FILE = "session-order.json";
 
     private final ServerSettings settings;
-    private final Instance<AgroalDataSource> dataSource;
+    private SqliteDatabase database;
 
-    StoreFactory(ServerSettings settings, Instance<AgroalDataSource> dataSource) {
+    StoreFactory(ServerSettings settings) {
         this.settings = settings;
-        this.dataSource = dataSource;
     }
 
     StateStores open() {
@@ -64,7 +65,18 @@ public class StoreFactory {
     private SqliteDatabase sqlite() {
         Path file = settings.database().toAbsolutePath();
         SqliteDatabase.ensureParentDirectory(file);
-        return SqliteDatabase.open(dataSource.get(), file);
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        database = SqliteDatabase.open(dataSource, file);
+        return database;
+    }
+
+    /** Closes the connections the database kept open, once the stores wrote what was pending. */
+    @PreDestroy
+    void close() {
+        if (database != null) {
+            database.close();
+        }
     }
 
     private void importLegacyOrder(SessionOrderStore order, ImportLedger ledger) {

@@ -2,6 +2,7 @@ package dev.opensessions.application.service;
 
 import dev.opensessions.application.port.in.ExplainAgentsUseCase.AgentExplanation;
 import dev.opensessions.application.state.StateSnapshot;
+import dev.opensessions.domain.agent.AgentMapping;
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.Evidence;
 import dev.opensessions.domain.agent.ThreadKey;

@@ -2,6 +2,7 @@ package dev.opensessions.application.service;
 
 import dev.opensessions.application.port.in.AgentEventOutcome;
 import dev.opensessions.application.port.in.ExplainAgentsUseCase;
+import dev.opensessions.application.port.in.LimitExceeded;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.port.out.AgentObservation;
 import dev.opensessions.application.port.out.AgentProcessReader;
@@ -10,6 +11,7 @@ import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.application.state.Subscription;
+import dev.opensessions.domain.agent.AgentMapping;
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.AgentTruth;
 import dev.opensessions.domain.agent.Evidence;
@@ -191,9 +193,15 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
     private WatchedThread record(WatchedThread thread) {
         AgentObservation o = thread.observation();
         Boolean unseen = o.reported() == null ? null : o.reported().unseen();
-        AgentEventOutcome outcome = recorder.record(new RecordAgentEventUseCase.Command(o.agent(), thread.shown(),
-                thread.mapping().session(), o.projectDir(), o.threadId(), o.threadName(), o.lastUserPrompt(),
-                o.lastActivity(), unseen, o.paneId()));
+        AgentEventOutcome outcome;
+        try {
+            outcome = recorder.record(new RecordAgentEventUseCase.Command(o.agent(), thread.shown(),
+                    thread.mapping().session(), o.projectDir(), o.threadId(), o.threadName(), o.lastUserPrompt(),
+                    o.lastActivity(), unseen, o.paneId()));
+        } catch (LimitExceeded full) {
+            // Every thread of the session is live: this one is recorded with its next change, if room is made.
+            return thread;
+        }
         Instant at = owner.current().agents().find(thread.trackerKey()).map(AgentThread::updatedAt)
                 .orElse(o.lastActivity());
         return switch (outcome) {

@@ -16,7 +16,9 @@ import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.application.state.Subscription;
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.AgentTracker;
+import dev.opensessions.domain.agent.SeenMark;
 import dev.opensessions.domain.agent.StatusTransition;
+import dev.opensessions.domain.agent.ThreadChange;
 import dev.opensessions.domain.agent.ThreadKey;
 import dev.opensessions.domain.metadata.SessionMetadata;
 import dev.opensessions.domain.session.SessionName;
@@ -24,6 +26,7 @@ import dev.opensessions.domain.session.SessionOrder;
 import dev.opensessions.domain.session.Topology;
 
 import java.lang.System.Logger.Level;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Writes the durable parts of the state (order, metadata, agent rows, status history) behind the hot
+ * Writes the durable parts of the state (order, metadata, agent rows, status history, seen marks) behind the hot
  * path, by group commit: one writer thread stores the difference between the last committed snapshot
  * and the newest one in one transaction, so every change made meanwhile by any number of callers shares
  * one commit. A caller acknowledges a write only once {@link #committed()} says it is committed.
@@ -79,11 +82,13 @@ public final class DurableStateService
     private final AtomicReference<StateSnapshot> pending = new AtomicReference<>();
     private final AtomicBoolean armed = new AtomicBoolean();
     private final Queue<StatusTransition> transitions = new ConcurrentLinkedQueue<>();
+    private final Queue<SeenMark> seen = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingTransitions = new AtomicInteger();
     /** Callers waiting for the commit of a snapshot version, by version. */
     private final ConcurrentNavigableMap<Long, CompletableFuture<CommitOutcome>> waiters = new ConcurrentSkipListMap<>();
     /** Transitions of a failed transaction, written first by the next one; only the writer thread uses it. */
     private final List<StatusTransition> unwritten = new ArrayList<>();
+    private final List<SeenMark> unwrittenSeen = new ArrayList<>();
     private volatile StateSnapshot written;
     private volatile long appliedVersion = -1;
     private volatile CommitOutcome.NotStored failing;
@@ -126,6 +131,35 @@ public final class DurableStateService
         }
         transitions.add(transition);
         arm();
+    }
+
+    /**
+     * Notes, off the hot path like a transition, the user looking at a finished thread (its marker cleared with
+     * its status unchanged); called with the changes of each snapshot, on the state owner's thread.
+     */
+    public void recordLooks(List<ThreadChange> changes, Instant at) {
+        for (ThreadChange change : changes) {
+            if (change.markerCleared()) {
+                if (pendingTransitions.incrementAndGet() > MAX_PENDING_TRANSITIONS) {
+                    pendingTransitions.decrementAndGet();
+                    return;
+                }
+                seen.add(new SeenMark(change.after().session(), change.after().key(), at));
+                arm();
+            }
+        }
+    }
+
+    /** The history from {@code since} on, everything recorded so far included. */
+    public WaitHistory historySince(Instant since) {
+        flush();
+        return new WaitHistory(
+                read("status history", () -> history.transitionsSince(since), List.of()),
+                read("status history", () -> history.seenSince(since), List.of()));
+    }
+
+    /** What the wait statistics are computed from. */
+    public record WaitHistory(List<StatusTransition> transitions, List<SeenMark> seen) {
     }
 
     @Override
@@ -206,10 +240,17 @@ public final class DurableStateService
             pendingTransitions.decrementAndGet();
             batch.add(next);
         }
+        List<SeenMark> looks = new ArrayList<>(unwrittenSeen);
+        unwrittenSeen.clear();
+        SeenMark look;
+        while ((look = seen.poll()) != null) {
+            pendingTransitions.decrementAndGet();
+            looks.add(look);
+        }
         StateSnapshot snapshot = pending.getAndSet(null);
         StateSnapshot before = written;
         boolean newState = snapshot != null && snapshot.version() > before.version();
-        if (batch.isEmpty() && !newState) {
+        if (batch.isEmpty() && looks.isEmpty() && !newState) {
             return;
         }
         try {
@@ -217,11 +258,15 @@ public final class DurableStateService
                 if (!batch.isEmpty()) {
                     history.append(batch);
                 }
+                if (!looks.isEmpty()) {
+                    history.appendSeen(looks);
+                }
                 if (newState) {
                     writeState(before, snapshot);
                 }
             });
         } catch (StoreException | IllegalStateException failure) {
+            unwrittenSeen.addAll(looks.subList(Math.max(0, looks.size() - MAX_PENDING_TRANSITIONS), looks.size()));
             failed(batch, newState ? snapshot : null, failure);
             return;
         }

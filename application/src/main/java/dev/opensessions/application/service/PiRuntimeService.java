@@ -5,6 +5,8 @@ import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.port.in.RegisterPiRuntimeUseCase;
 import dev.opensessions.application.port.out.AgentSource;
 import dev.opensessions.application.state.StateOwner;
+import dev.opensessions.domain.agent.PiSessionEnd;
+import dev.opensessions.domain.agent.ThreadKey;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +31,8 @@ public final class PiRuntimeService implements RegisterPiRuntimeUseCase, EndPiRu
     /** A timer that fires before the clock reached its instant (a clock moved by hand) retries this late. */
     private static final long RETRY_MILLIS = 1000;
 
-    private final PiSessionEnd sessionEnd;
+    private final StateOwner owner;
+    private final RecordAgentEventUseCase recorder;
     private final Clock clock;
     private final ThreadTimers timers;
     private final PiPaneLinks links;
@@ -41,8 +44,8 @@ public final class PiRuntimeService implements RegisterPiRuntimeUseCase, EndPiRu
     /** {@code recorder} applies reports as they are, without the pane links this service adds. */
     public PiRuntimeService(StateOwner owner, RecordAgentEventUseCase recorder, ScheduledExecutorService scheduler,
                             Clock clock) {
-        this.sessionEnd = new PiSessionEnd(Objects.requireNonNull(owner, "owner"),
-                Objects.requireNonNull(recorder, "recorder"));
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timers = new ThreadTimers(Objects.requireNonNull(scheduler, "scheduler"), clock);
         this.links = new PiPaneLinks(this::runtimeOf, clock);
@@ -153,11 +156,18 @@ public final class PiRuntimeService implements RegisterPiRuntimeUseCase, EndPiRu
         changes.newPane().forEach(links::relink);
     }
 
-    /** A session that lost its last process, unless a new one took it over meanwhile. */
+    /**
+     * A session that lost its last process, unless a new one took it over meanwhile: its row goes stale as
+     * {@link PiSessionEnd} says, through the recorder so the change is logged like any report.
+     */
     private void ended(String sessionId) {
-        if (!bySession.containsKey(sessionId)) {
-            sessionEnd.ended(sessionId);
+        if (bySession.containsKey(sessionId)) {
+            return;
         }
+        owner.current().agents().find(ThreadKey.of(AGENT, sessionId)).ifPresent(row ->
+                PiSessionEnd.staleReport(row).ifPresent(stale -> recorder.record(new RecordAgentEventUseCase.Command(
+                        stale.agent(), stale.status(), row.session(), null, stale.threadId(), null, null, stale.ts(),
+                        null, null))));
     }
 
     private static String key(long pid) {

@@ -1,6 +1,7 @@
 package dev.opensessions.application.service;
 
 import dev.opensessions.application.port.in.AgentEventOutcome;
+import dev.opensessions.application.port.in.LimitExceeded;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.state.Change;
 import dev.opensessions.application.state.StateOwner;
@@ -16,8 +17,18 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Resolves an agent report to a live session and applies it to the tracker, noting status transitions. */
+/**
+ * Resolves an agent report to a live session and applies it to the tracker, noting status transitions; a
+ * session holds at most {@link #MAX_THREADS_PER_SESSION} threads.
+ */
 public final class RecordAgentEventService implements RecordAgentEventUseCase {
+
+    /**
+     * Agent threads one session may hold: far more than anyone runs in one session, so a loop posting made-up
+     * thread ids stops here. To make room for a new thread, the oldest thread that is not live goes; when
+     * every one is live the report is refused with {@link LimitExceeded} (CONTRACTS.md, "Caps").
+     */
+    public static final int MAX_THREADS_PER_SESSION = 64;
 
     private final StateOwner owner;
     private final TransitionRecorder transitions;
@@ -46,9 +57,13 @@ public final class RecordAgentEventService implements RecordAgentEventUseCase {
                 return Change.of(state, new AgentEventOutcome.Superseded(session.get()));
             }
             AgentStatus before = state.agents().find(event.key()).map(AgentThread::status).orElse(null);
-            AgentTracker after = state.agents().record(session.get(), event, state.topology().focusedPanes());
+            AgentTracker after = state.agents().record(session.get(), event, state.topology().focusedPanes())
+                    .withinCap(session.get(), event.key(), MAX_THREADS_PER_SESSION)
+                    .orElseThrow(() -> new LimitExceeded("too many agent threads in session " + session.get().value()
+                            + " (at most " + MAX_THREADS_PER_SESSION + ", all of them live)"));
             if (before != event.status()) {
-                transitions.record(new StatusTransition(session.get(), event.key(), before, event.status(), ts));
+                boolean unseen = after.find(event.key()).map(AgentThread::unseen).orElse(false);
+                transitions.record(new StatusTransition(session.get(), event.key(), before, event.status(), ts, unseen));
             }
             return Change.of(state.withAgents(after), new AgentEventOutcome.Recorded(session.get()));
         });

@@ -33,10 +33,10 @@ public final class RefreshService implements RefreshUseCase {
     public void focus(ClientContext context) {
         Objects.requireNonNull(context, "context");
         refresh();
-        if (!context.paneActive() || !PaneId.isValid(context.paneId())) {
+        if (!context.paneActive() || context.pane().isEmpty()) {
             return;
         }
-        PaneId pane = PaneId.of(context.paneId());
+        PaneId pane = context.pane().get();
         owner.apply(state -> {
             AgentTracker seen = state.agents().markPaneSeen(pane);
             return Change.of(seen.equals(state.agents()) ? state : state.withAgents(seen), null);

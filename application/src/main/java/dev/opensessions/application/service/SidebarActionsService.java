@@ -64,7 +64,7 @@ public final class SidebarActionsService implements SidebarActionsUseCase {
     @Override
     public void focusAgent(PaneId from, PaneId agentPane) {
         client(from).ifPresent(client -> act("focus pane " + agentPane, () -> {
-            if (multiplexer.focusPane(client.tty(), agentPane)) {
+            if (multiplexer.focusPane(client.tty(), agentPane) instanceof Multiplexer.FocusOutcome.Focused) {
                 agents(agents -> agents.markPaneSeen(agentPane));
             }
         }));

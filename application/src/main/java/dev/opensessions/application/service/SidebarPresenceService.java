@@ -7,6 +7,7 @@ import dev.opensessions.application.port.out.SidebarPanes;
 import dev.opensessions.application.state.Change;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.WindowId;
 import dev.opensessions.domain.sidebar.SidebarPhase;
 import dev.opensessions.domain.sidebar.SidebarPresence;
 import dev.opensessions.domain.sidebar.SidebarSide;
@@ -106,9 +107,14 @@ public final class SidebarPresenceService implements SidebarPresenceUseCase {
      * naming no window counts as seen.
      */
     private boolean seen(ClientContext context) {
-        return context.window().or(() -> context.client().flatMap(panes::windowOf))
+        return windowOf(context)
                 .map(window -> !panes.lacksSidebar(window))
                 .orElse(true);
+    }
+
+    /** The context's window, else the window its client shows. */
+    private Optional<String> windowOf(ClientContext context) {
+        return context.window().map(WindowId::value).or(() -> context.client().flatMap(panes::windowOf));
     }
 
     @Override
@@ -120,7 +126,7 @@ public final class SidebarPresenceService implements SidebarPresenceUseCase {
                 return;
             }
             try {
-                context.window().or(() -> context.client().flatMap(panes::windowOf))
+                windowOf(context)
                         .filter(panes::lacksSidebar)
                         .ifPresent(panes::open);
             } catch (MultiplexerException failure) {

@@ -1,6 +1,7 @@
 package dev.opensessions.application.service;
 
 import dev.opensessions.application.port.out.AgentObservation;
+import dev.opensessions.domain.agent.AgentMapping;
 import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.agent.AgentTruth;
 import dev.opensessions.domain.agent.StatusVerdict;

@@ -1,6 +1,7 @@
 package dev.opensessions.application.service;
 
 import dev.opensessions.application.port.in.AgentEventOutcome;
+import dev.opensessions.application.port.in.LimitExceeded;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase.Command;
 import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.agent.AgentThread;
@@ -16,6 +17,7 @@ import java.util.Set;
 
 import static dev.opensessions.application.testkit.FakeSessionSource.session;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordAgentEventServiceTest {
 
@@ -63,6 +65,53 @@ class RecordAgentEventServiceTest {
         assertThat(outcome).isEqualTo(new AgentEventOutcome.Superseded(SessionName.of("api")));
         assertThat(h.owner.current().version()).isEqualTo(version);
         assertThat(h.owner.current().agents().threads().getFirst().status()).isEqualTo(AgentStatus.DONE);
+    }
+
+    @Test
+    void aNewThreadInAFullSessionPushesOutTheOldestThreadThatIsNotLive() {
+        h.mux.pushSessions("api", "/w/api");
+        h.agents.record(thread("finished-first", AgentStatus.DONE, "%1"));
+        h.clock.advance(Duration.ofMillis(1));
+        h.agents.record(thread("no-pane", AgentStatus.RUNNING, null));
+        for (int i = 2; i < RecordAgentEventService.MAX_THREADS_PER_SESSION; i++) {
+            h.clock.advance(Duration.ofMillis(1));
+            h.agents.record(thread("live-" + i, AgentStatus.RUNNING, "%1"));
+        }
+
+        h.agents.record(thread("new", AgentStatus.RUNNING, "%1"));
+        h.agents.record(thread("newer", AgentStatus.RUNNING, "%1"));
+
+        assertThat(h.owner.current().agents().threads()).hasSize(RecordAgentEventService.MAX_THREADS_PER_SESSION)
+                .extracting(AgentThread::threadId)
+                .contains("new", "newer", "live-2")
+                .doesNotContain("finished-first", "no-pane");
+    }
+
+    @Test
+    void aNewThreadInASessionFullOfLiveThreadsIsRefusedAndChangesNothing() {
+        h.mux.pushSessions("api", "/w/api");
+        for (int i = 0; i < RecordAgentEventService.MAX_THREADS_PER_SESSION; i++) {
+            h.agents.record(thread("live-" + i, AgentStatus.WAITING, "%1"));
+        }
+        long version = h.owner.current().version();
+        int transitions = h.transitions.size();
+
+        assertThatThrownBy(() -> h.agents.record(thread("one-more", AgentStatus.RUNNING, null)))
+                .isInstanceOf(LimitExceeded.class)
+                .hasMessage("too many agent threads in session api (at most 64, all of them live)");
+        assertThat(h.owner.current().version()).isEqualTo(version);
+        assertThat(h.transitions).hasSize(transitions);
+
+        h.agents.record(thread("live-0", AgentStatus.DONE, "%1"));
+        assertThat(h.agents.record(thread("one-more", AgentStatus.RUNNING, null)))
+                .isEqualTo(new AgentEventOutcome.Recorded(SessionName.of("api")));
+        assertThat(h.owner.current().agents().threads()).extracting(AgentThread::threadId)
+                .contains("one-more").doesNotContain("live-0");
+    }
+
+    private static Command thread(String threadId, AgentStatus status, String pane) {
+        return new Command("codex", status, SessionName.of("api"), null, threadId, null, null, null, null,
+                pane == null ? null : PaneId.of(pane));
     }
 
     @Test

@@ -7,12 +7,14 @@ import dev.opensessions.application.port.out.StatusHistoryStore;
 import dev.opensessions.application.port.out.StoreException;
 import dev.opensessions.application.port.out.StoreFullException;
 import dev.opensessions.domain.agent.AgentThread;
+import dev.opensessions.domain.agent.SeenMark;
 import dev.opensessions.domain.agent.StatusTransition;
 import dev.opensessions.domain.agent.ThreadKey;
 import dev.opensessions.domain.metadata.SessionMetadata;
 import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.session.SessionOrder;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +32,7 @@ final class RecordingStores {
     final Map<SessionName, SessionMetadata> metadata = new ConcurrentHashMap<>();
     final Map<ThreadKey, AgentThread> threads = new ConcurrentHashMap<>();
     final List<StatusTransition> history = Collections.synchronizedList(new ArrayList<>());
+    final List<SeenMark> seen = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger writes = new AtomicInteger();
 
     final SessionOrderStore orders = new SessionOrderStore() {
@@ -92,10 +95,32 @@ final class RecordingStores {
         }
 
         @Override
+        public void appendSeen(List<SeenMark> marks) {
+            write();
+            seen.addAll(marks);
+        }
+
+        @Override
         public List<StatusTransition> recent(SessionName session, int limit) {
             check();
             synchronized (history) {
                 return history.reversed().stream().filter(t -> t.session().equals(session)).limit(limit).toList();
+            }
+        }
+
+        @Override
+        public List<StatusTransition> transitionsSince(Instant since) {
+            check();
+            synchronized (history) {
+                return history.stream().filter(t -> !t.at().isBefore(since)).toList();
+            }
+        }
+
+        @Override
+        public List<SeenMark> seenSince(Instant since) {
+            check();
+            synchronized (seen) {
+                return seen.stream().filter(m -> !m.at().isBefore(since)).toList();
             }
         }
     };

@@ -5,7 +5,10 @@ import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.WindowId;
 import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +30,7 @@ class RefreshServiceTest {
         done("%0", "t1");
         done("%1", "t2");
 
-        service.focus(new ClientContext("/dev/pts/1", "api", "@1", "%0", true));
+        service.focus(ClientContext.of("/dev/pts/1", SessionName.of("api"), WindowId.of("@1"), PaneId.of("%0"), true));
 
         assertThat(harness.mux.refreshes()).isEqualTo(1);
         assertThat(harness.owner.current().agents().unseen(SessionName.of("api"))).isFalse();
@@ -39,8 +42,9 @@ class RefreshServiceTest {
         harness.mux.pushSessions("api", "/src/api");
         done("%0", "t1");
 
-        service.focus(new ClientContext("/dev/pts/1", "api", "@1", "%0", false));
-        service.focus(new ClientContext("/dev/pts/1", "api", "@1", "", true));
+        service.focus(ClientContext.of("/dev/pts/1", SessionName.of("api"), WindowId.of("@1"), PaneId.of("%0"), false));
+        service.focus(new ClientContext(Optional.of("/dev/pts/1"), Optional.of(SessionName.of("api")),
+                Optional.of(WindowId.of("@1")), Optional.empty(), true));
 
         assertThat(harness.mux.refreshes()).isEqualTo(2);
         assertThat(harness.owner.current().agents().unseen(SessionName.of("api"))).isTrue();

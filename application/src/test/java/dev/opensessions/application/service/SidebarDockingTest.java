@@ -7,6 +7,9 @@ import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.application.testkit.FakeSidebarPanes;
 import dev.opensessions.application.testkit.FakeSidebarPanes.Maintained;
 import dev.opensessions.application.testkit.MutableClock;
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.WindowId;
 import dev.opensessions.domain.sidebar.SidebarPhase;
 import dev.opensessions.domain.sidebar.SidebarPresence;
 import dev.opensessions.domain.sidebar.SidebarSettings;
@@ -29,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Where sidebars dock: the tmux option over config over left, chosen at start and at every show. */
 class SidebarDockingTest {
 
-    private static final ClientContext ORIGIN = new ClientContext("/dev/pts/1", "api", "@1", "%1", true);
+    private static final ClientContext ORIGIN = ClientContext.of("/dev/pts/1", SessionName.of("api"),
+            WindowId.of("@1"), PaneId.of("%1"), true);
     private static final Logger CHOICE_LOG = Logger.getLogger(SidebarSideChoice.class.getName());
 
     private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);

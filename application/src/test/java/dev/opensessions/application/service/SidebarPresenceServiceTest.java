@@ -10,6 +10,8 @@ import dev.opensessions.application.testkit.FakeSidebarPanes;
 import dev.opensessions.application.testkit.FakeSidebarPanes.Maintained;
 import dev.opensessions.application.testkit.MutableClock;
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.WindowId;
 import dev.opensessions.domain.sidebar.SidebarPhase;
 import dev.opensessions.domain.sidebar.SidebarPresence;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SidebarPresenceServiceTest {
 
     private static final long STAGGER_NANOS = SidebarPresenceService.STAGGER.toNanos();
-    private static final ClientContext ORIGIN = new ClientContext("/dev/pts/1", "api", "@3", "%1", true);
+    private static final ClientContext ORIGIN = ClientContext.of("/dev/pts/1", SessionName.of("api"),
+            WindowId.of("@3"), PaneId.of("%1"), true);
 
     private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
     private final FakeSidebarPanes panes = new FakeSidebarPanes().window("@1", "@2", "@3", "@4").client("/dev/pts/1", "@3");
@@ -223,9 +227,10 @@ class SidebarPresenceServiceTest {
     void ensureOpensOneSidebarInTheContextWindowWhenShown() {
         shown();
 
-        service.ensure(new ClientContext("/dev/pts/1", "api", "@2", "%1", true));
-        service.ensure(new ClientContext("/dev/pts/1", "api", "@2", "%1", true));
-        service.ensure(new ClientContext("/dev/pts/1", "api", "", "", false));
+        service.ensure(ClientContext.of("/dev/pts/1", SessionName.of("api"), WindowId.of("@2"), PaneId.of("%1"), true));
+        service.ensure(ClientContext.of("/dev/pts/1", SessionName.of("api"), WindowId.of("@2"), PaneId.of("%1"), true));
+        service.ensure(new ClientContext(Optional.of("/dev/pts/1"), Optional.of(SessionName.of("api")),
+                Optional.empty(), Optional.empty(), false));
 
         assertThat(panes.openedWindows()).as("the context window once, then the client's window").containsExactly("@2", "@3");
         assertThat(presence()).as("no warm-up").isEqualTo(new SidebarPresence(true, SidebarPhase.READY));
@@ -234,7 +239,7 @@ class SidebarPresenceServiceTest {
     @Test
     void hiddenStaysHiddenForEnsure() {
         service.ensure(ORIGIN);
-        service.ensure(new ClientContext("/dev/pts/1", "api", "@1", "%1", true));
+        service.ensure(ClientContext.of("/dev/pts/1", SessionName.of("api"), WindowId.of("@1"), PaneId.of("%1"), true));
 
         assertThat(panes.opened).isEmpty();
     }
@@ -250,7 +255,7 @@ class SidebarPresenceServiceTest {
 
         service.identified(first);
         service.toggle(ORIGIN);
-        service.ensure(new ClientContext("/dev/pts/1", "api", "@2", "%1", true));
+        service.ensure(ClientContext.of("/dev/pts/1", SessionName.of("api"), WindowId.of("@2"), PaneId.of("%1"), true));
         Await.until(() -> scheduler.getQueue().isEmpty() && scheduler.getActiveCount() == 0,
                 Duration.ofSeconds(5), "the scheduled spawns ran");
 

@@ -35,6 +35,10 @@ public final class FakeMultiplexer implements Multiplexer {
     public record FocusCall(String clientTty, PaneId pane) {
     }
 
+    /** One client whose keyboard moved to the sidebar of the session it shows. */
+    public record SidebarFocusCall(String clientTty, SessionName session) {
+    }
+
     /** One popup shown on a client. */
     public record PopupCall(String clientTty, String directory, List<String> command, String width, String height) {
     }
@@ -47,9 +51,14 @@ public final class FakeMultiplexer implements Multiplexer {
     public final List<CreateCall> creates = new CopyOnWriteArrayList<>();
     public final List<KillCall> kills = new CopyOnWriteArrayList<>();
     public final List<FocusCall> focuses = new CopyOnWriteArrayList<>();
+    public final List<SidebarFocusCall> sidebarFocuses = new CopyOnWriteArrayList<>();
     public final List<PaneId> killedPanes = new CopyOnWriteArrayList<>();
     public final List<PopupCall> popups = new CopyOnWriteArrayList<>();
     public final List<WindowCall> windows = new CopyOnWriteArrayList<>();
+    /** Messages shown, as {@code tty: text}. */
+    public final List<String> messages = new CopyOnWriteArrayList<>();
+    /** The sidebar pane each client's terminal can be reached through; a client not listed has none. */
+    public final Map<String, PaneId> passthrough = new ConcurrentHashMap<>();
     public volatile boolean failing;
     /** Clients tmux itself would report for a pane, before the state has heard of them. */
     public final Map<PaneId, String> liveClients = new ConcurrentHashMap<>();
@@ -64,6 +73,12 @@ public final class FakeMultiplexer implements Multiplexer {
     /** Attaches a client showing the session to the laid-out world. */
     public FakeMultiplexer client(String tty, String session) {
         world.attach(tty, SessionName.of(session));
+        return this;
+    }
+
+    /** Opens a sidebar in the window of a session of the laid-out world. */
+    public FakeMultiplexer sidebarIn(String session) {
+        world.openSidebar(SessionName.of(session));
         return this;
     }
 
@@ -129,25 +144,61 @@ public final class FakeMultiplexer implements Multiplexer {
     }
 
     @Override
-    public boolean focusPane(String clientTty, PaneId pane) {
+    public FocusOutcome focusPane(String clientTty, PaneId pane) {
         check();
-        if (world.laidOut() && (world.shownBy(clientTty).isEmpty() || world.sessionOf(pane).isEmpty())) {
-            return false;
+        if (world.laidOut() && world.shownBy(clientTty).isEmpty()) {
+            return new FocusOutcome.UnknownClient();
+        }
+        if (world.laidOut() && world.sessionOf(pane).isEmpty()) {
+            return new FocusOutcome.UnknownPane();
         }
         focuses.add(new FocusCall(clientTty, pane));
         world.sessionOf(pane).ifPresent(session -> world.attach(clientTty, session));
-        return true;
+        return new FocusOutcome.Focused();
+    }
+
+    /** In a laid-out world the client must show the session and the session must have a sidebar. */
+    @Override
+    public SidebarFocusOutcome focusSidebar(String clientTty, SessionName session) {
+        check();
+        if (world.laidOut() && world.shownBy(clientTty).isEmpty()) {
+            return new SidebarFocusOutcome.UnknownClient();
+        }
+        if (world.laidOut() && !(world.shownBy(clientTty).orElseThrow().equals(session) && world.hasSidebar(session))) {
+            return new SidebarFocusOutcome.NoSidebar();
+        }
+        sidebarFocuses.add(new SidebarFocusCall(clientTty, session));
+        return new SidebarFocusOutcome.Focused();
     }
 
     @Override
-    public boolean killPane(PaneId pane) {
+    public MessageOutcome showMessage(String clientTty, String text) {
+        check();
+        if (world.laidOut() && world.shownBy(clientTty).isEmpty()) {
+            return new MessageOutcome.UnknownClient();
+        }
+        messages.add(clientTty + ": " + text);
+        return new MessageOutcome.Shown();
+    }
+
+    @Override
+    public PassthroughOutcome passthroughPane(String clientTty) {
+        check();
+        if (world.laidOut() && world.shownBy(clientTty).isEmpty()) {
+            return new PassthroughOutcome.UnknownClient();
+        }
+        PaneId pane = passthrough.get(clientTty);
+        return pane == null ? new PassthroughOutcome.NoSidebar() : new PassthroughOutcome.Through(pane);
+    }
+
+    public PaneKillOutcome killPane(PaneId pane) {
         check();
         if (world.laidOut() && world.sessionOf(pane).isEmpty()) {
-            return false;
+            return new PaneKillOutcome.UnknownPane();
         }
         killedPanes.add(pane);
         world.sessionOf(pane).ifPresent(session -> world.kill(session, List.of()));
-        return true;
+        return new PaneKillOutcome.Killed();
     }
 
     @Override

@@ -44,6 +44,11 @@ class FakeMultiplexerTest extends MultiplexerContract {
             }
 
             @Override
+            public void openSidebarIn(SessionName session) {
+                fake.sidebarIn(session.value());
+            }
+
+            @Override
             public void stopAnswering() {
                 fake.failing = true;
             }

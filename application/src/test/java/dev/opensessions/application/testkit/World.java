@@ -3,6 +3,7 @@ package dev.opensessions.application.testkit;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ final class World {
 
     private final Map<SessionName, PaneId> panes = new LinkedHashMap<>();
     private final Map<String, SessionName> clients = new LinkedHashMap<>();
+    private final Set<SessionName> sidebars = new HashSet<>();
     private int nextPane = 1000;
 
     synchronized boolean laidOut() {
@@ -29,6 +31,14 @@ final class World {
 
     synchronized void attach(String tty, SessionName session) {
         clients.put(tty, session);
+    }
+
+    synchronized void openSidebar(SessionName session) {
+        sidebars.add(session);
+    }
+
+    synchronized boolean hasSidebar(SessionName session) {
+        return panes.containsKey(session) && sidebars.contains(session);
     }
 
     synchronized boolean has(SessionName session) {
@@ -63,6 +73,9 @@ final class World {
         if (pane != null) {
             panes.put(to, pane);
             clients.replaceAll((tty, session) -> session.equals(from) ? to : session);
+            if (sidebars.remove(from)) {
+                sidebars.add(to);
+            }
         }
     }
 

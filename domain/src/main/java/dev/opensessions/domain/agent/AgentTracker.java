@@ -79,7 +79,8 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
                 unseen,
                 pane,
                 liveness,
-                carry(event.projectDir(), before == null ? null : before.projectDir()));
+                carry(event.projectDir(), before == null ? null : before.projectDir()),
+                before != null && before.status() == event.status() ? before.since() : event.ts());
         return replace(before, next, event.ts());
     }
 
@@ -90,6 +91,32 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
      */
     public boolean supersedes(AgentEvent event) {
         return find(event.key()).map(row -> row.updatedAt().isAfter(event.ts())).orElse(false);
+    }
+
+    /**
+     * Keeps at most {@code max} rows in the session, the row {@code keep} (the one just recorded) among them:
+     * rows that are not live (their pane is gone or unknown, or their turn finished) go first, oldest update
+     * first. Empty when that is not enough because every other row is live.
+     */
+    public Optional<AgentTracker> withinCap(SessionName session, ThreadKey keep, int max) {
+        List<AgentThread> rows = rows(session);
+        int excess = rows.size() - max;
+        if (excess <= 0) {
+            return Optional.of(this);
+        }
+        List<AgentThread> evictable = rows.stream()
+                .filter(t -> !t.key().equals(keep) && !t.live())
+                .sorted(Comparator.comparing(AgentThread::updatedAt).thenComparing(t -> t.key().value()))
+                .limit(excess)
+                .toList();
+        if (evictable.size() < excess) {
+            return Optional.empty();
+        }
+        Map<SessionName, SessionAgents> next = new HashMap<>(sessions);
+        for (AgentThread thread : evictable) {
+            dropRow(next, session, thread.key());
+        }
+        return Optional.of(new AgentTracker(next));
     }
 
     /** Every row of every session. */

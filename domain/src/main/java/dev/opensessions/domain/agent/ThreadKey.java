@@ -17,6 +17,12 @@ public record ThreadKey(String value) {
         return new ThreadKey(threadId == null ? agent : agent + ":" + threadId);
     }
 
+    /** The agent's name: the key up to its first {@code :}. */
+    public String agent() {
+        int colon = value.indexOf(':');
+        return colon < 0 ? value : value.substring(0, colon);
+    }
+
     @Override
     public String toString() {
         return value;

@@ -1,8 +1,6 @@
 package dev.opensessions.server.acceptance;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * background on every cell, Tab cycling that stays in the sidebar, the width modal over a wide sidebar, and a
  * kill that logs no warning.
  */
-class EverydayUseIT {
+class EverydayUseIT extends PluginTest {
 
     private static final Duration SERVER_START = Duration.ofSeconds(90);
     /** Catppuccin Mocha's base, #1e1e2e, as tmux writes a background colour. */
@@ -26,31 +24,15 @@ class EverydayUseIT {
     /** The file {@link GitRepos} commits. */
     private static final String TRACKED = "README";
 
-    @TempDir
-    Path home;
-    private TmuxWithPlugin setup;
-    private TerminalClient client;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (setup != null) {
-            setup.close();
-        }
-    }
-
     @Test
     void theSidebarTellsTheTruthAndTabKeepsCyclingInIt() throws Exception {
         Path config = Files.createDirectories(home.resolve("config/opensessions")).resolve("config.json");
         Files.writeString(config, "{\"sidebarWidth\": 37}\n");
-        setup = TmuxWithPlugin.start(home, Installation.of(home.resolve("install")), "alpha", List.of());
-        PrivateTmux tmux = setup.tmux();
+        PrivateTmux tmux = withPlugin(Installation.of(home.resolve("install")), List.of());
         Path repo = GitRepos.withWorktrees(home.resolve("git"), "beta").getFirst();
         tmux.newSession("beta", repo);
         tmux.newSession("gamma", home.resolve("work"));
-        client = TerminalClient.attach(tmux, "alpha");
+        attach(tmux, "alpha");
 
         client.pressAfterPrefix("o", "t");
         Eventually.until(() -> tmux.sidebarsIn(tmux.windows("alpha").getFirst()).size() == 1, SERVER_START,

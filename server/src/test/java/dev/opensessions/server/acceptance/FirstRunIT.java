@@ -1,8 +1,6 @@
 package dev.opensessions.server.acceptance;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,33 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pane, after the server was killed), the messages of every step reach the user's own client, and
  * {@code doctor} names a dead server.
  */
-class FirstRunIT {
-
-    /** A cold JVM start on a loaded two-core machine has taken 20 s. */
-    private static final Duration SERVER_START = Duration.ofSeconds(90);
-
-    @TempDir
-    Path home;
-    private TmuxWithPlugin setup;
-    private TerminalClient client;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (setup != null) {
-            setup.close();
-        }
-    }
+class FirstRunIT extends PluginTest {
 
     @Test
     void onACloneWithoutABuildOnePressBuildsTellsTheUserAndShowsTheSidebarInEveryWindow() throws Exception {
-        setup = TmuxWithPlugin.start(home, Installation.unbuilt(home.resolve("install"), 6), "alpha", List.of());
-        PrivateTmux tmux = setup.tmux();
+        PrivateTmux tmux = withPlugin(Installation.unbuilt(home.resolve("install"), 6), List.of());
         tmux.newWindow("alpha", home.resolve("work"));
         tmux.newSession("beta", home.resolve("work"));
-        client = TerminalClient.attach(tmux, "alpha");
+        attach(tmux, "alpha");
         Eventually.until(() -> messages(tmux).contains("building the server in the background"), Duration.ofSeconds(20),
                 "the load's build announced on the user's client", () -> messages(tmux));
         assertThat(setup.installation().root().resolve("server/target/quarkus-app")).as("still building").doesNotExist();
@@ -61,11 +40,10 @@ class FirstRunIT {
 
     @Test
     void afterAStartOutsideAnyPaneTheFirstPressShowsAndTheSecondHides() throws Exception {
-        setup = TmuxWithPlugin.start(home, Installation.of(home.resolve("install")), "alpha", List.of());
-        PrivateTmux tmux = setup.tmux();
+        PrivateTmux tmux = withPlugin(Installation.of(home.resolve("install")), List.of());
         tmux.newWindow("alpha", home.resolve("work"));
         tmux.newSession("beta", home.resolve("work"));
-        client = TerminalClient.attach(tmux, "alpha");
+        attach(tmux, "alpha");
         // As a script or a login hook would: the user's client is attached, the start runs in no pane.
         TmuxCommand start = setup.run(setup.installation().launcher(), "start");
         assertThat(start.exit()).as(start.output()).isZero();
@@ -81,11 +59,10 @@ class FirstRunIT {
 
     @Test
     void afterAKillDoctorNamesTheDeadServerAndOnePressBringsEverySidebarBackAndSaysWhy() throws Exception {
-        setup = TmuxWithPlugin.start(home, Installation.of(home.resolve("install")), "alpha", List.of());
-        PrivateTmux tmux = setup.tmux();
+        PrivateTmux tmux = withPlugin(Installation.of(home.resolve("install")), List.of());
         tmux.newWindow("alpha", home.resolve("work"));
         tmux.newSession("beta", home.resolve("work"));
-        client = TerminalClient.attach(tmux, "alpha");
+        attach(tmux, "alpha");
         client.pressAfterPrefix("o", "t");
         awaitASidebarInEveryWindow(tmux);
         Path runtime = setup.runtimeDir();
@@ -129,11 +106,5 @@ class FirstRunIT {
     private static boolean everyWindowHasASidebar(PrivateTmux tmux) {
         List<String> windows = tmux.sessions().stream().flatMap(session -> tmux.windows(session).stream()).toList();
         return windows.size() == 3 && windows.stream().allMatch(window -> tmux.sidebarsIn(window).size() == 1);
-    }
-
-    /** The messages tmux showed on the user's client (tmux keeps them per client). */
-    private String messages(PrivateTmux tmux) {
-        return tmux.tryRun("show-messages", "-t", client.tty()).lines()
-                .filter(line -> line.contains(" message: ")).reduce("", (all, line) -> all + line + "\n");
     }
 }

@@ -33,6 +33,7 @@ final class Opensessions implements AutoCloseable {
     private final PrivateTmux tmux;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, String> environment = new java.util.HashMap<>();
 
     Opensessions(Path home, PrivateTmux tmux) throws IOException {
         this.home = home;
@@ -76,6 +77,11 @@ final class Opensessions implements AutoCloseable {
         return ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()));
     }
 
+    /** Sets a variable in the environment of every later launcher command (and so of the server it starts). */
+    void environment(String name, String value) {
+        environment.put(name, value);
+    }
+
     /** Runs {@code bin/opensessions <command>} from the pane, as a user typing it there would. */
     String launcher(String command, String pane) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(installation.launcher().toString(), command)
@@ -92,6 +98,7 @@ final class Opensessions implements AutoCloseable {
         env.put("OPENSESSIONS_PORT", Integer.toString(port));
         env.put("TMUX", tmux.socket() + ",1,0");
         env.put("TMUX_PANE", pane);
+        env.putAll(environment);
         Files.createDirectories(home.resolve("run"));
         Process process = builder.start();
         process.getOutputStream().close();

@@ -40,8 +40,20 @@ final class TerminalClient implements AutoCloseable {
 
     /** Attaches a new client to the session and waits until tmux lists it. */
     static TerminalClient attach(PrivateTmux tmux, String session) throws IOException {
+        return attach(tmux, session, "/dev/null");
+    }
+
+    /**
+     * Attaches a new client whose terminal keeps everything tmux writes to it in {@code typescript}: what it
+     * showed (a status line message) and what it was asked to do (a notification sequence passed through).
+     */
+    static TerminalClient attach(PrivateTmux tmux, String session, java.nio.file.Path typescript) throws IOException {
+        return attach(tmux, session, typescript.toString());
+    }
+
+    private static TerminalClient attach(PrivateTmux tmux, String session, String typescript) throws IOException {
         Set<String> before = ttys(tmux);
-        ProcessBuilder builder = new ProcessBuilder("script", "-qfc", ATTACH, "/dev/null")
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfc", ATTACH, typescript)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
         builder.environment().remove("TMUX");
         builder.environment().remove("TMUX_PANE");

@@ -63,6 +63,11 @@ final class TmuxWithPlugin implements AutoCloseable {
         return setup;
     }
 
+    /** The port the server listens on (its {@code OPENSESSIONS_PORT}). */
+    int port() {
+        return port;
+    }
+
     PrivateTmux tmux() {
         return tmux;
     }

@@ -1,8 +1,6 @@
 package dev.opensessions.server.acceptance;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,36 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The plugin end to end: opensessions loaded the way TPM loads plugins (a tmux.conf that only runs
  * {@code opensessions.tmux}), used through its key table from a real terminal, and uninstalled without a trace.
  */
-class TpmPluginIT {
-
-    /** A cold JVM start on a loaded two-core machine has taken 20 s. */
-    private static final Duration SERVER_START = Duration.ofSeconds(90);
-
-    @TempDir
-    Path home;
-    private TmuxWithPlugin setup;
-    private TerminalClient client;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (setup != null) {
-            setup.close();
-        }
-    }
+class TpmPluginIT extends PluginTest {
 
     @Test
     void prefixKeysShowTheSidebarAndSwitchSessionsAndUninstallLeavesNoTrace() throws Exception {
-        setup = TmuxWithPlugin.start(home, Installation.of(home.resolve("install")), "alpha", List.of());
-        PrivateTmux tmux = setup.tmux();
+        PrivateTmux tmux = withPlugin(Installation.of(home.resolve("install")), List.of());
         tmux.newSession("beta", home.resolve("work"));
         String alphaWindow = tmux.windows("alpha").getFirst();
         assertThat(tmux.run("show-environment", "-g", "OPENSESSIONS_DIR").strip())
                 .isEqualTo("OPENSESSIONS_DIR=" + setup.installation().root());
         assertThat(setup.portOpen()).as("the server starts on first use, not at load").isFalse();
-        client = TerminalClient.attach(tmux, "alpha");
+        attach(tmux, "alpha");
 
         client.pressAfterPrefix("o", "t");
         Eventually.until(() -> tmux.sidebarsIn(alphaWindow).size() == 1, SERVER_START, "a sidebar in alpha's window",
@@ -69,8 +48,7 @@ class TpmPluginIT {
 
     @Test
     void aServerOfAnotherVersionIsStoppedWhenThePluginLoadsAndTheNextUseStartsThisOne() throws Exception {
-        setup = TmuxWithPlugin.start(home, Installation.of(home.resolve("install")), "alpha", List.of());
-        PrivateTmux tmux = setup.tmux();
+        PrivateTmux tmux = withPlugin(Installation.of(home.resolve("install")), List.of());
         String pane = tmux.format("=alpha:", "#{pane_id}");
         assertThat(setup.runScript("ensure-sidebar.sh", "", pane).exit()).isZero();
         Path pid = setup.runtimeDir().resolve("pid");
@@ -94,9 +72,8 @@ class TpmPluginIT {
         // A mount namespace with an empty /usr/lib/jvm: the launcher looks there after JAVA_HOME and PATH.
         List<String> withoutJdks = List.of("unshare", "--map-root-user", "--mount", "sh", "-c",
                 "mount -t tmpfs tmpfs /usr/lib/jvm && exec \"$@\"", "without-jdks");
-        setup = TmuxWithPlugin.start(home, Installation.unpackaged(home.resolve("install")), "alpha", withoutJdks);
-        PrivateTmux tmux = setup.tmux();
-        client = TerminalClient.attach(tmux, "alpha");
+        PrivateTmux tmux = withPlugin(Installation.unpackaged(home.resolve("install")), withoutJdks);
+        attach(tmux, "alpha");
 
         Eventually.until(() -> messages(tmux).contains("opensessions: no JDK 21 or newer found"), Duration.ofSeconds(30),
                 "the missing JDK reported on the status line", () -> messages(tmux));
@@ -106,10 +83,6 @@ class TpmPluginIT {
         assertThat(setup.portOpen()).isFalse();
     }
 
-    private String messages(PrivateTmux tmux) {
-        return tmux.tryRun("show-messages", "-t", client.tty()).lines()
-                .filter(line -> line.contains(" message: ")).reduce("", (all, line) -> all + line + "\n");
-    }
 
     private void assertNothingLeft(PrivateTmux tmux) throws Exception {
         for (String table : List.of("prefix", "root")) {

@@ -120,6 +120,12 @@ public sealed interface Effect {
     record OpenPort(int port) implements Effect {
     }
 
+    /**
+     * Moves this pane's client to the next agent that needs the user ({@code N}, docs/reference/key-bindings.md#jump).
+     */
+    record JumpNext() implements Effect {
+    }
+
     /** Re-reads tmux ({@code r}). */
     record Refresh() implements Effect {
     }
@@ -169,6 +175,13 @@ public sealed interface Effect {
      * Sends {@code msg} back to this pane after {@code delay}: debounces (width slider, 80 ms) and short
      * highlights (click flash, 150 ms). Carried out by the runtime, not the core.
      */
+    /**
+     * Read how long the session's agents waited for the user over the last day; the answer comes back as
+     * {@link Msg.WaitsLoaded}.
+     */
+    record LoadWaits(SessionName session) implements Effect {
+    }
+
     record Later(Duration delay, Msg msg) implements Effect {
         public Later {
             Objects.requireNonNull(delay, "delay");

@@ -4,12 +4,14 @@ import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.AgentTracker;
+import dev.opensessions.domain.agent.NeedsYou;
 import dev.opensessions.domain.agent.SessionAgents;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
 import dev.opensessions.domain.sidebar.SessionFilter;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -44,6 +46,8 @@ public final class Listing {
     private final ListRows rows;
     private final long active;
     private final long unseen;
+    private final int needsYou;
+    private final Instant needsYouSince;
     /** Every listed agent of the {@code all} scope, derived on first use; a racing second derivation is equal. */
     private volatile List<AgentThread> everyAgent;
 
@@ -78,6 +82,16 @@ public final class Listing {
         this.rows = ListRows.of(blocks, snapshot.sidebar().collapsedGroups(), current);
         this.active = active(agents, displayed);
         this.unseen = unseenSessions;
+        int needing = 0;
+        Instant oldest = null;
+        for (AgentThread thread : agents.threads()) {
+            if (thread.visible() && NeedsYou.needsYou(thread)) {
+                needing++;
+                oldest = oldest == null || thread.since().isBefore(oldest) ? thread.since() : oldest;
+            }
+        }
+        this.needsYou = needing;
+        this.needsYouSince = oldest;
     }
 
     /** The listing of the pane's list on {@code snapshot}, in the order {@code arranged} when not null. */
@@ -146,6 +160,19 @@ public final class Listing {
     /** Displayed sessions with an agent the user has not seen: the header's ● counter. */
     public long unseenCount() {
         return unseen;
+    }
+
+    /**
+     * Agent threads of every session that need the user (waiting, or an unseen end): the header's ⚑ counter, and
+     * what the jump key visits.
+     */
+    public int needsYouCount() {
+        return needsYou;
+    }
+
+    /** Since when the one that has needed the user longest has; empty when none does. */
+    public Optional<Instant> needsYouSince() {
+        return Optional.ofNullable(needsYouSince);
     }
 
     /** Every visible agent of every displayed session, in display order: what the {@code all} scope lists. */

@@ -1,5 +1,6 @@
 package dev.opensessions.sidebar.model;
 
+import dev.opensessions.domain.agent.WaitFigures;
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
@@ -69,6 +70,10 @@ public sealed interface Msg {
     }
 
     /** Another sidebar moved its keyboard focus; adopted when it lives in the same session as this pane. */
+    /** How long a session's agents waited for the user over the last day ({@link Effect.LoadWaits}). */
+    record WaitsLoaded(SessionName session, WaitFigures figures) implements Msg {
+    }
+
     record PeerFocus(PaneId from, SessionName fromSession, SessionName focused) implements Msg {
         public PeerFocus {
             Objects.requireNonNull(from, "from");

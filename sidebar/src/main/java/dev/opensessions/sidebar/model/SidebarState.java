@@ -25,10 +25,11 @@ import java.util.Optional;
  * @param scroll       the index of the first row ({@link ListRows}) shown in the list
  * @param listing      what the list derives from the snapshot; pass the previous state's (or null): one
  *                     derived from other inputs is derived again here, so it always matches the state
+ * @param waitClock    the time the header's longest wait is told at, and the pane's next wake-up for it
  */
 public record SidebarState(PaneId pane, boolean popup, int width, int height, StateSnapshot snapshot, SessionName focused,
                            SessionName pending, int spinnerFrame, int scroll, ListUi list, PanelUi panel,
-                           Listing listing) {
+                           Listing listing, WaitClock waitClock) {
 
     public static final int SPINNER_FRAMES = 10;
 
@@ -46,6 +47,7 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
         if (scroll < 0) {
             throw new IllegalArgumentException("scroll < 0");
         }
+        Objects.requireNonNull(waitClock, "waitClock");
         if (listing == null || !listing.derivedFrom(snapshot, pane, list.arranged())) {
             listing = Listing.of(snapshot, pane, list.arranged());
         }
@@ -62,7 +64,8 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
      */
     public static SidebarState initial(PaneId pane, boolean popup, int width, int height, StateSnapshot snapshot) {
         SidebarState bare = new SidebarState(pane, popup, width, height, snapshot, null, null, 0, 0,
-                ListUi.initial(), PanelUi.initial(popup ? AgentScope.ALL : snapshot.sidebar().agentScope()), null);
+                ListUi.initial(), PanelUi.initial(popup ? AgentScope.ALL : snapshot.sidebar().agentScope()), null,
+                WaitClock.at(snapshot.takenAt()));
         return bare.withFocus(bare.current().orElse(null));
     }
 
@@ -129,47 +132,52 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
     }
 
     public SidebarState withSize(int newWidth, int newHeight) {
-        return new SidebarState(pane, popup, newWidth, newHeight, snapshot, focused, pending, spinnerFrame, scroll, list, panel, listing)
+        return new SidebarState(pane, popup, newWidth, newHeight, snapshot, focused, pending, spinnerFrame, scroll, list, panel, listing, waitClock)
                 .withScroll(scroll);
     }
 
     public SidebarState withSnapshot(StateSnapshot value) {
-        return new SidebarState(pane, popup, width, height, value, focused, pending, spinnerFrame, scroll, list, panel, listing);
+        return new SidebarState(pane, popup, width, height, value, focused, pending, spinnerFrame, scroll, list, panel, listing, waitClock);
     }
 
     /** Focus on a session's own row (a header focus ends). */
     public SidebarState withFocus(SessionName value) {
         return new SidebarState(pane, popup, width, height, snapshot, value, pending, spinnerFrame, scroll,
-                list.withHeaderFocus(null), panel, listing);
+                list.withHeaderFocus(null), panel, listing, waitClock);
     }
 
     /** Focus on a group's header, standing for the child it chose (docs/reference/sidebar.md#keyboard-focus). */
     public SidebarState withHeaderFocus(ListRow header) {
         return new SidebarState(pane, popup, width, height, snapshot, header.session().name(), pending, spinnerFrame,
-                scroll, list.withHeaderFocus(header.group().key()), panel, listing);
+                scroll, list.withHeaderFocus(header.group().key()), panel, listing, waitClock);
     }
 
     public SidebarState withPending(SessionName value) {
-        return new SidebarState(pane, popup, width, height, snapshot, focused, value, spinnerFrame, scroll, list, panel, listing);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, value, spinnerFrame, scroll, list, panel, listing, waitClock);
     }
 
     public SidebarState withSpinnerFrame(int value) {
-        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, value, scroll, list, panel, listing);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, value, scroll, list, panel, listing, waitClock);
     }
 
     public SidebarState withList(ListUi value) {
-        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, scroll, value, panel, listing);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, scroll, value, panel, listing, waitClock);
+    }
+
+    public SidebarState withWaitClock(WaitClock value) {
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, scroll, list, panel,
+                listing, value);
     }
 
     public SidebarState withPanel(PanelUi value) {
-        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, scroll, list, value, listing);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, scroll, list, value, listing, waitClock);
     }
 
     /** Scrolls the list by rows, clamped so the last screenful stays full. */
     public SidebarState withScroll(int value) {
         int max = rows().maxScroll(layout().listRows());
         int clamped = Math.max(0, Math.min(max, value));
-        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, clamped, list, panel, listing);
+        return new SidebarState(pane, popup, width, height, snapshot, focused, pending, spinnerFrame, clamped, list, panel, listing, waitClock);
     }
 
     /** Scrolls just enough that the focused row is wholly on screen. */

@@ -40,6 +40,10 @@ public final class PaneSession<S> implements AutoCloseable {
     private static final int ESCAPE_WAIT_MILLIS = 40;
     /** Marks "a newer snapshot is waiting in pendingSnapshot"; compared by identity, never shown to the program. */
     private static final Msg SNAPSHOT_READY = new Msg.Tick(Instant.EPOCH);
+    /** Marks "bytes wait in {@link #outbound}"; compared by identity, never shown to the program. */
+    private static final Msg OUTBOUND_READY = new Msg.Tick(Instant.EPOCH);
+    /** Bytes queued for the pane at most; more are dropped (a notification is not worth a pane's memory). */
+    static final int OUTBOUND_LIMIT = 16;
     /** At most this many queued messages are updated before a frame is drawn, so a flood still shows progress. */
     private static final int BATCH = 64;
     /**
@@ -65,6 +69,8 @@ public final class PaneSession<S> implements AutoCloseable {
      */
     private final AtomicReference<StateSnapshot> pendingSnapshot = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Bytes from outside the program, written by the loop between two frames. */
+    private final java.util.Queue<byte[]> outbound = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile Subscription subscription;
     private volatile Thread loop;
     private S state;
@@ -100,6 +106,14 @@ public final class PaneSession<S> implements AutoCloseable {
 
     public boolean isOpen() {
         return !closed.get();
+    }
+
+    /** Queues bytes to write to the pane between two frames; dropped when many are waiting already. */
+    public void send(byte[] bytes) {
+        if (outbound.size() < OUTBOUND_LIMIT) {
+            outbound.offer(bytes.clone());
+            mailbox.offer(OUTBOUND_READY);
+        }
     }
 
     /** Queues a size from tmux; the pane re-renders at that size. */
@@ -218,6 +232,13 @@ public final class PaneSession<S> implements AutoCloseable {
     /** Updates the state with one message and runs its effects; false when the pane closed. */
     private boolean step(Msg next) throws IOException {
         Msg msg = next;
+        if (next == OUTBOUND_READY) {
+            byte[] bytes = outbound.poll();
+            if (bytes != null) {
+                write(bytes);
+            }
+            return isOpen();
+        }
         if (next == SNAPSHOT_READY) {
             StateSnapshot snapshot = pendingSnapshot.getAndSet(null);
             if (snapshot == null) {
@@ -246,18 +267,22 @@ public final class PaneSession<S> implements AutoCloseable {
         return isOpen();
     }
 
-    /** Sends the message back after the delay. */
+    /** Sends the message back after the delay; a tick carries the time it arrives, not the one it was asked for. */
     private void later(Effect.Later later) {
-        offerLater(later.msg(), later.delay());
+        offerLater(later.msg(), later.delay(), later.msg() instanceof Msg.Tick);
+    }
+
+    private void offerLater(Msg msg, Duration delay) {
+        offerLater(msg, delay, false);
     }
 
     /** Queues the message after the delay, from a sleeping virtual thread: nothing runs while it waits. */
-    private void offerLater(Msg msg, Duration delay) {
+    private void offerLater(Msg msg, Duration delay, boolean stamp) {
         Thread.ofVirtual().name("sidebar-later-" + pane.value()).start(() -> {
             try {
                 Thread.sleep(delay);
                 if (isOpen()) {
-                    mailbox.offer(msg);
+                    mailbox.offer(stamp ? new Msg.Tick(clock.instant()) : msg);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import dev.opensessions.sidebar.model.Msg;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.model.Step;
 import dev.opensessions.sidebar.update.SidebarUpdate;
+import dev.opensessions.sidebar.update.WaitLine;
 import dev.opensessions.sidebar.view.Grid;
 import dev.opensessions.sidebar.view.SidebarView;
 
@@ -22,7 +23,7 @@ public final class SidebarProgram implements PaneProgram<SidebarState> {
 
     @Override
     public Step<SidebarState> update(SidebarState state, Msg msg) {
-        return SidebarUpdate.update(state, msg);
+        return WaitLine.follow(state, msg, SidebarUpdate.update(state, msg));
     }
 
     @Override

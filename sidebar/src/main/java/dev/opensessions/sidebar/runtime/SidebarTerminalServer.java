@@ -94,6 +94,19 @@ public final class SidebarTerminalServer<S> implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues bytes for a docked pane's terminal, written between two frames (a notification's escape sequence
+     * for tmux to pass through); false when no such pane is connected.
+     */
+    public boolean send(PaneId pane, byte[] bytes) {
+        PaneSession<S> session = sessions.get(pane);
+        if (session == null || !session.isOpen()) {
+            return false;
+        }
+        session.send(bytes);
+        return true;
+    }
+
     /** Stops accepting and closes every pane's session (their shims exit, so the panes close). */
     @Override
     public void close() {

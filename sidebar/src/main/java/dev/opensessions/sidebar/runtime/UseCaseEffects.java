@@ -1,7 +1,9 @@
 package dev.opensessions.sidebar.runtime;
 
 import dev.opensessions.application.port.in.HideSessionUseCase;
+import dev.opensessions.application.port.in.JumpToNextUseCase;
 import dev.opensessions.application.port.in.QuitUseCase;
+import dev.opensessions.application.port.in.ReadWaitStatsUseCase;
 import dev.opensessions.application.port.in.RefreshUseCase;
 import dev.opensessions.application.port.in.ReorderSessionUseCase;
 import dev.opensessions.application.port.in.ShowAllSessionsUseCase;
@@ -13,6 +15,8 @@ import dev.opensessions.sidebar.model.Effect;
 import dev.opensessions.sidebar.model.Msg;
 
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -22,6 +26,8 @@ public final class UseCaseEffects implements EffectHandler {
     private static final System.Logger LOG = System.getLogger(UseCaseEffects.class.getName());
     /** The built-in project picker lists at most this many folders. */
     static final int PROJECT_LIMIT = 2000;
+    /** The period of the wait figures the agents panel shows. */
+    static final Duration WAIT_PERIOD = Duration.ofDays(1);
 
     private final UseCases cases;
 
@@ -32,8 +38,12 @@ public final class UseCaseEffects implements EffectHandler {
     /** The use cases sidebars reach. */
     public record UseCases(SwitchSessionUseCase switchSession, QuitUseCase quit, HideSessionUseCase hide,
                            ShowAllSessionsUseCase showAll, ReorderSessionUseCase reorder,
-                           SidebarActionsUseCase actions, SidebarSettingsUseCase settings, RefreshUseCase refresh) {
+                           SidebarActionsUseCase actions, SidebarSettingsUseCase settings, RefreshUseCase refresh,
+                           JumpToNextUseCase jump, ReadWaitStatsUseCase waits, Clock clock) {
         public UseCases {
+            Objects.requireNonNull(jump, "jump");
+            Objects.requireNonNull(waits, "waits");
+            Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(switchSession, "switchSession");
             Objects.requireNonNull(quit, "quit");
             Objects.requireNonNull(hide, "hide");
@@ -71,11 +81,20 @@ public final class UseCaseEffects implements EffectHandler {
             case Effect.OpenPort port -> cases.actions().openPort(port.port())
                     .ifPresent(problem -> reply.accept(new Msg.Told("cannot open the port", problem)));
             case Effect.Refresh ignored -> cases.refresh().refresh();
+            case Effect.JumpNext ignored -> {
+                if (cases.jump().jumpNextFrom(pane) instanceof JumpToNextUseCase.JumpOutcome.Failed failed) {
+                    LOG.log(Level.WARNING, "jumping from sidebar " + pane + " failed: " + failed.reason());
+                }
+            }
             case Effect.SetTheme theme -> cases.settings().setTheme(theme.theme());
             case Effect.SetWidth width -> cases.settings().setWidth(width.width());
             case Effect.SetFilter filter -> cases.settings().setFilter(filter.filter());
             case Effect.SetGroupCollapsed group -> cases.settings().setGroupCollapsed(group.group(), group.collapsed());
             case Effect.SetDetailHeight height -> cases.settings().setDetailHeight(height.rows());
+            // Read from the database on a thread of its own, so the pane's frames never wait for it.
+            case Effect.LoadWaits waits -> Thread.ofVirtual().name("sidebar-waits-" + pane).start(() ->
+                    reply.accept(new Msg.WaitsLoaded(waits.session(),
+                            cases.waits().stats(cases.clock().instant().minus(WAIT_PERIOD)).session(waits.session()))));
             // The runtime carries these out itself: closing the pane, timers and focus shared between panes.
             case Effect.ClosePane ignored -> { }
             case Effect.Later ignored -> { }

@@ -76,6 +76,9 @@ final class Keys {
         if (key.is('f')) {
             return Step.of(state, new Effect.SetFilter(state.filter().next()));
         }
+        if (key.is('N')) {
+            return Step.of(state, new Effect.JumpNext());
+        }
         if (key.is('r')) {
             return Step.of(state, new Effect.Refresh());
         }

@@ -29,14 +29,16 @@ public final class SidebarUpdate {
             case Msg.Mouse mouse -> MouseActions.handle(state, mouse);
             case Msg.Resized resized -> Step.of(state.withSize(Math.max(1, resized.width()),
                     Math.max(1, resized.height())).scrolledToFocus());
-            case Msg.Snapshot snapshot -> Step.of(snapshot(state, snapshot.snapshot()));
-            case Msg.Tick tick -> Step.of(state.withSpinnerFrame(
-                    (int) (tick.at().toEpochMilli() / SPINNER_FRAME.toMillis() % SidebarState.SPINNER_FRAMES)));
+            case Msg.Snapshot snapshot -> WaitTimes.tell(snapshot(state, snapshot.snapshot()),
+                    snapshot.snapshot().takenAt());
+            case Msg.Tick tick -> WaitTimes.tell(state.withSpinnerFrame(
+                    (int) (tick.at().toEpochMilli() / SPINNER_FRAME.toMillis() % SidebarState.SPINNER_FRAMES)), tick.at());
             case Msg.PeerFocus peer -> Step.of(peerFocus(state, peer));
             case Msg.Timer timer -> timer(state, timer);
             case Msg.ProjectsListed listed -> Step.of(ModalKeys.open(state,
                     ProjectPicker.open(listed.directories(), listed.home())));
             case Msg.Told told -> Step.of(ModalKeys.open(state, new Notice(told.title(), told.text())));
+            case Msg.WaitsLoaded loaded -> Step.of(WaitLine.loaded(state, loaded));
         };
     }
 

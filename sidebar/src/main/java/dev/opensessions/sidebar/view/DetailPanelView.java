@@ -1,5 +1,7 @@
 package dev.opensessions.sidebar.view;
 
+import dev.opensessions.domain.agent.WaitFigures;
+import dev.opensessions.sidebar.model.SessionWaits;
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.Attention;
 import dev.opensessions.domain.session.Session;
@@ -88,7 +90,30 @@ final class DetailPanelView {
         int room = rows - lines.size();
         described.ifPresent(session -> MetadataLines.add(plainSink(lines),
                 state.snapshot().metadataOf(session.name()), Math.max(0, room), theme, width));
+        if (described.isPresent() && lines.size() < rows) {
+            waitLine(state, described.get()).ifPresent(text -> lines.add(plain(new Span(text, theme.fg(theme.overlay1())))));
+        }
         return lines;
+    }
+
+    /**
+     * {@code  waited 3× · med 2m · max 9m} (today): how long the session's agents waited for the user over
+     * the last day; nothing before the figures are read or when they did not wait.
+     */
+    static Optional<String> waitLine(SidebarState state, Session session) {
+        SessionWaits waits = state.panel().waits();
+        if (waits == null || waits.figures() == null || !waits.session().equals(session.name())
+                || waits.figures().waits() == 0) {
+            return Optional.empty();
+        }
+        WaitFigures f = waits.figures();
+        return Optional.of(" waited " + f.waits() + "× · med " + brief(f.median()) + " · max " + brief(f.longest()));
+    }
+
+    /** {@code 45s}, {@code 12m}, {@code 3h}: one unit, rounded down. */
+    private static String brief(java.time.Duration d) {
+        long s = d.toSeconds();
+        return s < 60 ? s + "s" : s < 3600 ? s / 60 + "m" : s / 3600 + "h";
     }
 
     /** The directory (cut from the left) and the links line of the described session. */

@@ -11,6 +11,7 @@ import dev.opensessions.sidebar.model.ListRow;
 import dev.opensessions.sidebar.model.ListRows;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.model.TextWidth;
+import dev.opensessions.sidebar.model.WaitClock;
 
 import java.util.Optional;
 
@@ -19,6 +20,9 @@ import java.util.Optional;
  * worktree groups with their tree rail, with focus, hover, flash and drag marks.
  */
 final class SessionListView {
+
+    /** The header's title keeps this many columns (" sessions") before the wait's time is left out. */
+    static final int TITLE_KEPT = 9;
 
     private SessionListView() {
     }
@@ -43,7 +47,25 @@ final class SessionListView {
         Listing listing = state.listing();
         int start = painter.textRight(end, 0, " " + listing.sessions().size(), theme.fg(theme.subtext0()));
         start = painter.textRight(start, 0, " ●" + listing.unseenCount(), theme.fg(theme.teal()));
-        return painter.textRight(start, 0, "⚡" + listing.activeCount(), theme.fg(theme.yellow()));
+        start = painter.textRight(start, 0, "⚡" + listing.activeCount(), theme.fg(theme.yellow()));
+        return needsYou(painter, state, theme, start);
+    }
+
+    /**
+     * {@code ⚑N 12m}: how many agents need the user and how long the first in line has; only while any does, and
+     * without the time when it would leave the title fewer than {@link #TITLE_KEPT} columns.
+     */
+    private static int needsYou(Painter painter, SidebarState state, Theme theme, int end) {
+        Listing listing = state.listing();
+        if (listing.needsYouCount() == 0) {
+            return end;
+        }
+        String count = "⚑" + listing.needsYouCount();
+        String waited = listing.needsYouSince()
+                .map(since -> count + " " + WaitClock.shortly(state.waitClock().waited(since)) + " ")
+                .filter(text -> end - TextWidth.of(text) - 1 >= TITLE_KEPT)
+                .orElse(count + " ");
+        return painter.textRight(end, 0, waited, theme.fg(theme.peach()));
     }
 
     static void list(Painter painter, SidebarState state, Theme theme) {

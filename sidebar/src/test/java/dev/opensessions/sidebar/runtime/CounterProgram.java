@@ -63,6 +63,7 @@ final class CounterProgram implements PaneProgram<CounterProgram.State> {
             case Msg.Timer timer -> Step.of(s);
             case Msg.ProjectsListed listed -> Step.of(s);
             case Msg.Told told -> Step.of(s);
+            case Msg.WaitsLoaded loaded -> Step.of(s);
             case Msg.PeerFocus peer -> Step.of(s);
         };
     }

@@ -26,17 +26,17 @@ class FrameBytesTest {
     static Stream<Arguments> frames() {
         return Stream.of(
                 Arguments.of("current session of 200, 26x40", LongWorld.of().sidebar(100, 26, 40).scrolledToFocus(),
-                        "519d40d0cd1ca82f8c9f665fb441d4fc68d95df7b2b569d30cb6ffc2e24650c8",
+                        "6f42a0bcd485a19adb3502566d6fedc1a089ab57a58377dfdeaa1cd73acda54a",
                         "2effb6f93151a26d86832dcbe72da313aaccd7332728ed0da6cab5bcc115f361"),
                 Arguments.of("scrolled, a collapsed group, every agent", LongWorld.of()
                                 .settings(s -> s.withGroupCollapsed("/home/u/code/s152/.git", true)
                                         .withAgentScope(AgentScope.ALL))
                                 .sidebar(100, 26, 40).withScroll(150).withSpinnerFrame(3),
-                        "2da08b300c151679749f4666f7360ff20763a0e3e77c7ab810273e4d4e90a3ac",
+                        "49accc0f29b7c1117858d32f57c32220df65cde71a17fc754bedeecc220dfaeb",
                         "96fb41b7b2a1d839a0e7f87ba1edbc35679186f2267c74a08386f16791cb0879"),
                 Arguments.of("focus moved down, 40x60", LongWorld.of().sidebar(100, 40, 60)
                                 .withFocus(World.name(LongWorld.name(121))).scrolledToFocus(),
-                        "9bf7677583d43715a37c6f6441d4202204c98442143dd42064e15e9c38e9b597",
+                        "e3ebee5b2b23b786fc6fb45ce6e78958eb8b90859ac94b42fc71bd5ca7080774",
                         "77a703f4292096b024f9abe2ee7ca40668bc97870943f77304cb57c951253fb7"));
     }
 

@@ -36,8 +36,9 @@ class SidebarProgramTest {
         assertThat(state.current()).contains(name("s2"));
         assertThat(state.width()).isEqualTo(30);
         assertThat(program.view(state).height()).isEqualTo(25);
+        // The program also asks for the wait figures of the session the agents panel now describes.
         assertThat(program.update(state, new Msg.KeyPressed(Key.of(KeyKind.TAB))).effects())
-                .containsExactly(new Effect.SwitchSession(name("s1"), true));
+                .containsExactly(new Effect.SwitchSession(name("s1"), true), new Effect.LoadWaits(name("s1")));
     }
 
     @Test

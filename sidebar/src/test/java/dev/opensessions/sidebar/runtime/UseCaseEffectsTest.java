@@ -1,6 +1,7 @@
 package dev.opensessions.sidebar.runtime;
 
 import dev.opensessions.application.port.in.HideSessionUseCase;
+import dev.opensessions.application.port.in.JumpToNextUseCase;
 import dev.opensessions.application.port.in.QuitUseCase;
 import dev.opensessions.application.port.in.RefreshUseCase;
 import dev.opensessions.application.port.in.ReorderSessionUseCase;
@@ -19,8 +20,20 @@ import dev.opensessions.sidebar.model.Effect;
 import dev.opensessions.sidebar.model.Msg;
 import org.junit.jupiter.api.Test;
 
+import dev.opensessions.application.testkit.Await;
+
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import dev.opensessions.domain.agent.AgentStatus;
+import dev.opensessions.domain.agent.StatusTransition;
+import dev.opensessions.domain.agent.ThreadKey;
+import dev.opensessions.domain.agent.WaitFigures;
+import dev.opensessions.domain.agent.WaitReport;
+import dev.opensessions.domain.agent.WaitStatistics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,14 +47,32 @@ class UseCaseEffectsTest {
     private static final SessionName WEB = SessionName.of("web");
 
     private final List<String> calls = new ArrayList<>();
-    private final List<Msg> replies = new ArrayList<>();
+    private final List<Msg> replies = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean fzf = true;
 
     private final UseCaseEffects effects = new UseCaseEffects(new UseCaseEffects.UseCases(
             recorder(SwitchSessionUseCase.class), recorder(QuitUseCase.class), recorder(HideSessionUseCase.class),
             recorder(ShowAllSessionsUseCase.class), recorder(ReorderSessionUseCase.class),
             recorder(SidebarActionsUseCase.class), recorder(SidebarSettingsUseCase.class),
-            recorder(RefreshUseCase.class)));
+            recorder(RefreshUseCase.class), recorder(JumpToNextUseCase.class), since -> WAITS, Clock.fixed(NOW, ZoneOffset.UTC)));
+
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+    /** One wait of 2 min in web, read over the last day. */
+    private static final WaitReport WAITS = WaitStatistics.compute(List.of(
+            new StatusTransition(SessionName.of("web"), new ThreadKey("amp"), AgentStatus.RUNNING, AgentStatus.WAITING,
+                    NOW.minusSeconds(300)),
+            new StatusTransition(SessionName.of("web"), new ThreadKey("amp"), AgentStatus.WAITING, AgentStatus.RUNNING,
+                    NOW.minusSeconds(180))), List.of(), NOW.minus(Duration.ofDays(1)), NOW);
+
+    @Test
+    void waitFiguresAreReadForTheLastDayAndComeBackAsAMessage() {
+        run(new Effect.LoadWaits(SessionName.of("web")));
+
+        // Read off the pane's thread: the answer comes back as a message.
+        Await.until(() -> !replies.isEmpty(), Await.DEFAULT, "the wait figures");
+        assertThat(replies).singleElement().isEqualTo(new Msg.WaitsLoaded(SessionName.of("web"),
+                new WaitFigures(1, Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMinutes(3))));
+    }
 
     @Test
     void sessionEffectsReachTheirUseCasesForThePaneThatAsked() {
@@ -51,9 +82,10 @@ class UseCaseEffectsTest {
         run(new Effect.ArrangeSessions(List.of(WEB, SessionName.of("api"))));
         run(new Effect.QuitServer());
         run(new Effect.Refresh());
+        run(new Effect.JumpNext());
 
         assertThat(calls).containsExactly("switchFrom %7 web", "hide old", "showAll",
-                "arrange [web, api]", "quit", "refresh");
+                "arrange [web, api]", "quit", "refresh", "jumpNextFrom %7");
     }
 
     @Test

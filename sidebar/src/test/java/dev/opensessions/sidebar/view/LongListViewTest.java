@@ -20,7 +20,7 @@ class LongListViewTest {
         SidebarState state = LongWorld.of().sidebar(100, 26, 40).scrolledToFocus();
 
         assertThat(SidebarView.render(state).text()).isEqualTo(Screens.of(
-                " sessions   ⚡120 ●60 200",
+                " sessi… ⚑90 ⚡120 ●60 200",
                 "",
                 "    094 ⚙ s094",
                 "          main   +282 -94",
@@ -69,7 +69,7 @@ class LongListViewTest {
                 .sidebar(100, 26, 40).withScroll(150).withSpinnerFrame(3);
 
         assertThat(SidebarView.render(state).text()).isEqualTo(Screens.of(
-                " sessions   ⚡120 ●60 200",
+                " sessi… ⚑90 ⚡120 ●60 200",
                 "",
                 "  │ 113 ○ s113",
                 "  │       main",

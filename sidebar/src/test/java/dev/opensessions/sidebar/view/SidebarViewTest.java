@@ -56,7 +56,7 @@ class SidebarViewTest {
         Grid grid = SidebarView.render(busyServer().sidebar(1, 40, 30));
 
         assertThat(grid.text()).isEqualTo(Screens.of(
-                " sessions                      ⚡2 ●2 4",
+                " sessions               ⚑2 <1m ⚡2 ●2 4",
                 "",
                 "▌ 01 ○ api",
                 "       main  ⌁3000 (+2)          +12 -3",
@@ -105,7 +105,7 @@ class SidebarViewTest {
         Grid grid = SidebarView.render(busyServer().sidebar(1, 26, 30));
 
         assertThat(grid.text().lines().limit(4).toList()).containsExactly(
-                " sessions        ⚡2 ●2 4",
+                " sessions ⚑2 <1m ⚡2 ●2 4",
                 "",
                 "▌ 01 ○ api",
                 "       main  ⌁3000 (+2)");
@@ -117,7 +117,7 @@ class SidebarViewTest {
         Grid grid = SidebarView.render(busyServer().sidebar(1, 20, 30));
 
         assertThat(grid.text()).isEqualTo(Screens.of(
-                " sessions  ⚡2 ●2 4",
+                " sessi… ⚑2 ⚡2 ●2 4",
                 "",
                 "▌ 01 ○ api",
                 "       ⌁3000 (+2)",
@@ -193,7 +193,7 @@ class SidebarViewTest {
 
         Grid grid = SidebarView.render(state);
 
-        assertThat(grid.row(0).stripTrailing()).isEqualTo(" active                        ⚡2 ●2 3");
+        assertThat(grid.row(0).stripTrailing()).isEqualTo(" active                 ⚑2 <1m ⚡2 ●2 3");
         assertThat(grid.row(2)).startsWith("› 01 ⠋ web");
     }
 }

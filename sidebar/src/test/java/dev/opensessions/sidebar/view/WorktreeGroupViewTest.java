@@ -44,7 +44,7 @@ class WorktreeGroupViewTest {
         Grid grid = SidebarView.render(groups().sidebar(1, 40, 30));
 
         assertThat(list(grid)).containsExactly(
-                " sessions                      ⚡1 ●1 4",
+                " sessions               ⚑2 <1m ⚡1 ●1 4",
                 "",
                 "  ▾    ◉ api     3wt ⚡1 ●1 +3 -1 ⌁3000",
                 "  │",
@@ -75,7 +75,7 @@ class WorktreeGroupViewTest {
         Grid grid = SidebarView.render(world.sidebar(1, 40, 30));
 
         assertThat(list(grid)).containsExactly(
-                " sessions                      ⚡1 ●1 4",
+                " sessions               ⚑2 <1m ⚡1 ●1 4",
                 "",
                 "▌ ▸    ◉ api     3wt ⚡1 ●1 +3 -1 ⌁3000",
                 "",
@@ -104,7 +104,7 @@ class WorktreeGroupViewTest {
         Grid grid = SidebarView.render(groups().sidebar(1, 20, 30));
 
         assertThat(list(grid)).containsExactly(
-                " sessions  ⚡1 ●1 4",
+                " sessi… ⚑2 ⚡1 ●1 4",
                 "",
                 "  ▾    ◉ api    3wt",
                 "  │",

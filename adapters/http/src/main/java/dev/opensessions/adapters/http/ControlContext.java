@@ -2,18 +2,20 @@ package dev.opensessions.adapters.http;
 
 import dev.opensessions.application.port.in.ClientContext;
 import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.WindowId;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Reads the tmux context a hook or key binding posts :
  * {@code client_tty|session|window_id|pane_id|pane_active}, or fewer parts, or {@code session:window}.
- * Missing parts are empty; a session name holding {@code |} is rejoined from the middle parts.
+ * Missing or empty parts are absent; a session name holding {@code |} is rejoined from the middle parts.
  */
 final class ControlContext {
 
@@ -21,7 +23,6 @@ final class ControlContext {
     static final int MAX_BYTES = 4 * 1024;
     static final String INVALID = "invalid context";
 
-    private static final Pattern WINDOW_ID = Pattern.compile("@[0-9]{1,9}");
     private static final int CANONICAL_PARTS = 5;
 
     private ControlContext() {
@@ -44,13 +45,31 @@ final class ControlContext {
             parts = rejoinSession(parts);
         }
         String[] five = Arrays.copyOf(parts, CANONICAL_PARTS);
-        ClientContext context = new ClientContext(part(five, 0), part(five, 1), part(five, 2), part(five, 3),
-                "1".equals(five[4]));
-        if (!context.windowId().isEmpty() && !WINDOW_ID.matcher(context.windowId()).matches()
-                || !context.paneId().isEmpty() && !PaneId.isValid(context.paneId())) {
+        String window = part(five, 2);
+        String pane = part(five, 3);
+        if (!window.isEmpty() && !WindowId.isValid(window) || !pane.isEmpty() && !PaneId.isValid(pane)) {
             throw new InvalidRequest(INVALID);
         }
-        return context;
+        return new ClientContext(present(part(five, 0)).filter(tty -> !tty.isBlank()),
+                present(part(five, 1)).flatMap(ControlContext::session),
+                present(window).map(WindowId::of), present(pane).map(PaneId::of), "1".equals(five[4]));
+    }
+
+    /** A part left empty is absent. */
+    private static Optional<String> present(String part) {
+        return Optional.of(part).filter(text -> !text.isEmpty());
+    }
+
+    /**
+     * A session name the core could not hold (longer than it keeps) names no session it knows: it is read
+     * as absent rather than refused, since the window and the client still say where the user is.
+     */
+    private static Optional<SessionName> session(String name) {
+        try {
+            return Optional.of(SessionName.of(name));
+        } catch (IllegalArgumentException unusable) {
+            return Optional.empty();
+        }
     }
 
     private static String utf8(byte[] body) {

@@ -1,6 +1,8 @@
 package dev.opensessions.adapters.http;
 
 import dev.opensessions.application.port.in.ClientContext;
+import dev.opensessions.application.port.in.JumpToNextUseCase;
+import dev.opensessions.application.port.in.JumpToNextUseCase.JumpOutcome;
 import dev.opensessions.application.port.in.RefreshUseCase;
 import dev.opensessions.application.port.in.SidebarPresenceUseCase;
 import dev.opensessions.application.port.in.SidebarSettingsUseCase;
@@ -29,7 +31,7 @@ public class ControlResource {
      * guard lets them skip the JSON rule.
      */
     static final Set<String> FORM_PATHS = Set.of("/toggle", "/show", "/focus", "/ensure-sidebar", "/switch-index",
-            "/refresh", "/set-sidebar-width", "/quit");
+            "/next", "/refresh", "/set-sidebar-width", "/quit");
 
     /** Every token-guarded path, checked by {@link RequestGate}: the form ones and the JSON-only switch by name. */
     static final Set<String> PATHS = Stream.concat(FORM_PATHS.stream(), Stream.of("/switch-session"))
@@ -41,9 +43,11 @@ public class ControlResource {
     private final RefreshUseCase refresh;
     private final SwitchSessionUseCase switchSession;
     private final SidebarSettingsUseCase settings;
+    private final JumpToNextUseCase jump;
 
     public ControlResource(SidebarPresenceUseCase presence, RefreshUseCase refresh, SwitchSessionUseCase switchSession,
-                           SidebarSettingsUseCase settings) {
+                           SidebarSettingsUseCase settings, JumpToNextUseCase jump) {
+        this.jump = jump;
         this.presence = presence;
         this.refresh = refresh;
         this.switchSession = switchSession;
@@ -89,12 +93,34 @@ public class ControlResource {
     public Response switchIndex(@QueryParam("index") String index, byte[] body) {
         int position = number(index, 1, MAX_INDEX, "missing index");
         ClientContext context = ControlContext.parse(body);
-        return switch (switchSession.switchClientToIndex(context.clientTty(), position)) {
+        SwitchOutcome outcome = context.client()
+                .map(tty -> switchSession.switchClientToIndex(tty, position))
+                .orElseGet(SwitchOutcome.NoClient::new);
+        return switch (outcome) {
             case SwitchOutcome.Switched switched -> Replies.ok("ok");
             case SwitchOutcome.OutOfRange outOfRange -> Replies.ok("ok");
             case SwitchOutcome.UnknownSession unknown -> Replies.ok("ok");
             case SwitchOutcome.NoClient noClient -> Replies.ok("ok");
             case SwitchOutcome.Failed failed -> Replies.text(Response.Status.INTERNAL_SERVER_ERROR, "switch failed");
+        };
+    }
+
+    /**
+     * Jumps the context's client to the next agent that needs the user (docs/reference/http-api.md#next). The
+     * answer's text says where, for the key binding's script to show: {@code session<TAB>thread<TAB>left}, or
+     * {@code nothing needs you}, or {@code no client}.
+     */
+    @POST
+    @Path("next")
+    public Response next(byte[] body) {
+        String client = ControlContext.parse(body).client()
+                .orElseThrow(() -> new InvalidRequest("the context names no client"));
+        return switch (jump.jumpNext(client)) {
+            case JumpOutcome.Jumped jumped -> Replies.ok(jumped.session().value() + "\t" + jumped.thread().value()
+                    + "\t" + jumped.left());
+            case JumpOutcome.NothingNeedsYou none -> Replies.ok("nothing needs you");
+            case JumpOutcome.NoClient none -> Replies.ok("no client");
+            case JumpOutcome.Failed failed -> Replies.text(Response.Status.INTERNAL_SERVER_ERROR, "jump failed");
         };
     }
 

@@ -26,6 +26,7 @@ public class DashboardResource {
 
     /** The files under {@code /dashboard/}, by name, with their media types. Nothing else is served. */
     private static final Map<String, String> ASSETS = Map.of(
+            "boot.js", "text/javascript; charset=UTF-8",
             "app.js", "text/javascript; charset=UTF-8",
             "chart.js", "text/javascript; charset=UTF-8",
             "app.css", "text/css; charset=UTF-8");
@@ -83,8 +84,8 @@ public class DashboardResource {
     }
 
     private static Map<String, byte[]> load() {
-        return Map.of("index.html", read("index.html"), "app.js", read("app.js"), "chart.js", read("chart.js"),
-                "app.css", read("app.css"));
+        return Map.of("index.html", read("index.html"), "boot.js", read("boot.js"), "app.js", read("app.js"),
+                "chart.js", read("chart.js"), "app.css", read("app.css"));
     }
 
     private static byte[] read(String name) {

@@ -1,6 +1,7 @@
 package dev.opensessions.adapters.http;
 
 import dev.opensessions.application.port.in.GetStateUseCase;
+import dev.opensessions.application.service.RecordAgentEventService;
 import dev.opensessions.application.testkit.FakeSessionSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -88,6 +89,23 @@ class AgentEventResourceTest {
 
         probe.assertUnchanged();
         given().when().get("/api/state").then().body(agentOf("ag-swap") + ".status", equalTo("done"));
+    }
+
+    @Test
+    void aSessionFullOfLiveThreadsRefusesANewOneWith429AndChangesNothing() {
+        sessions.pushSessions("ag-full", "/work/ag-full");
+        for (int i = 0; i < RecordAgentEventService.MAX_THREADS_PER_SESSION; i++) {
+            post("/api/agent-event", "{\"agent\":\"codex\",\"status\":\"running\",\"tmuxSession\":\"ag-full\","
+                    + "\"threadId\":\"t" + i + "\",\"paneId\":\"%1\"}").statusCode(204);
+        }
+        StateProbe probe = StateProbe.watch(state);
+
+        post("/api/agent-event", """
+                {"agent":"codex","status":"running","tmuxSession":"ag-full","threadId":"one-more","paneId":"%1"}
+                """).statusCode(429).contentType("text/plain")
+                .body(equalTo("too many agent threads in session ag-full (at most 64, all of them live)"));
+
+        probe.assertUnchanged();
     }
 
     @Test

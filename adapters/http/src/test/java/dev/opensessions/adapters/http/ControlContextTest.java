@@ -1,12 +1,16 @@
 package dev.opensessions.adapters.http;
 
 import dev.opensessions.application.port.in.ClientContext;
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.WindowId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,13 +44,15 @@ class ControlContextTest {
             """)
     void everyShapeOfTheContextIsRead(String body, String tty, String session, String window, String pane,
                                       boolean active) {
-        assertThat(parse(body)).isEqualTo(new ClientContext(tty, session, window, pane, active));
+        assertThat(RecordedControls.wire(parse(body)))
+                .isEqualTo(String.join("|", tty, session, window, pane, active ? "1" : "0"));
     }
 
     @Test
     void aLineEndIsNotPartOfTheContext() {
         assertThat(parse("/dev/pts/3|work|@4|%7|1\r\n"))
-                .isEqualTo(new ClientContext("/dev/pts/3", "work", "@4", "%7", true));
+                .isEqualTo(ClientContext.of("/dev/pts/3", SessionName.of("work"), WindowId.of("@4"), PaneId.of("%7"),
+                        true));
     }
 
     @Test
@@ -70,7 +76,21 @@ class ControlContextTest {
         assertThatThrownBy(() -> parse("/dev/pts/1|" + session + "|@1|%1|1")).isInstanceOf(InvalidRequest.class)
                 .hasMessage("invalid context");
         String fits = "s".repeat(ControlContext.MAX_BYTES - "/dev/pts/1||@1|%1|1".length());
-        assertThat(parse("/dev/pts/1|" + fits + "|@1|%1|1").session()).isEqualTo(fits);
+        assertThat(parse("/dev/pts/1|" + fits + "|@1|%1|1").window()).contains(WindowId.of("@1"));
+    }
+
+    @Test
+    void aSessionNameLongerThanTheCoreKeepsNamesNoSessionButTheRestIsRead() {
+        ClientContext context = parse("/dev/pts/1|" + "s".repeat(257) + "|@1|%1|1");
+
+        assertThat(context.session()).isEmpty();
+        assertThat(context).isEqualTo(new ClientContext(Optional.of("/dev/pts/1"), Optional.empty(),
+                Optional.of(WindowId.of("@1")), Optional.of(PaneId.of("%1")), true));
+    }
+
+    @Test
+    void aBlankTtyIsNoClient() {
+        assertThat(parse("  |work|@4|%7|1").client()).isEmpty();
     }
 
     @Test

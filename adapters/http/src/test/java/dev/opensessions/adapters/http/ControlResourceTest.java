@@ -1,6 +1,10 @@
 package dev.opensessions.adapters.http;
 
+import dev.opensessions.application.port.in.JumpToNextUseCase.JumpOutcome;
 import dev.opensessions.application.port.in.SwitchSessionUseCase.SwitchOutcome;
+import dev.opensessions.domain.agent.ThreadKey;
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.SessionName;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -19,8 +23,7 @@ import static org.hamcrest.Matchers.startsWith;
 class ControlResourceTest {
 
     static final String CONTEXT = "/dev/pts/3|my work|@4|%7|1";
-    static final String PARSED = "ClientContext[clientTty=/dev/pts/3, session=my work, windowId=@4, paneId=%7,"
-            + " paneActive=true]";
+    static final String PARSED = "/dev/pts/3|my work|@4|%7|1";
 
     @Inject
     RecordedControls controls;
@@ -37,7 +40,7 @@ class ControlResourceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/toggle", "/focus", "/ensure-sidebar", "/switch-index?index=1", "/refresh",
-        "/set-sidebar-width?width=30"})
+        "/set-sidebar-width?width=30", "/next"})
     void everyControlEndpointRefusesACallerWithoutTheToken(String path) {
         given().body(CONTEXT).when().post(path).then().statusCode(401).body(equalTo("unauthorized"));
         given().header("Authorization", "Bearer " + "0".repeat(48)).body(CONTEXT).when().post(path).then()
@@ -72,8 +75,7 @@ class ControlResourceTest {
         authorized().body("/dev/pts/9|other|@12|%40|0").when().post("/focus").then().statusCode(200)
                 .body(equalTo("ok"));
 
-        assertThat(controls.drain()).containsExactly("focus ClientContext[clientTty=/dev/pts/9, session=other,"
-                + " windowId=@12, paneId=%40, paneActive=false]");
+        assertThat(controls.drain()).containsExactly("focus /dev/pts/9|other|@12|%40|0");
     }
 
     @Test
@@ -98,13 +100,13 @@ class ControlResourceTest {
     void switchIndexIsANoOpOkWhenNothingIsListedThereAndAnErrorWhenTmuxFails() {
         controls.answerSwitchesWith(new SwitchOutcome.OutOfRange(7, 3));
         authorized().body(CONTEXT).when().post("/switch-index?index=7").then().statusCode(200).body(equalTo("ok"));
-        controls.answerSwitchesWith(new SwitchOutcome.NoClient());
+        // A context without a client has nobody to switch: no use case is asked.
         authorized().body("|s|@1|%1|1").when().post("/switch-index?index=2").then().statusCode(200);
         controls.answerSwitchesWith(new SwitchOutcome.Failed("tmux did not answer"));
         authorized().body(CONTEXT).when().post("/switch-index?index=1").then().statusCode(500)
                 .body(equalTo("switch failed"));
 
-        assertThat(controls.drain()).containsExactly("switchClientToIndex /dev/pts/3 7", "switchClientToIndex  2",
+        assertThat(controls.drain()).containsExactly("switchClientToIndex /dev/pts/3 7",
                 "switchClientToIndex /dev/pts/3 1");
     }
 
@@ -128,6 +130,21 @@ class ControlResourceTest {
         authorized().when().post("/set-sidebar-width?width=0").then().statusCode(400);
 
         assertThat(controls.drain()).containsExactly("setWidth 33", "setWidth 5");
+    }
+
+    @Test
+    void nextJumpsTheCallersClientAndSaysWhere() {
+        controls.answerJumpsWith(new JumpOutcome.Jumped(SessionName.of("api"), new ThreadKey("codex:t1"),
+                PaneId.of("%3"), 2));
+        authorized().body(CONTEXT).when().post("/next").then().statusCode(200).body(equalTo("api\tcodex:t1\t2"));
+        controls.answerJumpsWith(new JumpOutcome.NothingNeedsYou());
+        authorized().body(CONTEXT).when().post("/next").then().statusCode(200).body(equalTo("nothing needs you"));
+        controls.answerJumpsWith(new JumpOutcome.Failed("tmux did not answer"));
+        authorized().body(CONTEXT).when().post("/next").then().statusCode(500).body(equalTo("jump failed"));
+        authorized().body("|s|@1|%1|1").when().post("/next").then().statusCode(400);
+
+        assertThat(controls.drain()).containsExactly("jumpNext /dev/pts/3", "jumpNext /dev/pts/3",
+                "jumpNext /dev/pts/3");
     }
 
     @Test

@@ -59,6 +59,7 @@ class DashboardResourceTest {
                 .header("Content-Security-Policy", startsWith("default-src 'none'"))
                 .body(containsString("textContent"));
         given().when().get("/dashboard/chart.js").then().statusCode(200).contentType(startsWith("text/javascript"));
+        given().when().get("/dashboard/boot.js").then().statusCode(200).contentType(startsWith("text/javascript"));
         given().when().get("/dashboard/app.css").then().statusCode(200).contentType(startsWith("text/css"));
         given().when().get("/dashboard/index.html").then().statusCode(404).body(equalTo("not found"));
         given().when().get("/dashboard/..%2Fapplication.properties").then().statusCode(404);
@@ -67,7 +68,8 @@ class DashboardResourceTest {
     @Test
     void thePageNeverWritesMarkupFromTheState() {
         String script = given().when().get("/dashboard/app.js").then().extract().asString()
-                + given().when().get("/dashboard/chart.js").then().extract().asString();
+                + given().when().get("/dashboard/chart.js").then().extract().asString()
+                + given().when().get("/dashboard/boot.js").then().extract().asString();
         assertThat(script).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                 "new Function");
     }

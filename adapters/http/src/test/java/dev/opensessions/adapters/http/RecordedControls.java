@@ -1,12 +1,14 @@
 package dev.opensessions.adapters.http;
 
 import dev.opensessions.application.port.in.ClientContext;
+import dev.opensessions.application.port.in.JumpToNextUseCase;
 import dev.opensessions.application.port.in.RefreshUseCase;
 import dev.opensessions.application.port.in.SidebarPresenceUseCase;
 import dev.opensessions.application.port.in.SidebarSettingsUseCase;
 import dev.opensessions.application.port.in.SwitchSessionUseCase;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
+import dev.opensessions.domain.session.WindowId;
 import dev.opensessions.domain.sidebar.SessionFilter;
 import dev.opensessions.domain.sidebar.ThemeChoice;
 
@@ -18,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * arguments, so a test sees exactly what a request did, and nothing when it was refused.
  */
 public final class RecordedControls implements SidebarPresenceUseCase, RefreshUseCase, SwitchSessionUseCase,
-        SidebarSettingsUseCase {
+        SidebarSettingsUseCase, JumpToNextUseCase {
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private volatile SwitchOutcome switchOutcome = new SwitchOutcome.Switched("/dev/pts/1");
@@ -30,6 +32,25 @@ public final class RecordedControls implements SidebarPresenceUseCase, RefreshUs
         return drained;
     }
 
+    private volatile JumpOutcome jumpOutcome = new JumpOutcome.NothingNeedsYou();
+
+    /** What the next jumps answer. */
+    public void answerJumpsWith(JumpOutcome outcome) {
+        jumpOutcome = outcome;
+    }
+
+    @Override
+    public JumpOutcome jumpNext(String clientTty) {
+        calls.add("jumpNext " + clientTty);
+        return jumpOutcome;
+    }
+
+    @Override
+    public JumpOutcome jumpNextFrom(PaneId pane) {
+        calls.add("jumpNextFrom " + pane);
+        return jumpOutcome;
+    }
+
     /** What the next index switches answer. */
     public void answerSwitchesWith(SwitchOutcome outcome) {
         switchOutcome = outcome;
@@ -37,17 +58,17 @@ public final class RecordedControls implements SidebarPresenceUseCase, RefreshUs
 
     @Override
     public void toggle(ClientContext context) {
-        calls.add("toggle " + context);
+        calls.add("toggle " + wire(context));
     }
 
     @Override
     public void show(ClientContext context) {
-        calls.add("show " + context);
+        calls.add("show " + wire(context));
     }
 
     @Override
     public void ensure(ClientContext context) {
-        calls.add("ensure " + context);
+        calls.add("ensure " + wire(context));
     }
 
     @Override
@@ -62,7 +83,7 @@ public final class RecordedControls implements SidebarPresenceUseCase, RefreshUs
 
     @Override
     public void focus(ClientContext context) {
-        calls.add("focus " + context);
+        calls.add("focus " + wire(context));
     }
 
     @Override
@@ -100,5 +121,14 @@ public final class RecordedControls implements SidebarPresenceUseCase, RefreshUs
     @Override
     public void setDetailHeight(int rows) {
         calls.add("setDetailHeight " + rows);
+    }
+
+    /** The context as tmux sends it, absent parts empty, so a test reads what the resource understood. */
+    static String wire(ClientContext context) {
+        return String.join("|", context.client().orElse(""),
+                context.session().map(SessionName::value).orElse(""),
+                context.window().map(WindowId::value).orElse(""),
+                context.pane().map(PaneId::value).orElse(""),
+                context.paneActive() ? "1" : "0");
     }
 }

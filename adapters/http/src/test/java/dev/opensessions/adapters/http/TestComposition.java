@@ -1,11 +1,13 @@
 package dev.opensessions.adapters.http;
 
 import dev.opensessions.application.security.ControlToken;
+import dev.opensessions.application.service.AgentWaitService;
 import dev.opensessions.application.service.PiRuntimeService;
 import dev.opensessions.application.service.QuitService;
 import dev.opensessions.application.service.RecordAgentEventService;
 import dev.opensessions.application.service.SessionMetadataService;
 import dev.opensessions.application.service.StateQueryService;
+import dev.opensessions.application.service.ThreadChangeFeed;
 import dev.opensessions.application.service.TopologyService;
 import dev.opensessions.application.state.ServerState;
 import dev.opensessions.application.state.StateOwner;
@@ -44,6 +46,12 @@ public class TestComposition {
     private final TopologyService topology = new TopologyService(owner, sessions);
     private final PiRuntimeService piRuntimes = new PiRuntimeService(owner,
             new RecordAgentEventService(owner, transitions), scheduler, clock);
+    private final ThreadChangeFeed changes = new ThreadChangeFeed(owner);
+    /** A small limit, so a test can reach it with a few real connections. */
+    private final AgentWaitService waits = new AgentWaitService(owner, changes, scheduler, WAIT_LIMIT);
+    private final FakeWaitStats waitStats = new FakeWaitStats();
+
+    static final int WAIT_LIMIT = 5;
 
     public TestComposition() {
         topology.start();
@@ -102,6 +110,18 @@ public class TestComposition {
         return commits;
     }
 
+    /** The open waits behind {@code /api/wait}. */
+    @Produces
+    AgentWaitService waits() {
+        return waits;
+    }
+
+    /** The statistics behind {@code /api/stats}, set by each test. */
+    @Produces
+    FakeWaitStats waitStats() {
+        return waitStats;
+    }
+
     @Produces
     ControlToken token() {
         return TOKEN;
@@ -124,6 +144,8 @@ public class TestComposition {
 
     @PreDestroy
     void close() {
+        waits.close();
+        changes.close();
         topology.close();
         piRuntimes.close();
         scheduler.shutdownNow();

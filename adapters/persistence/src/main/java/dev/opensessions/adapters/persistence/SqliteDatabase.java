@@ -9,13 +9,21 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The opensessions SQLite file, checked and migrated once on open; hands the stores connections that
- * wait for locks and enforce foreign keys, and turns every SQLException into a StoreException.
+ * wait for locks and enforce foreign keys, and turns every SQLException into a StoreException. It keeps
+ * the connections it opened for the next work (one each for the few threads that use it at once: the
+ * group-commit writer, a reader now and then), so the data source needs no pool.
  */
-public final class SqliteDatabase {
+public final class SqliteDatabase implements AutoCloseable {
+
+    /** Connections kept open between works; more than the writer and one reader are closed after use. */
+    static final int KEPT_CONNECTIONS = 2;
 
     /** How long a write waits for another process's lock before it fails. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
@@ -28,6 +36,9 @@ public final class SqliteDatabase {
     private final Duration busyTimeout;
     /** The connection of the transaction this thread runs in {@link #inOneTransaction}, if any. */
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    /** Open connections no work uses right now, newest last. */
+    private final Deque<Connection> idle = new ArrayDeque<>();
+    private boolean closed;
 
     private SqliteDatabase(DataSource dataSource, Path file, Duration busyTimeout) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -109,14 +120,35 @@ public final class SqliteDatabase {
                 throw SqliteFailures.translate(failure, file, busyTimeout, action);
             }
         }
-        try (Connection connection = connect()) {
-            return work.run(connection);
+        Connection connection = null;
+        boolean healthy = false;
+        try {
+            connection = connect();
+            T result = work.run(connection);
+            healthy = true;
+            return result;
         } catch (SQLException failure) {
             throw SqliteFailures.translate(failure, file, busyTimeout, action);
         } catch (IllegalArgumentException invalid) {
             throw new StoreException("cannot " + action + ": the database " + file
                     + " holds a row opensessions cannot read: " + invalid.getMessage(), invalid);
+        } finally {
+            if (connection != null) {
+                release(connection, healthy);
+            }
         }
+    }
+
+    /** Closes the connections kept open; a work that still runs closes its own when it ends. */
+    @Override
+    public void close() {
+        List<Connection> open;
+        synchronized (idle) {
+            closed = true;
+            open = List.copyOf(idle);
+            idle.clear();
+        }
+        open.forEach(SqliteDatabase::closeQuietly);
     }
 
     /** Runs the work in one IMMEDIATE transaction, so it waits for the write lock up front. */
@@ -192,13 +224,47 @@ public final class SqliteDatabase {
     }
 
     private Connection connect() throws SQLException {
+        synchronized (idle) {
+            Connection kept = idle.pollLast();
+            if (kept != null) {
+                return kept;
+            }
+        }
+        return open();
+    }
+
+    /**
+     * Keeps the connection for the next work, unless the work failed on it (a connection in an unknown state
+     * is never reused), enough are kept already, or the database was closed.
+     */
+    private void release(Connection connection, boolean healthy) {
+        if (healthy) {
+            synchronized (idle) {
+                if (!closed && idle.size() < KEPT_CONNECTIONS) {
+                    idle.addLast(connection);
+                    return;
+                }
+            }
+        }
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Nothing is pending on it: every work commits or rolls back before its connection is released.
+        }
+    }
+
+    private Connection open() throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             // A pool may hand out connections in manual-commit mode; write() manages its own transaction.
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
             }
-            // Both settings are per connection, so every connection a pool hands out gets them.
+            // These settings are per connection, so every connection opened gets them.
             Pragmas.execute(connection, "PRAGMA busy_timeout = " + busyTimeout.toMillis());
             Pragmas.execute(connection, "PRAGMA foreign_keys = ON");
             // In WAL mode a commit is then in the file when COMMIT returns, safe from a crash of the server;

@@ -133,11 +133,14 @@ class SqliteDatabaseTest {
 
     private Path databaseWithSomeHistory() {
         Path file = dir.resolve("state.db");
-        SqliteStatusHistoryStore history = new SqliteStatusHistoryStore(TestDatabases.open(file), "k");
-        for (int batch = 0; batch < 5; batch++) {
-            int first = batch * 100;
-            history.append(IntStream.range(first, first + 100)
-                    .mapToObj(i -> Samples.transition("s" + (i % 7), i)).toList());
+        // Closed, as a server that stopped leaves it: the last connection folds the WAL into the file.
+        try (SqliteDatabase database = TestDatabases.open(file)) {
+            SqliteStatusHistoryStore history = new SqliteStatusHistoryStore(database, "k");
+            for (int batch = 0; batch < 5; batch++) {
+                int first = batch * 100;
+                history.append(IntStream.range(first, first + 100)
+                        .mapToObj(i -> Samples.transition("s" + (i % 7), i)).toList());
+            }
         }
         return file;
     }

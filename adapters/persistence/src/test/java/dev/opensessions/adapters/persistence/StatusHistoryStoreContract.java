@@ -1,7 +1,10 @@
 package dev.opensessions.adapters.persistence;
 
 import dev.opensessions.application.port.out.StatusHistoryStore;
+import dev.opensessions.domain.agent.AgentStatus;
+import dev.opensessions.domain.agent.SeenMark;
 import dev.opensessions.domain.agent.StatusTransition;
+import dev.opensessions.domain.agent.ThreadKey;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -69,5 +72,30 @@ abstract class StatusHistoryStoreContract {
         java.util.Collections.reverse(expected);
         assertThat(kept).hasSize(StatusHistoryStore.CAPACITY_PER_SESSION).isEqualTo(expected);
         assertThat(store.recent(name("quiet"), total)).containsExactly(transition("quiet", 0));
+    }
+
+    @Test
+    void transitionsSinceAreOldestFirstWithTheirMarker() {
+        StatusHistoryStore store = store();
+        StatusTransition unseenDone = new StatusTransition(name("b"), new ThreadKey("codex:t9"), AgentStatus.RUNNING,
+                AgentStatus.DONE, Samples.T0.plusMillis(5), true);
+        store.append(List.of(transition("a", 1), transition("a", 2), unseenDone, transition("a", 3)));
+
+        assertThat(store.transitionsSince(Samples.T0.plusMillis(2)))
+                .containsExactly(transition("a", 2), transition("a", 3), unseenDone);
+    }
+
+    @Test
+    void seenMarksAreKeptFromAMomentOnAndBoundedPerSession() {
+        StatusHistoryStore store = store();
+        int total = StatusHistoryStore.CAPACITY_PER_SESSION + 3;
+        List<SeenMark> marks = IntStream.range(0, total)
+                .mapToObj(i -> new SeenMark(name("s"), new ThreadKey("amp:t" + i), Samples.T0.plusMillis(i))).toList();
+        store.appendSeen(marks.subList(0, 10));
+        store.appendSeen(marks.subList(10, total));
+        store.appendSeen(List.of());
+
+        assertThat(store.seenSince(Samples.T0)).isEqualTo(marks.subList(3, total));
+        assertThat(store.seenSince(Samples.T0.plusMillis(total - 2))).isEqualTo(marks.subList(total - 2, total));
     }
 }

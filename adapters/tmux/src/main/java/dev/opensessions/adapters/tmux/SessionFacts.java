@@ -23,6 +23,8 @@ import java.util.TreeSet;
  * matter) and says when either changed; git is recomputed when a repository changes or a pane's
  * foreground program changes (an editor exiting is how file edits usually end), ports only while
  * someone displays them, sooner after a pane starts another program or panes come and go.
+ * Only visible sessions are watched: a hidden session keeps its last git status and is read again once it is
+ * shown (or a client switches to it).
  */
 public final class SessionFacts implements AutoCloseable {
 
@@ -35,6 +37,8 @@ public final class SessionFacts implements AutoCloseable {
     private volatile Map<Long, SortedSet<Integer>> portsByPid = Map.of();
     private volatile Runnable changed = () -> { };
     private Map<String, String> commandByPane = Map.of();
+    private TmuxSnapshot followed = TmuxSnapshot.empty();
+    private Set<String> hidden = Set.of();
 
     private SessionFacts(boolean live, Duration portInterval) {
         this.git = live ? new GitStatusCache(new GitReader(new GitProcesses()), this::gitChanged) : null;
@@ -57,20 +61,26 @@ public final class SessionFacts implements AutoCloseable {
         changed = listener;
     }
 
+    /**
+     * The names of the sessions the user hid: their working trees are not watched, unless a client shows
+     * that session.
+     */
+    public synchronized void hidden(Set<String> names) {
+        Set<String> now = Set.copyOf(names);
+        if (git == null || now.equals(hidden)) {
+            return;
+        }
+        hidden = now;
+        track(followed);
+    }
+
     /** Tracks the directories and pane processes of the snapshot's sessions. */
     synchronized void follow(TmuxSnapshot snapshot) {
         if (git == null) {
             return;
         }
-        Set<String> directories = new HashSet<>();
-        Map<String, String> directoryByPane = new HashMap<>();
-        for (TmuxSession session : snapshot.sessions()) {
-            if (!session.directory().isBlank()) {
-                directories.add(session.directory());
-                session.panes().forEach(pane -> directoryByPane.put(pane, session.directory()));
-            }
-        }
-        git.track(directories);
+        followed = snapshot;
+        Map<String, String> directoryByPane = track(snapshot);
         Set<Long> roots = new HashSet<>();
         Map<String, String> commands = new HashMap<>();
         boolean programsChanged = false;
@@ -94,6 +104,24 @@ public final class SessionFacts implements AutoCloseable {
         if (programsChanged || panesChanged) {
             ports.nudge();
         }
+    }
+
+    /** Tracks every session's directory, watching those of visible sessions; answers each pane's directory. */
+    private Map<String, String> track(TmuxSnapshot snapshot) {
+        Set<String> directories = new HashSet<>();
+        Set<String> watched = new HashSet<>();
+        Map<String, String> directoryByPane = new HashMap<>();
+        for (TmuxSession session : snapshot.sessions()) {
+            if (!session.directory().isBlank()) {
+                directories.add(session.directory());
+                if (!hidden.contains(session.name()) || !snapshot.clientsOn(session.id()).isEmpty()) {
+                    watched.add(session.directory());
+                }
+                session.panes().forEach(pane -> directoryByPane.put(pane, session.directory()));
+            }
+        }
+        git.track(directories, watched);
+        return directoryByPane;
     }
 
     /** Whether anybody displays the sessions right now; ports are scanned only while true. */

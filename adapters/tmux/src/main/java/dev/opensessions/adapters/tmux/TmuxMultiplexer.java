@@ -67,7 +67,7 @@ public final class TmuxMultiplexer implements Multiplexer {
      * again every 50 ms until one is there, for at most the command timeout.
      */
     @Override
-    public boolean focusSidebar(String clientTty, SessionName session) {
+    public SidebarFocusOutcome focusSidebar(String clientTty, SessionName session) {
         Objects.requireNonNull(clientTty, "clientTty");
         Objects.requireNonNull(session, "session");
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -80,16 +80,19 @@ public final class TmuxMultiplexer implements Multiplexer {
                 if (!sidebar.get().active()) {
                     await("select-pane", panes.selectPane(sidebar.get().id()));
                 }
-                return true;
+                return new SidebarFocusOutcome.Focused();
             }
-            if (System.nanoTime() - deadline > 0 || !hasClient(snapshot, clientTty)) {
-                return false;
+            if (!hasClient(snapshot, clientTty)) {
+                return new SidebarFocusOutcome.UnknownClient();
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return new SidebarFocusOutcome.NoSidebar();
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                return false;
+                return new SidebarFocusOutcome.NoSidebar();
             }
         }
     }
@@ -180,19 +183,22 @@ public final class TmuxMultiplexer implements Multiplexer {
 
     /** Checks the client and the pane in the model first, so neither id reaches tmux unchecked. */
     @Override
-    public boolean focusPane(String clientTty, PaneId pane) {
+    public FocusOutcome focusPane(String clientTty, PaneId pane) {
         Objects.requireNonNull(clientTty, "clientTty");
         String id = pane.value();
         TmuxSnapshot snapshot = knowing(s -> hasClient(s, clientTty) && s.pane(id).isPresent());
-        if (!hasClient(snapshot, clientTty) || snapshot.pane(id).isEmpty()) {
-            return false;
+        if (!hasClient(snapshot, clientTty)) {
+            return new FocusOutcome.UnknownClient();
+        }
+        if (snapshot.pane(id).isEmpty()) {
+            return new FocusOutcome.UnknownPane();
         }
         await("switch-client", panes.showPane(clientTty, id));
         await("select-pane", panes.selectPane(id));
         await("set-option", panes.setPaneStyle(id, FLASH_STYLE));
         // A one-shot reset on its own virtual thread: the caller does not wait for the flash to end.
         Thread.ofVirtual().name("tmux-flash-" + id).start(() -> unflash(id));
-        return true;
+        return new FocusOutcome.Focused();
     }
 
     private void unflash(String paneId) {
@@ -204,18 +210,49 @@ public final class TmuxMultiplexer implements Multiplexer {
         }
     }
 
+    /** Only a user client the model lists gets a message; the text is passed literally ({@code #} doubled). */
     @Override
-    public boolean killPane(PaneId pane) {
+    public MessageOutcome showMessage(String clientTty, String text) {
+        Objects.requireNonNull(clientTty, "clientTty");
+        Objects.requireNonNull(text, "text");
+        if (!hasClient(knowing(s -> hasClient(s, clientTty)), clientTty)) {
+            return new MessageOutcome.UnknownClient();
+        }
+        await("display-message", panes.showMessage(clientTty, text));
+        return new MessageOutcome.Shown();
+    }
+
+    @Override
+    public PassthroughOutcome passthroughPane(String clientTty) {
+        Objects.requireNonNull(clientTty, "clientTty");
+        // A sidebar split a moment ago gets its title after the listing that saw it: tmux is read again then.
+        TmuxSnapshot snapshot = knowing(s -> hasClient(s, clientTty) && sidebarShownTo(s, clientTty).isPresent());
+        if (!hasClient(snapshot, clientTty)) {
+            return new PassthroughOutcome.UnknownClient();
+        }
+        Optional<TmuxPane> sidebar = sidebarShownTo(snapshot, clientTty);
+        if (sidebar.isEmpty() || !PaneId.isValid(sidebar.get().id())) {
+            return new PassthroughOutcome.NoSidebar();
+        }
+        String allowed = await("display-message", panes.paneFormat(sidebar.get().id(), "#{allow-passthrough}"));
+        // tmux 3.3 has a flag (the format says 1), 3.4 a choice (on, all or off).
+        return "1".equals(allowed) || "on".equals(allowed) || "all".equals(allowed)
+                ? new PassthroughOutcome.Through(PaneId.of(sidebar.get().id()))
+                : new PassthroughOutcome.PassthroughOff();
+    }
+
+    @Override
+    public PaneKillOutcome killPane(PaneId pane) {
         String id = pane.value();
         if (knowing(s -> s.pane(id).isPresent()).pane(id).isEmpty()) {
-            return false;
+            return new PaneKillOutcome.UnknownPane();
         }
         try {
             await("kill-pane", panes.killPane(id));
-            return true;
+            return new PaneKillOutcome.Killed();
         } catch (MultiplexerException failed) {
             if (TmuxWait.targetGone(failed)) {
-                return false;
+                return new PaneKillOutcome.UnknownPane();
             }
             throw failed;
         }

@@ -32,6 +32,17 @@ public final class TmuxPaneCommands {
         return run("switch-client", "-c", clientTty, "-t", TmuxNames.paneId(paneId));
     }
 
+    /** Shows a line on one client's status line for 8 seconds; the text is kept literal, not format-expanded. */
+    public CompletableFuture<Void> showMessage(String clientTty, String text) {
+        return run("display-message", "-c", clientTty, "-d", "8000", TmuxCommandLine.literal(text));
+    }
+
+    /** A format expanded for one pane, such as {@code #{allow-passthrough}}; empty when tmux printed nothing. */
+    public CompletableFuture<String> paneFormat(String paneId, String format) {
+        return control.execute("display-message", "-p", "-t", TmuxNames.paneId(paneId), format)
+                .thenApply(lines -> lines.isEmpty() ? "" : lines.getFirst());
+    }
+
     /** Sets a pane's title; the text is kept literal, not format-expanded. */
     public CompletableFuture<Void> setTitle(String paneId, String title) {
         return run("select-pane", "-t", TmuxNames.paneId(paneId), "-T", TmuxCommandLine.literal(title));

@@ -2,9 +2,7 @@ package dev.opensessions.adapters.tmux;
 
 import dev.opensessions.application.port.out.AgentProcessReader.RunningAgent;
 import dev.opensessions.application.testkit.Await;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,25 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Agent programs in the panes of a real private tmux server: a copy of {@code sleep} named like the agent's
  * binary, run as a pane's program or from its shell, found through /proc with its pane and working directory.
  */
-class AgentProcessesInPaneTest {
+class AgentProcessesInPaneTest extends InPaneTest {
 
     private static final Set<String> AGENTS = Set.of("claude-code", "codex", "pi");
 
-    @TempDir
-    Path dir;
-
-    private Running running;
-
-    @AfterEach
-    void stop() {
-        if (running != null) {
-            running.close();
-        }
-    }
-
     @Test
     void anAgentRunAsThePanesProgramIsFoundWithItsPaneAndDirectory() throws IOException {
-        running = Running.withSession("base");
+        startTmux();
         Path project = Files.createDirectories(dir.resolve("project"));
         Path claude = agentBinary("claude");
         running.tmux.run("new-session", "-d", "-s", "work", "-c", project.toString(), claude.toString(), "600");
@@ -58,7 +44,7 @@ class AgentProcessesInPaneTest {
 
     @Test
     void anAgentStartedFromThePanesShellIsFoundAndItsEndIsSignalled() throws IOException {
-        running = Running.withSession("base");
+        startTmux();
         Path codex = agentBinary("codex");
         running.tmux.run("new-session", "-d", "-s", "shell", "-c", dir.toString(), "/bin/sh");
         AtomicInteger changes = new AtomicInteger();
@@ -84,7 +70,7 @@ class AgentProcessesInPaneTest {
 
     @Test
     void otherProgramsAndUnwatchedAgentsAreNotAgents() throws IOException {
-        running = Running.withSession("base");
+        startTmux();
         running.tmux.run("new-session", "-d", "-s", "plain", "-c", dir.toString(), agentBinary("amp").toString(),
                 "600");
         running.tmux.run("new-session", "-d", "-s", "sleeping", "-c", dir.toString(), "sleep", "600");

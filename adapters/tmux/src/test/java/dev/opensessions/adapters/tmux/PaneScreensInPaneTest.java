@@ -7,9 +7,7 @@ import dev.opensessions.domain.agent.screen.ScreenReading;
 import dev.opensessions.domain.agent.screen.ScreenRule;
 import dev.opensessions.domain.agent.screen.ScreenState;
 import dev.opensessions.domain.session.PaneId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A pane's screen read through the control connection of a real private tmux server: a stand-in agent draws
  * a permission prompt, then its working line, and the captured text reads as each with a screen rule.
  */
-class PaneScreensInPaneTest {
+class PaneScreensInPaneTest extends InPaneTest {
 
     private static final ScreenRule RULE = new ScreenRule("stand-in", "Stand-in", "written for this test",
             new AgentProgram("stand-in", Set.of("stand-in"), Set.of(), List.of()), 10, Map.of(
@@ -35,21 +33,9 @@ class PaneScreensInPaneTest {
             ScreenState.WORKING, List.of(Pattern.compile("esc to interrupt")),
             ScreenState.IDLE, List.of(Pattern.compile("^> "))));
 
-    @TempDir
-    Path dir;
-
-    private Running running;
-
-    @AfterEach
-    void stop() {
-        if (running != null) {
-            running.close();
-        }
-    }
-
     @Test
     void whatTheAgentDrawsIsReadThroughTheControlConnection() throws IOException {
-        running = Running.withSession("base");
+        startTmux();
         Path next = dir.resolve("next");
         Path script = dir.resolve("stand-in");
         // Draws the screen named in the file `next` whenever that file changes; no tmux call of its own.
@@ -85,7 +71,7 @@ class PaneScreensInPaneTest {
 
     @Test
     void aPaneThatIsGoneHasNoScreen() {
-        running = Running.withSession("base");
+        startTmux();
 
         assertThat(running.adapter.paneScreens().visible(PaneId.of("%999"))).isEmpty();
     }

@@ -51,6 +51,13 @@ class TmuxMultiplexerContractTest extends MultiplexerContract {
             }
 
             @Override
+            public void openSidebarIn(SessionName session) {
+                String pane = tmux.run("split-window", "-d", "-P", "-F", "#{pane_id}", "-t", "=" + session.value() + ":")
+                        .getFirst();
+                tmux.run("select-pane", "-t", pane, "-T", TmuxPane.SIDEBAR_TITLE);
+            }
+
+            @Override
             public void stopAnswering() {
                 tmux.run("kill-server");
             }

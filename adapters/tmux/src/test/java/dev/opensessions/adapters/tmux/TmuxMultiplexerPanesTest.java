@@ -1,6 +1,8 @@
 package dev.opensessions.adapters.tmux;
 
+import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.application.testkit.Await;
+import dev.opensessions.application.port.out.Multiplexer;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
 import org.junit.jupiter.api.Test;
@@ -33,16 +35,36 @@ class TmuxMultiplexerPanesTest {
             // A flash long enough to be read by a tmux process on a loaded machine; production's is 180 ms.
             TmuxMultiplexer mux = new TmuxMultiplexer(running.adapter.sessions(), running.adapter.panes(),
                     running.adapter.model(), Duration.ofSeconds(5), Duration.ofSeconds(2));
-            boolean focused = mux.focusPane(mover, PaneId.of(agent));
+            Multiplexer.FocusOutcome focused = mux.focusPane(mover, PaneId.of(agent));
             List<String> flash = style(running, agent);
 
-            assertThat(focused).isTrue();
+            assertThat(focused).isEqualTo(new Multiplexer.FocusOutcome.Focused());
             assertThat(flash).containsExactly(TmuxMultiplexer.FLASH_STYLE);
             assertThat(running.tmux.clientSession(mover)).isEqualTo(running.tmux.sessionId("b"));
             assertThat(running.tmux.run("display-message", "-p", "-t", "=b:", "#{window_id} #{pane_id}"))
                     .containsExactly(agentWindow + " " + agent);
             assertThat(running.tmux.clientSession(bystander)).isEqualTo(a);
             Await.until(() -> style(running, agent).isEmpty(), Duration.ofSeconds(5), "flash over");
+        }
+    }
+
+    @Test
+    void bytesReachAClientsTerminalThroughItsWindowsSidebarOnlyWhenPassthroughIsAllowed() {
+        try (Running running = Running.withSession("a")) {
+            String sidebar = running.tmux.run("split-window", "-d", "-h", "-t", "=a:", "-P", "-F", "#{pane_id}")
+                    .getFirst();
+            running.tmux.run("select-pane", "-t", sidebar, "-T", TmuxPane.SIDEBAR_TITLE);
+            String tty = running.tmux.attachClient(running.tmux.sessionId("a"));
+            TmuxMultiplexer mux = running.adapter.multiplexer();
+
+            Await.until(() -> mux.passthroughPane(tty) instanceof Multiplexer.PassthroughOutcome.PassthroughOff,
+                    Duration.ofSeconds(20), "the sidebar found, passthrough off by default");
+            running.tmux.run("set-option", "-g", "allow-passthrough", "on");
+
+            assertThat(mux.passthroughPane(tty)).isEqualTo(new Multiplexer.PassthroughOutcome.Through(PaneId.of(sidebar)));
+            assertThat(mux.passthroughPane("/dev/pts/9999")).isEqualTo(new Multiplexer.PassthroughOutcome.UnknownClient());
+            assertThat(mux.showMessage(tty, "opensessions: #{pane_id} waits")).isEqualTo(new Multiplexer.MessageOutcome.Shown());
+            assertThat(String.join("\n", running.tmux.run("show-messages"))).contains("opensessions: #{pane_id} waits");
         }
     }
 
@@ -62,16 +84,20 @@ class TmuxMultiplexerPanesTest {
     }
 
     @Test
-    void focusAndKillAnswerFalseForWhatTmuxDoesNotHave() {
+    void focusAndKillSayWhatTmuxDoesNotHave() {
         try (Running running = Running.withSession("a")) {
             String tty = running.tmux.attachClient(running.tmux.sessionId("a"));
             String pane = running.tmux.run("split-window", "-t", "=a:", "-P", "-F", "#{pane_id}").getFirst();
 
-            assertThat(running.adapter.multiplexer().focusPane("/dev/pts/9999", PaneId.of(pane))).isFalse();
-            assertThat(running.adapter.multiplexer().focusPane(tty, PaneId.of("%999"))).isFalse();
-            assertThat(running.adapter.multiplexer().killPane(PaneId.of("%999"))).isFalse();
+            assertThat(running.adapter.multiplexer().focusPane("/dev/pts/9999", PaneId.of(pane)))
+                    .isEqualTo(new Multiplexer.FocusOutcome.UnknownClient());
+            assertThat(running.adapter.multiplexer().focusPane(tty, PaneId.of("%999")))
+                    .isEqualTo(new Multiplexer.FocusOutcome.UnknownPane());
+            assertThat(running.adapter.multiplexer().killPane(PaneId.of("%999")))
+                    .isEqualTo(new Multiplexer.PaneKillOutcome.UnknownPane());
 
-            assertThat(running.adapter.multiplexer().killPane(PaneId.of(pane))).isTrue();
+            assertThat(running.adapter.multiplexer().killPane(PaneId.of(pane)))
+                    .isEqualTo(new Multiplexer.PaneKillOutcome.Killed());
             assertThat(running.tmux.run("list-panes", "-a", "-F", "#{pane_id}")).doesNotContain(pane);
         }
     }

@@ -96,6 +96,8 @@ public class ClientCommands {
                 yield Optional.empty();
             }
             case ClientMessage.ReorderSession(String name, Integer delta) -> reorder(name, delta);
+            // Taken by the endpoint before this point (SubscribeCommand): it changes the connection, not the state.
+            case ClientMessage.Subscribe subscribe -> error("subscribe is handled by the connection");
         };
     }
 

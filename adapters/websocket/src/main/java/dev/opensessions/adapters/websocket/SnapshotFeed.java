@@ -13,13 +13,17 @@ import java.util.function.Function;
  * Sends one subscriber's frames with at most one send in flight: while a frame is being written only the
  * newest pending snapshot is kept, so a slow client skips versions instead of buffering stale frames, and
  * it never receives a version older than one it already has. Replies to its commands wait in a queue of at
- * most {@link #MAX_REPLIES}; a client that lets it fill is not reading, and {@link #reply} says so. Never
+ * most {@link #MAX_REPLIES}, and transition frames of a filtered subscription in one of at most
+ * {@link #MAX_TRANSITIONS}; a client that lets one fill is not reading, and {@link #reply} or
+ * {@link #transition} says so. Never
  * blocks the calling thread; what one subscriber holds is bounded whatever it does.
  */
 final class SnapshotFeed {
 
     /** Replies a subscriber may leave unread before it is closed. */
     static final int MAX_REPLIES = 32;
+    /** Transition frames a subscriber may leave unread before it is closed (they are events: none is skipped). */
+    static final int MAX_TRANSITIONS = 256;
 
     private final Function<StateSnapshot, String> json;
     private final Function<String, CompletionStage<?>> send;
@@ -28,6 +32,9 @@ final class SnapshotFeed {
     private boolean closed;
     private StateSnapshot pending;
     private final Deque<String> replies = new ArrayDeque<>();
+    private final Deque<String> transitions = new ArrayDeque<>();
+    private boolean transitionsOnly;
+    private boolean transitionsHeld;
     private long newestVersion = -1;
 
     /**
@@ -50,7 +57,7 @@ final class SnapshotFeed {
     /** Sends the snapshot now, or keeps it as the one pending frame when a send is in flight. */
     void offer(StateSnapshot snapshot) {
         synchronized (lock) {
-            if (closed || snapshot.version() <= newestVersion) {
+            if (closed || transitionsOnly || snapshot.version() <= newestVersion) {
                 return;
             }
             newestVersion = snapshot.version();
@@ -85,12 +92,73 @@ final class SnapshotFeed {
         return true;
     }
 
+    /** From now on no state frame is sent: the pending one is dropped and later offers are ignored. */
+    void stopStates() {
+        synchronized (lock) {
+            transitionsOnly = true;
+            pending = null;
+        }
+    }
+
+    /** Queues transitions without sending them until {@link #release}: a new filter's reply must go first. */
+    void holdTransitions() {
+        synchronized (lock) {
+            transitionsHeld = true;
+        }
+    }
+
+    /**
+     * Sends {@code reply} ahead of every transition queued while held, then lets them go; false, sending
+     * nothing, when {@link #MAX_REPLIES} replies are already waiting.
+     */
+    boolean release(String reply) {
+        synchronized (lock) {
+            transitionsHeld = false;
+            if (closed) {
+                return true;
+            }
+            if (inFlight) {
+                if (replies.size() >= MAX_REPLIES) {
+                    return false;
+                }
+                replies.add(reply);
+                return true;
+            }
+            inFlight = true;
+        }
+        transmit(reply);
+        return true;
+    }
+
+    /**
+     * Sends a transition frame after the replies and transitions already queued; false, sending nothing, when
+     * {@link #MAX_TRANSITIONS} are already waiting (the client does not keep up; the caller closes it).
+     */
+    boolean transition(String text) {
+        synchronized (lock) {
+            if (closed) {
+                return true;
+            }
+            if (inFlight || transitionsHeld) {
+                if (transitions.size() >= MAX_TRANSITIONS) {
+                    return false;
+                }
+                transitions.add(text);
+                return true;
+            }
+            inFlight = true;
+        }
+        transmit(text);
+        return true;
+    }
+
     /** Stops sending; pending frames are dropped. */
     void close() {
         synchronized (lock) {
             closed = true;
             pending = null;
             replies.clear();
+            transitions.clear();
         }
     }
 
@@ -105,12 +173,15 @@ final class SnapshotFeed {
         written.whenComplete((ignored, failure) -> sent());
     }
 
-    /** Replies first, in order, then the newest pending snapshot. */
+    /** Replies first, in order, then transitions, in order, then the newest pending snapshot. */
     private void sent() {
         String reply;
         StateSnapshot next;
         synchronized (lock) {
             reply = closed ? null : replies.poll();
+            if (reply == null && !closed && !transitionsHeld) {
+                reply = transitions.poll();
+            }
             next = closed || reply != null ? null : pending;
             if (reply == null) {
                 pending = null;

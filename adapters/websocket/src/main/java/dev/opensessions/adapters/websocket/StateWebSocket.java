@@ -1,6 +1,8 @@
 package dev.opensessions.adapters.websocket;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opensessions.application.port.in.WatchStateUseCase;
+import dev.opensessions.application.port.in.WatchTransitionsUseCase;
 import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.application.state.Subscription;
 import dev.opensessions.protocol.ServerMessage;
@@ -15,13 +17,15 @@ import io.smallrye.common.annotation.NonBlocking;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The state stream for dashboards and scripts: {@code hello}, then the full state at once, then newer
  * states latest-wins at the 16 ms frame cadence; accepts the commands of {@link ClientCommands} from a
- * connection whose handshake carried the control token. Nothing here waits on a client: frames and replies
+ * connection whose handshake carried the control token, and {@code subscribe} from any connection, after
+ * which it sends only the matching agent status changes ({@link SubscribeCommand}). Nothing here waits on a client: frames and replies
  * go out through the connection's bounded {@link SnapshotFeed}, commands run on the event loop under a
  * per-connection rate limit, and a client that neither reads its replies nor stops sending is closed.
  */
@@ -33,16 +37,21 @@ public class StateWebSocket {
     static final int POLICY_VIOLATION = 1008;
 
     private final WatchStateUseCase watch;
+    private final WatchTransitionsUseCase transitions;
     private final SnapshotJson json;
     private final ClientCommands commands;
     private final ControlToken token;
+    private final ObjectMapper mapper;
     private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
 
-    public StateWebSocket(WatchStateUseCase watch, SnapshotJson json, ClientCommands commands, ControlToken token) {
+    public StateWebSocket(WatchStateUseCase watch, WatchTransitionsUseCase transitions, SnapshotJson json,
+                          ClientCommands commands, ControlToken token, ObjectMapper mapper) {
         this.watch = watch;
+        this.transitions = transitions;
         this.json = json;
         this.commands = commands;
         this.token = token;
+        this.mapper = mapper;
     }
 
     @OnOpen
@@ -66,15 +75,50 @@ public class StateWebSocket {
         if (watcher == null) {
             return;
         }
-        var error = watcher.rate().tryTake(System.nanoTime())
-                ? commands.handle(frame, watcher.authorized())
-                : java.util.Optional.of(new ServerMessage.Error("rate limited: at most " + CommandRate.PER_SECOND
-                        + " commands a second"));
-        if (error.isPresent() && !watcher.feed().reply(json.write(error.get()))) {
-            stop(connection);
-            connection.close(new CloseReason(POLICY_VIOLATION,
-                    "too many unread replies")).subscribe().with(closed -> { }, ignored -> { });
+        Optional<? extends ServerMessage> reply;
+        if (!watcher.rate().tryTake(System.nanoTime())) {
+            reply = Optional.of(new ServerMessage.Error("rate limited: at most " + CommandRate.PER_SECOND
+                    + " commands a second"));
+        } else {
+            Optional<SubscribeCommand.Parsed> subscribe = SubscribeCommand.parse(mapper, frame);
+            reply = subscribe.isPresent() ? subscribe(subscribe.get(), watcher, connection)
+                    : commands.handle(frame, watcher.authorized());
         }
+        if (reply.isPresent() && !watcher.feed().reply(json.write(reply.get()))) {
+            violation(connection, "too many unread replies");
+        }
+    }
+
+    /**
+     * Narrows the connection to the matching transitions: no more state frames, and a replaced filter when it
+     * subscribes again. The reply ({@code subscribed}) precedes every transition it selects.
+     */
+    private Optional<ServerMessage> subscribe(SubscribeCommand.Parsed parsed, Watcher watcher,
+                                              WebSocketConnection connection) {
+        return switch (parsed) {
+            case SubscribeCommand.Parsed.Refused refused -> Optional.of(refused.error());
+            case SubscribeCommand.Parsed.Accepted accepted -> {
+                watcher.feed().stopStates();
+                watcher.subscription().close();
+                // Registered before the reply is sent, so every change after the client reads it is seen;
+                // the feed holds the transitions of that moment until the reply is on its way.
+                watcher.feed().holdTransitions();
+                watcher.replace(transitions.watch(accepted.filter(), change -> {
+                    if (!watcher.feed().transition(json.write(TransitionFrames.of(change)))) {
+                        violation(connection, "too many unread transitions");
+                    }
+                }));
+                if (!watcher.feed().release(json.write(accepted.reply()))) {
+                    violation(connection, "too many unread replies");
+                }
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private void violation(WebSocketConnection connection, String reason) {
+        stop(connection);
+        connection.close(new CloseReason(POLICY_VIOLATION, reason)).subscribe().with(closed -> { }, ignored -> { });
     }
 
     @OnClose
@@ -111,10 +155,52 @@ public class StateWebSocket {
         }
     }
 
-    /** One connection's feed, its subscription to the state, whether it holds the token, and its command rate. */
-    private record Watcher(SnapshotFeed feed, Subscription subscription, boolean authorized, CommandRate rate) {
+    /**
+     * One connection's feed, its subscription (to the state, or to filtered transitions), whether it holds the
+     * token, and its command rate.
+     */
+    private static final class Watcher {
 
-        void stop() {
+        private final SnapshotFeed feed;
+        private final boolean authorized;
+        private final CommandRate rate;
+        private Subscription subscription;
+        private boolean stopped;
+
+        Watcher(SnapshotFeed feed, Subscription subscription, boolean authorized, CommandRate rate) {
+            this.feed = feed;
+            this.subscription = subscription;
+            this.authorized = authorized;
+            this.rate = rate;
+        }
+
+        SnapshotFeed feed() {
+            return feed;
+        }
+
+        boolean authorized() {
+            return authorized;
+        }
+
+        CommandRate rate() {
+            return rate;
+        }
+
+        synchronized Subscription subscription() {
+            return subscription;
+        }
+
+        /** Takes the new subscription in place of the old; closes it at once when the connection already ended. */
+        synchronized void replace(Subscription next) {
+            if (stopped) {
+                next.close();
+                return;
+            }
+            subscription = next;
+        }
+
+        synchronized void stop() {
+            stopped = true;
             subscription.close();
             feed.close();
         }

@@ -126,4 +126,43 @@ class SnapshotFeedTest {
         completeLastWrite();
         assertThat(written).containsExactly("hello");
     }
+
+    @Test
+    void afterSubscribingNoStateIsSentAndEveryTransitionGoesInOrder() {
+        feed.open("hello");
+        feed.offer(version(1));
+        feed.stopStates();
+        feed.offer(version(2));
+        feed.transition("t1");
+        feed.transition("t2");
+
+        completeLastWrite();
+        completeLastWrite();
+        completeLastWrite();
+
+        assertThat(written).containsExactly("hello", "t1", "t2");
+    }
+
+    @Test
+    void transitionsHeldForAFiltersReplyFollowIt() {
+        feed.stopStates();
+        feed.holdTransitions();
+        feed.transition("t1");
+        assertThat(written).isEmpty();
+
+        assertThat(feed.release("subscribed")).isTrue();
+        completeLastWrite();
+
+        assertThat(written).containsExactly("subscribed", "t1");
+    }
+
+    @Test
+    void aClientThatLetsTransitionsPileUpIsToldToGo() {
+        feed.open("hello");
+        for (int i = 0; i < SnapshotFeed.MAX_TRANSITIONS; i++) {
+            assertThat(feed.transition("t" + i)).isTrue();
+        }
+
+        assertThat(feed.transition("one too many")).isFalse();
+    }
 }

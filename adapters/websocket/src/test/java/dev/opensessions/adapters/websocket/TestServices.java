@@ -3,7 +3,10 @@ package dev.opensessions.adapters.websocket;
 import dev.opensessions.application.port.in.GetStateUseCase;
 import dev.opensessions.application.port.in.SetStatusUseCase;
 import dev.opensessions.application.service.SessionMetadataService;
+import dev.opensessions.application.service.AgentWaitService;
+import dev.opensessions.application.service.RecordAgentEventService;
 import dev.opensessions.application.service.SessionOrderService;
+import dev.opensessions.application.service.ThreadChangeFeed;
 import dev.opensessions.application.service.StateQueryService;
 import dev.opensessions.application.service.TopologyService;
 import dev.opensessions.application.state.ServerState;
@@ -71,6 +74,20 @@ public class TestServices {
     @Singleton
     SetStatusUseCase status(StateOwner owner) {
         return new SessionMetadataService(owner);
+    }
+
+    /** Open waits and transition subscribers over the same state. */
+    @Produces
+    @Singleton
+    AgentWaitService waits(StateOwner owner) {
+        return new AgentWaitService(owner, new ThreadChangeFeed(owner), scheduler, 16);
+    }
+
+    /** Agent events recorded straight into the state, for transition subscribers. */
+    @Produces
+    @Singleton
+    RecordAgentEventService agentEvents(StateOwner owner) {
+        return new RecordAgentEventService(owner, transition -> { });
     }
 
     /** The multiplexer tests push sessions into; the topology service carries them into the state. */

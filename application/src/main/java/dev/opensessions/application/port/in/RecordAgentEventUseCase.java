@@ -10,6 +10,10 @@ import java.util.Objects;
 /** Records one agent report (HTTP push, watcher or plugin) against the session it belongs to. */
 public interface RecordAgentEventUseCase {
 
+    /**
+     * @throws LimitExceeded when the report would add a thread to a session that holds as many as it may and
+     *                       every one of them is live (nothing is changed)
+     */
     AgentEventOutcome record(Command command);
 
     /**

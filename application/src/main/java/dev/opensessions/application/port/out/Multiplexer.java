@@ -41,22 +41,19 @@ public interface Multiplexer {
 
     /**
      * Shows a pane on one client: switches the client to the pane's session, selects its window and the
-     * pane, and flashes the pane's background for about 180 ms. False when the client or the
+     * pane, and flashes the pane's background for about 180 ms. Nothing changes when the client or the
      * pane is gone.
      */
-    boolean focusPane(String clientTty, PaneId pane);
+    FocusOutcome focusPane(String clientTty, PaneId pane);
 
     /**
      * Moves the keyboard of a client to the sidebar of the window it shows once it shows {@code session},
-     * waiting a moment for the switch to land and a sidebar to open there; false when none appeared or the
-     * client is gone.
+     * waiting a moment (at most the command timeout) for the switch to land and a sidebar to open there.
      */
-    default boolean focusSidebar(String clientTty, SessionName session) {
-        return false;
-    }
+    SidebarFocusOutcome focusSidebar(String clientTty, SessionName session);
 
-    /** Kills one pane; false when it is gone. */
-    boolean killPane(PaneId pane);
+    /** Kills one pane. */
+    PaneKillOutcome killPane(PaneId pane);
 
     /**
      * Shows a popup on one client running {@code command} (argument vector, no shell) in {@code directory};
@@ -67,6 +64,45 @@ public interface Multiplexer {
     /** Opens a new window in the session running {@code command} (argument vector) in {@code directory}. */
     void openWindow(SessionName session, String directory, List<String> command);
 
+    /**
+     * Shows a line on the status line of one user client ({@code display-message -c}), as text: nothing in it
+     * is expanded as a format.
+     */
+    MessageOutcome showMessage(String clientTty, String text);
+
+    /**
+     * The pane through which bytes reach the terminal of one client unchanged: the sidebar pane of the window
+     * the client shows, when tmux lets that pane pass sequences through ({@code allow-passthrough} on or all).
+     */
+    PassthroughOutcome passthroughPane(String clientTty);
+
+    /** What became of a message. */
+    sealed interface MessageOutcome {
+        record Shown() implements MessageOutcome {
+        }
+
+        record UnknownClient() implements MessageOutcome {
+        }
+    }
+
+    /** Where bytes for a client's terminal can go. */
+    sealed interface PassthroughOutcome {
+        /** Through this sidebar pane. */
+        record Through(PaneId sidebarPane) implements PassthroughOutcome {
+        }
+
+        /** The window the client shows has no sidebar pane. */
+        record NoSidebar() implements PassthroughOutcome {
+        }
+
+        /** The sidebar pane's {@code allow-passthrough} is off: tmux would drop the bytes. */
+        record PassthroughOff() implements PassthroughOutcome {
+        }
+
+        record UnknownClient() implements PassthroughOutcome {
+        }
+    }
+
     /** What became of a switch. */
     sealed interface SwitchOutcome {
         record Switched() implements SwitchOutcome {
@@ -76,6 +112,40 @@ public interface Multiplexer {
         }
 
         record UnknownClient() implements SwitchOutcome {
+        }
+    }
+
+    /** What became of showing a pane on a client. */
+    sealed interface FocusOutcome {
+        record Focused() implements FocusOutcome {
+        }
+
+        record UnknownClient() implements FocusOutcome {
+        }
+
+        record UnknownPane() implements FocusOutcome {
+        }
+    }
+
+    /** What became of moving a client's keyboard to a sidebar. */
+    sealed interface SidebarFocusOutcome {
+        record Focused() implements SidebarFocusOutcome {
+        }
+
+        record UnknownClient() implements SidebarFocusOutcome {
+        }
+
+        /** The client does not show the session, or its window has no sidebar, within the wait. */
+        record NoSidebar() implements SidebarFocusOutcome {
+        }
+    }
+
+    /** What became of killing a pane. */
+    sealed interface PaneKillOutcome {
+        record Killed() implements PaneKillOutcome {
+        }
+
+        record UnknownPane() implements PaneKillOutcome {
         }
     }
 

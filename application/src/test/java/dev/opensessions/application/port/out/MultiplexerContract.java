@@ -1,7 +1,10 @@
 package dev.opensessions.application.port.out;
 
+import dev.opensessions.application.port.out.Multiplexer.FocusOutcome;
 import dev.opensessions.application.port.out.Multiplexer.KillOutcome;
+import dev.opensessions.application.port.out.Multiplexer.PaneKillOutcome;
 import dev.opensessions.application.port.out.Multiplexer.RenameOutcome;
+import dev.opensessions.application.port.out.Multiplexer.SidebarFocusOutcome;
 import dev.opensessions.application.port.out.Multiplexer.SwitchOutcome;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
@@ -20,6 +23,7 @@ public abstract class MultiplexerContract {
     protected static final SessionName ALPHA = SessionName.of("alpha");
     protected static final SessionName BETA = SessionName.of("beta");
     private static final String NO_CLIENT = "/dev/pts/99999";
+    private static final PaneId NO_PANE = PaneId.of("%99999");
 
     /** A multiplexer with the sessions {@code alpha} and {@code beta}, one pane each, and a user client showing alpha. */
     protected abstract Stage stage();
@@ -39,6 +43,9 @@ public abstract class MultiplexerContract {
 
         /** The one pane of a session. */
         PaneId paneOf(SessionName session);
+
+        /** Opens a sidebar pane in the window of a session. */
+        void openSidebarIn(SessionName session);
 
         /** Makes the multiplexer stop answering for good. */
         void stopAnswering();
@@ -111,12 +118,57 @@ public abstract class MultiplexerContract {
     }
 
     @Test
-    void focusPaneShowsThePaneOnTheClientUnlessTheClientIsGone() {
+    void focusPaneShowsThePaneOnTheClientUnlessTheClientOrThePaneIsGone() {
         try (Stage stage = stage()) {
-            assertThat(stage.multiplexer().focusPane(stage.client(), stage.paneOf(BETA))).isTrue();
-            assertThat(stage.multiplexer().focusPane(NO_CLIENT, stage.paneOf(ALPHA))).isFalse();
+            assertThat(stage.multiplexer().focusPane(stage.client(), stage.paneOf(BETA)))
+                    .isEqualTo(new FocusOutcome.Focused());
+            assertThat(stage.multiplexer().focusPane(NO_CLIENT, stage.paneOf(ALPHA)))
+                    .isEqualTo(new FocusOutcome.UnknownClient());
+            assertThat(stage.multiplexer().focusPane(stage.client(), NO_PANE))
+                    .isEqualTo(new FocusOutcome.UnknownPane());
 
             assertThat(stage.shownBy(stage.client())).contains(BETA);
+        }
+    }
+
+    @Test
+    void focusSidebarFindsTheSidebarOfTheSessionTheClientShows() {
+        try (Stage stage = stage()) {
+            stage.openSidebarIn(BETA);
+            stage.multiplexer().switchClient(stage.client(), BETA);
+
+            assertThat(stage.multiplexer().focusSidebar(stage.client(), BETA))
+                    .isEqualTo(new SidebarFocusOutcome.Focused());
+            assertThat(stage.multiplexer().focusSidebar(NO_CLIENT, BETA))
+                    .isEqualTo(new SidebarFocusOutcome.UnknownClient());
+        }
+    }
+
+    @Test
+    void aMessageGoesToAnAttachedClientAndAnUnknownOneIsSaidSo() {
+        try (Stage stage = stage()) {
+            assertThat(stage.multiplexer().showMessage(stage.client(), "codex in #{session_name} waits"))
+                    .isEqualTo(new Multiplexer.MessageOutcome.Shown());
+            assertThat(stage.multiplexer().showMessage(NO_CLIENT, "nobody"))
+                    .isEqualTo(new Multiplexer.MessageOutcome.UnknownClient());
+        }
+    }
+
+    @Test
+    void focusSidebarSaysSoWhenTheWindowHasNoSidebar() {
+        try (Stage stage = stage()) {
+            assertThat(stage.multiplexer().focusSidebar(stage.client(), ALPHA))
+                    .isEqualTo(new SidebarFocusOutcome.NoSidebar());
+        }
+    }
+
+    @Test
+    void noPassthroughWithoutASidebarInTheClientsWindowOrForAnUnknownClient() {
+        try (Stage stage = stage()) {
+            assertThat(stage.multiplexer().passthroughPane(stage.client()))
+                    .isEqualTo(new Multiplexer.PassthroughOutcome.NoSidebar());
+            assertThat(stage.multiplexer().passthroughPane(NO_CLIENT))
+                    .isEqualTo(new Multiplexer.PassthroughOutcome.UnknownClient());
         }
     }
 
@@ -125,8 +177,8 @@ public abstract class MultiplexerContract {
         try (Stage stage = stage()) {
             PaneId pane = stage.paneOf(BETA);
 
-            assertThat(stage.multiplexer().killPane(pane)).isTrue();
-            assertThat(stage.multiplexer().killPane(pane)).isFalse();
+            assertThat(stage.multiplexer().killPane(pane)).isEqualTo(new PaneKillOutcome.Killed());
+            assertThat(stage.multiplexer().killPane(pane)).isEqualTo(new PaneKillOutcome.UnknownPane());
         }
     }
 

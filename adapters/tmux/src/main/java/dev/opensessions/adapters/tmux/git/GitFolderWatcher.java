@@ -46,7 +46,7 @@ final class GitFolderWatcher implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch git folders", e);
         }
-        this.thread = Thread.ofPlatform().name("git-watch").daemon().start(this::run);
+        this.thread = WatchLoop.start("git-watch", watchService, this::affected, onChange);
     }
 
     /** Watches the folders of {@code reading} for {@code directory}, replacing what it watched before. */
@@ -116,20 +116,6 @@ final class GitFolderWatcher implements Closeable {
         if (watch.directories().isEmpty()) {
             watches.remove(folder);
             watch.key().cancel();
-        }
-    }
-
-    private void run() {
-        try {
-            while (true) {
-                WatchKey key = watchService.take();
-                affected(key).forEach(onChange);
-                key.reset();
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } catch (ClosedWatchServiceException closed) {
-            // close() was called: the thread's work is over.
         }
     }
 

@@ -37,16 +37,29 @@ public final class GitReader {
         }
         Location where = location.get();
         Optional<String> branch = branch(directory);
-        Optional<GitRun> status = git.run(directory, "status", "--porcelain");
         Optional<DiffTotals> diff = diff(directory, where.hasCommit());
-        if (branch.isEmpty() || status.isEmpty() || !status.get().succeeded() || diff.isEmpty()) {
+        if (branch.isEmpty() || diff.isEmpty()) {
             return Optional.empty();
         }
         DiffTotals totals = diff.get();
-        GitStatus gitStatus = new GitStatus(branch.get(), !status.get().output().isBlank(), totals.files(),
+        Optional<Boolean> dirty = totals.files() > 0 ? Optional.of(true) : dirtyWithoutDiff(directory);
+        if (dirty.isEmpty()) {
+            return Optional.empty();
+        }
+        GitStatus gitStatus = new GitStatus(branch.get(), dirty.get(), totals.files(),
                 totals.insertions(), totals.deletions(), !where.gitDir().equals(where.commonDir()),
                 where.commonDir().toString());
         return Optional.of(new GitReading(gitStatus, where.gitDir(), where.commonDir()));
+    }
+
+    /**
+     * Whether {@code status --porcelain} lists anything: untracked files, or a change staged and then undone
+     * in the working tree. Asked only when the working tree does not differ from HEAD, since any such
+     * difference is a status line too; an edit, the common case, so costs one full scan of the tree, not two.
+     */
+    private Optional<Boolean> dirtyWithoutDiff(Path directory) {
+        return git.run(directory, "status", "--porcelain").filter(GitRun::succeeded)
+                .map(run -> !run.output().isBlank());
     }
 
     /** A working tree's top folder and the files git tracks in it, relative to the top. */

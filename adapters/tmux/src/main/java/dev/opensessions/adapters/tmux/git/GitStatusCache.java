@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Keeps the git status of the sessions' directories current: each is read when first tracked, again when
- * its repository's HEAD, index or branches move, when a file of its working tree changes (an edit shows in
+ * Keeps the git status of the sessions' directories current: each is read when first tracked, again (while
+ * it is watched: its session is visible) when its repository's HEAD, index or branches move, when a file of its working tree changes (an edit shows in
  * the diff counts within the debounce and the cache period), and on {@link #refresh}; nothing runs while
  * idle: changes are file-change notifications, never a timer.
  * Reads run on a small fixed pool, so at most {@code parallelism} git processes run at once however many
@@ -41,6 +42,8 @@ public final class GitStatusCache implements Closeable {
     private final GitFolderWatcher watcher;
     private final WorkingTreeWatcher worktrees;
     private final Map<String, TrackedDirectory> tracked = new HashMap<>();
+    /** Tracked directories nobody looks at (their sessions are hidden): status kept, never watched nor read again. */
+    private final Set<String> unwatched = new HashSet<>();
     private final Object delivery = new Object();
     private Map<String, GitStatus> delivered = Map.of();
     private boolean closed;
@@ -71,8 +74,18 @@ public final class GitStatusCache implements Closeable {
         this(reader, listener, Duration.ofSeconds(1), Duration.ofMillis(100), 2);
     }
 
-    /** Sets the directories that matter; new ones are read now, dropped ones are forgotten and unwatched. */
+    /** Sets the directories that matter, all watched; new ones are read now, dropped ones are forgotten and unwatched. */
     public void track(Set<String> directories) {
+        track(directories, directories);
+    }
+
+    /**
+     * Sets the directories that matter and which of them are watched (the directories of visible sessions).
+     * New ones are read now, dropped ones are forgotten and unwatched. One not in {@code watched} keeps its last
+     * status but is read again only once it is watched again: its git folder and working tree are released
+     * and no change in them starts a git process.
+     */
+    public void track(Set<String> directories, Set<String> watched) {
         Set<String> wanted = Set.copyOf(directories);
         boolean dropped;
         synchronized (this) {
@@ -80,10 +93,24 @@ public final class GitStatusCache implements Closeable {
             gone.forEach(this::untrack);
             dropped = !gone.isEmpty();
             for (String directory : wanted) {
-                if (!closed && !tracked.containsKey(directory)) {
+                if (closed) {
+                    break;
+                }
+                TrackedDirectory state = tracked.get(directory);
+                boolean watch = watched.contains(directory);
+                if (state == null) {
                     TrackedDirectory fresh = new TrackedDirectory();
                     tracked.put(directory, fresh);
+                    if (!watch) {
+                        unwatched.add(directory);
+                    }
                     submit(directory, fresh);
+                } else if (watch && unwatched.remove(directory)) {
+                    request(directory);
+                } else if (!watch && unwatched.add(directory)) {
+                    state.cancelDeferred();
+                    watcher.forget(directory);
+                    worktrees.forget(directory);
                 }
             }
         }
@@ -113,6 +140,7 @@ public final class GitStatusCache implements Closeable {
     }
 
     private void untrack(String directory) {
+        unwatched.remove(directory);
         tracked.remove(directory).cancelDeferred();
         watcher.forget(directory);
         worktrees.forget(directory);
@@ -139,7 +167,7 @@ public final class GitStatusCache implements Closeable {
             tree = Optional.empty();
         }
         synchronized (this) {
-            if (closed || !tracked.containsKey(directory)) {
+            if (closed || !tracked.containsKey(directory) || unwatched.contains(directory)) {
                 return;
             }
             tree.ifPresentOrElse(found -> worktrees.watch(directory, found.top(), found.files(), stamp),
@@ -158,7 +186,7 @@ public final class GitStatusCache implements Closeable {
 
     private synchronized void request(String directory) {
         TrackedDirectory state = tracked.get(directory);
-        if (closed || state == null) {
+        if (closed || state == null || unwatched.contains(directory)) {
             return;
         }
         switch (state.phase()) {
@@ -203,20 +231,26 @@ public final class GitStatusCache implements Closeable {
             // An invalid path or an answer git should never give: the directory is treated as no repository.
             reading = Optional.empty();
         }
+        boolean watch;
         synchronized (this) {
             if (closed || tracked.get(directory) != state) {
                 return;
             }
             boolean again = state.finished(reading.map(GitReading::status), System.nanoTime());
-            reading.ifPresentOrElse(found -> watcher.watch(directory, found), () -> {
+            watch = !unwatched.contains(directory);
+            if (watch && reading.isPresent()) {
+                watcher.watch(directory, reading.get());
+            } else {
                 watcher.forget(directory);
                 worktrees.forget(directory);
-            });
+            }
             if (again) {
                 request(directory);
             }
         }
-        reading.ifPresent(found -> followWorkingTree(directory, found));
+        if (watch) {
+            reading.ifPresent(found -> followWorkingTree(directory, found));
+        }
         deliver();
     }
 

@@ -70,7 +70,7 @@ final class WorkingTreeWatcher implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch working trees", e);
         }
-        this.thread = Thread.ofPlatform().name("worktree-watch").daemon().start(this::run);
+        this.thread = WatchLoop.start("worktree-watch", watchService, this::affected, onChange);
     }
 
     /**
@@ -163,20 +163,6 @@ final class WorkingTreeWatcher implements Closeable {
             treeByKey.put(key, tree);
         } catch (IOException | ClosedWatchServiceException unwatchable) {
             // Gone already, unreadable, or out of inotify watches: that folder is simply not followed.
-        }
-    }
-
-    private void run() {
-        try {
-            while (true) {
-                WatchKey key = watchService.take();
-                affected(key).forEach(onChange);
-                key.reset();
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } catch (ClosedWatchServiceException closed) {
-            // close() was called: the thread's work is over.
         }
     }
 

@@ -20,7 +20,8 @@ class GitReaderTest {
     @TempDir
     Path temp;
 
-    private final GitReader reader = new GitReader(new GitProcesses());
+    private final GitProcesses git = new GitProcesses();
+    private final GitReader reader = new GitReader(git);
 
     @Test
     void cleanRepositoryMatchesGit() {
@@ -48,6 +49,32 @@ class GitReaderTest {
         assertThat(git).containsExactly(3, 4, 1);
         assertThat(status.dirty()).isTrue();
         assertThat(status.worktree()).isFalse();
+    }
+
+    @Test
+    void aChangeStagedAndUndoneInTheWorkingTreeIsDirtyWithoutDiffCounts() {
+        GitRepo repo = GitRepo.withCommit(temp.resolve("staged"));
+        repo.write("a.txt", "staged\n");
+        repo.git("add", "a.txt");
+        repo.write("a.txt", "one\ntwo\nthree\n");
+
+        GitStatus status = reader.read(repo.dir()).orElseThrow();
+
+        assertThat(status).isEqualTo(new GitStatus("main", true, 0, 0, 0, false, repo.commonDir()));
+    }
+
+    @Test
+    void anEditedWorkingTreeIsReadWithoutAStatusScan() {
+        GitRepo repo = GitRepo.withCommit(temp.resolve("edited"));
+        reader.read(repo.dir()).orElseThrow();
+        long clean = git.started();
+        repo.write("a.txt", "one\ntwo\nthree\nfour\n");
+
+        GitStatus status = reader.read(repo.dir()).orElseThrow();
+
+        assertThat(status.dirty()).isTrue();
+        assertThat(status.insertions()).isEqualTo(1);
+        assertThat(git.started() - clean).as("rev-parse, symbolic-ref and diff-index; no status").isEqualTo(3);
     }
 
     @Test

@@ -161,6 +161,47 @@ class GitStatusCacheTest {
     }
 
     @Test
+    void anUnwatchedDirectoryKeepsItsStatusRunsNothingOnEditsAndIsReadAgainOnceWatched() {
+        GitRepo repo = GitRepo.withCommit(temp.resolve("repo"));
+        String dir = repo.dir().toString();
+        cache.track(Set.of(dir));
+        awaitTold(dir, status -> !status.dirty(), "first read");
+        Await.until(() -> cache.watchedWorktreeFolders() == 1, DEADLINE, "the working tree watched");
+
+        cache.track(Set.of(dir), Set.of());
+
+        assertThat(cache.watchedFolders()).as("git folders watched while hidden").isZero();
+        assertThat(cache.watchedWorktreeFolders()).as("working-tree folders watched while hidden").isZero();
+        assertThat(cache.statuses()).as("the last status is kept").containsKey(dir);
+        awaitQuiet();
+        long processes = git.started();
+        repo.write("a.txt", "edited while hidden\n");
+        cache.refresh(dir);
+        stayFor(Duration.ofSeconds(1), () -> git.started() == processes, "no git process for a hidden session");
+        assertThat(cache.statuses().get(dir).dirty()).as("the status is not read while hidden").isFalse();
+
+        cache.track(Set.of(dir), Set.of(dir));
+
+        awaitTold(dir, status -> status.dirty() && status.insertions() == 1, "read again once shown");
+        Await.until(() -> cache.watchedWorktreeFolders() == 1, DEADLINE, "the working tree watched again");
+        repo.write("a.txt", "edited while hidden\nand once shown\n");
+        awaitTold(dir, status -> status.insertions() == 2, "an edit shows again without a refresh");
+    }
+
+    @Test
+    void aDirectoryFirstSeenHiddenIsReadOnceAndNotWatched() {
+        GitRepo repo = GitRepo.withCommit(temp.resolve("repo"));
+        String dir = repo.dir().toString();
+
+        cache.track(Set.of(dir), Set.of());
+
+        awaitTold(dir, status -> !status.dirty(), "one read for its first status");
+        awaitQuiet();
+        assertThat(cache.watchedFolders()).isZero();
+        assertThat(cache.watchedWorktreeFolders()).isZero();
+    }
+
+    @Test
     void twentyRepositoriesNeverRunMoreThanTwoGitProcessesAtOnce() {
         Set<String> dirs = new HashSet<>();
         for (int i = 0; i < 20; i++) {

@@ -1,6 +1,5 @@
-package dev.opensessions.application.service;
+package dev.opensessions.domain.agent;
 
-import dev.opensessions.domain.agent.ClaudeProjectDirs;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
@@ -21,29 +20,31 @@ import java.util.Optional;
  * @param how     {@code pane %3}, {@code directory /a}, {@code prefix /a}, {@code encoded -a-b},
  *                {@code name s} or {@code unresolved}, for {@code /debug/agents}
  */
-record AgentMapping(SessionName session, String how) {
+public record AgentMapping(SessionName session, String how) {
 
-    static final String UNRESOLVED = "unresolved";
+    public static final String UNRESOLVED = "unresolved";
 
-    AgentMapping {
+    public AgentMapping {
         Objects.requireNonNull(how, "how");
     }
 
-    static AgentMapping unresolved() {
+    public static AgentMapping unresolved() {
         return new AgentMapping(null, UNRESOLVED);
     }
 
-    boolean resolved() {
+    public boolean resolved() {
         return session != null;
     }
 
-    static AgentMapping of(Topology topology, PaneId pane, String projectDir, SessionName named) {
+    /** The mapping by pane, directory or Claude folder, else the session the agent named, if it is live. */
+    public static AgentMapping of(Topology topology, PaneId pane, String projectDir, SessionName named) {
         AgentMapping found = of(topology, pane, projectDir);
         return found.resolved() || named == null || !topology.contains(named) ? found
                 : new AgentMapping(named, "name " + named.value());
     }
 
-    static AgentMapping of(Topology topology, PaneId pane, String projectDir) {
+    /** The mapping by pane, then by directory or Claude folder name; null pane and directory are not known. */
+    public static AgentMapping of(Topology topology, PaneId pane, String projectDir) {
         if (pane != null) {
             SessionName owner = topology.paneOwners().get(pane);
             if (owner != null) {

@@ -1,0 +1,133 @@
+package dev.opensessions.application.service;
+
+import dev.opensessions.application.port.out.Multiplexer;
+import dev.opensessions.application.port.out.MultiplexerException;
+import dev.opensessions.application.port.out.SidebarOutput;
+import dev.opensessions.application.port.out.UserCommand;
+import dev.opensessions.application.state.Change;
+import dev.opensessions.application.state.StateOwner;
+import dev.opensessions.application.state.StateSnapshot;
+import dev.opensessions.domain.agent.AgentThread;
+import dev.opensessions.domain.agent.StatusTransition;
+import dev.opensessions.domain.notify.NotificationGate;
+import dev.opensessions.domain.notify.NotificationSettings;
+import dev.opensessions.domain.session.Client;
+import dev.opensessions.domain.session.PaneId;
+import dev.opensessions.domain.session.Topology;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Tells the user when an agent turns waiting, done, error or interrupted while nobody looks at it
+ * (docs/reference/configuration.md#notifications): a message on every attached user client, the terminal's
+ * own notification through the sidebar pane each client shows, and the user's command with the event as JSON.
+ * Transitions are handed over on the event path without blocking it; the work happens on {@code executor}.
+ */
+public final class AgentNotificationService implements TransitionRecorder {
+
+    private static final System.Logger LOG = System.getLogger(AgentNotificationService.class.getName());
+    static final String TITLE = "opensessions";
+
+    private final StateOwner owner;
+    private final Multiplexer multiplexer;
+    private final SidebarOutput sidebars;
+    private final UserCommand command;
+    private final NotificationSettings settings;
+    private final Clock clock;
+    private final Executor executor;
+    private final NotificationGate gate;
+
+    public AgentNotificationService(StateOwner owner, Multiplexer multiplexer, SidebarOutput sidebars,
+                                    UserCommand command, NotificationSettings settings, Clock clock, Executor executor) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.multiplexer = Objects.requireNonNull(multiplexer, "multiplexer");
+        this.sidebars = Objects.requireNonNull(sidebars, "sidebars");
+        this.command = Objects.requireNonNull(command, "command");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.gate = new NotificationGate(settings);
+    }
+
+    /** Runs on the state owner's thread: only statuses that may be told are handed on, and never waited for. */
+    @Override
+    public void record(StatusTransition transition) {
+        if (!settings.enabled() || !NotificationSettings.NOTIFIABLE.contains(transition.to())
+                || transition.from() == transition.to()) {
+            return;
+        }
+        try {
+            executor.execute(() -> deliver(transition));
+        } catch (RejectedExecutionException full) {
+            LOG.log(Level.DEBUG, "notification of " + transition.thread() + " dropped: too many waiting");
+        }
+    }
+
+    /** Decides on the state as it is now (the status may have moved on) and tells every user client. */
+    synchronized void deliver(StatusTransition transition) {
+        // Through the owner, so the state read is the one the recording of this transition published: the
+        // transition is handed over while that recording still holds the owner.
+        StateSnapshot snapshot = owner.apply(state -> Change.of(state, owner.current()));
+        Optional<AgentThread> found = snapshot.agents().find(transition.thread())
+                .filter(thread -> thread.status() == transition.to());
+        if (found.isEmpty() || lookedAt(snapshot.topology(), found.get())) {
+            return;
+        }
+        AgentThread thread = found.get();
+        LocalTime local = LocalTime.ofInstant(clock.instant(), clock.getZone());
+        if (gate.decide(thread.agent(), transition, clock.instant(), local) != NotificationGate.Verdict.TELL) {
+            return;
+        }
+        String text = NotificationText.of(thread);
+        // tmux passes a pane's sequence to every client showing that pane: one write per pane, not per client.
+        Set<PaneId> passedThrough = new HashSet<>();
+        for (Client client : snapshot.topology().clients()) {
+            tell(client.tty(), text, passedThrough);
+        }
+        if (!settings.command().isEmpty()) {
+            switch (command.start(settings.command(), NotificationText.json(thread, transition),
+                    settings.commandTimeout())) {
+                case UserCommand.StartOutcome.Started started -> { }
+                case UserCommand.StartOutcome.Busy busy ->
+                        LOG.log(Level.INFO, "notifyCommand not run for " + thread.key() + ": earlier ones still run");
+                case UserCommand.StartOutcome.NotStarted failed ->
+                        LOG.log(Level.WARNING, "notifyCommand could not start: " + failed.reason());
+            }
+        }
+    }
+
+    /**
+     * Somebody looks at the agent: an attached client's active pane is the agent's pane, or, for an agent
+     * without a pane, a client shows its session.
+     */
+    static boolean lookedAt(Topology topology, AgentThread thread) {
+        if (thread.paneId() != null) {
+            return topology.clients().stream().anyMatch(c -> thread.paneId().equals(c.activePane()));
+        }
+        return topology.clients().stream().anyMatch(c -> c.session().equals(thread.session()));
+    }
+
+    private void tell(String clientTty, String text, Set<PaneId> passedThrough) {
+        try {
+            if (settings.tmuxMessage()) {
+                multiplexer.showMessage(clientTty, TITLE + ": " + text);
+            }
+            Optional<String> sequence = settings.terminal().passthrough(TITLE, text);
+            if (sequence.isPresent()
+                    && multiplexer.passthroughPane(clientTty) instanceof Multiplexer.PassthroughOutcome.Through through
+                    && passedThrough.add(through.sidebarPane())) {
+                sidebars.write(through.sidebarPane(), sequence.get());
+            }
+        } catch (MultiplexerException failed) {
+            LOG.log(Level.DEBUG, "could not notify client " + clientTty + ": " + failed.getMessage());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+# shellcheck shell=bash
+# The server's JVM flags, each chosen by measuring (docs/explanation/performance.md, "Memory"): the launcher
+# starts the server with them and bench/abuse/run.sh measures the server with them. Sourced, not run.
+
+# Sets JVM_FLAGS for a java of major version $1.
+server_jvm_flags() {
+  local major=$1
+  # The serial collector has no background threads; turning off threshold-driven monitor deflation stops a
+  # JVM thread that otherwise wakes every 250 ms (measured as most of the idle CPU, bench/idle-tmux.sh);
+  # idle monitors are still deflated by the JVM's guaranteed pass once a minute.
+  # The heap is bounded: the JVM's default maximum is a quarter of the machine's memory, and a heap that may
+  # grow touches pages it never gives back. The server keeps about 10 MB live with 20 sessions; 64 MB leaves
+  # room for 200 sessions and bursts, and a young generation of 8 MB (collected in well under a millisecond)
+  # keeps the pages the allocation cycles through few: 186-194 to 128 MiB of RSS with 20 sessions and 10
+  # sidebars (docs/explanation/performance.md, "Memory").
+  JVM_FLAGS=(-XX:+UseSerialGC -Xmx64m -Xmn8m -Xss512k -XX:+ExitOnOutOfMemoryError
+    -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0)
+  # JDK 22+ warns when sqlite-jdbc loads its native library unless native access is granted.
+  ((major >= 22)) && JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED)
+  # The JVM's service thread otherwise wakes every second for table cleanups it can do once a minute: it
+  # was the largest share of idle CPU left (docs/explanation/performance.md). Checked on JDK 25.
+  ((major >= 25)) && JVM_FLAGS+=(-XX:ServiceThreadCleanupInterval=60000)
+  return 0
+}

@@ -1,0 +1,73 @@
+package dev.opensessions.domain.notify;
+
+import dev.opensessions.domain.agent.StatusTransition;
+import dev.opensessions.domain.agent.ThreadKey;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Decides, one transition at a time, whether to tell the user: the settings cover the agent and status, it is
+ * not quiet hours, the same transition (thread, from, to, time) was not told before, and nothing about the
+ * same thread was told within the cooldown. Remembers what it told, bounded.
+ */
+public final class NotificationGate {
+
+    /** Threads and transitions remembered; past this the oldest memory is dropped (a cooldown is short). */
+    static final int REMEMBERED = 1024;
+
+    private final NotificationSettings settings;
+    private final Map<ThreadKey, Instant> lastTold = new HashMap<>();
+    private final Set<StatusTransition> told = new HashSet<>();
+
+    public NotificationGate(NotificationSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** What to do with this transition of this agent, {@code now} on the server's clock and local clock. */
+    public Verdict decide(String agent, StatusTransition transition, Instant now, LocalTime localTime) {
+        if (!settings.covers(agent, transition.to()) || transition.from() == transition.to()) {
+            return Verdict.NOT_COVERED;
+        }
+        if (settings.quiet() != null && settings.quiet().contains(localTime)) {
+            return Verdict.QUIET_HOURS;
+        }
+        if (told.contains(transition)) {
+            return Verdict.REPEAT;
+        }
+        Instant last = lastTold.get(transition.thread());
+        if (last != null && now.isBefore(last.plus(settings.cooldown()))) {
+            return Verdict.COOLING_DOWN;
+        }
+        remember(transition, now);
+        return Verdict.TELL;
+    }
+
+    private void remember(StatusTransition transition, Instant now) {
+        if (told.size() >= REMEMBERED) {
+            told.clear();
+        }
+        if (lastTold.size() >= REMEMBERED) {
+            lastTold.values().removeIf(at -> now.isAfter(at.plus(settings.cooldown())));
+            if (lastTold.size() >= REMEMBERED) {
+                lastTold.clear();
+            }
+        }
+        told.add(transition);
+        lastTold.put(transition.thread(), now);
+    }
+
+    /** Why a transition is told or not. */
+    public enum Verdict {
+        TELL,
+        NOT_COVERED,
+        QUIET_HOURS,
+        REPEAT,
+        COOLING_DOWN
+    }
+}
