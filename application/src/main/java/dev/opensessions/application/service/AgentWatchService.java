@@ -12,7 +12,6 @@ import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.application.state.StateSnapshot;
 import dev.opensessions.application.state.Subscription;
 import dev.opensessions.domain.agent.AgentMapping;
-import dev.opensessions.domain.agent.AgentProcess;
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.AgentTruth;
 import dev.opensessions.domain.agent.Evidence;
@@ -58,7 +57,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
     private final AgentLiveness liveness;
     private final Map<String, WatchedThread> threads = new HashMap<>();
     private final PaneAgentRows paneRows;
-    private volatile Map<PaneId, PaneScreen> screens = Map.of();
+    private final ThreadScreens screens;
     private volatile Topology seenTopology;
     private volatile boolean anyPending;
     private volatile boolean anyOpen;
@@ -82,6 +81,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         this.liveness = Objects.requireNonNull(liveness, "liveness");
         this.timers = new ThreadTimers(scheduler, clock);
         this.paneRows = new PaneAgentRows(owner, recorder, clock);
+        this.screens = new ThreadScreens(owner, liveness);
     }
 
     /**
@@ -105,7 +105,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         forgetQuiet();
         evaluate(key, observation, previous);
         if (previous == null) {
-            paneRows.reconcile(screens, this::hasThread);
+            paneRows.reconcile(screens.all(), this::hasThread);
         }
     }
 
@@ -114,7 +114,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
      * the agents no source speaks for get, change or lose their pane rows.
      */
     public void screensChanged(Map<PaneId, PaneScreen> shown) {
-        screens = Map.copyOf(shown);
+        screens.set(shown);
         try {
             scheduler.execute(this::rereadScreens);
         } catch (RejectedExecutionException stopping) {
@@ -127,30 +127,11 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
             return;
         }
         reevaluateOpen();
-        paneRows.reconcile(screens, this::hasThread);
+        paneRows.reconcile(screens.all(), this::hasThread);
     }
 
-    /** Whether a thread (watched, or pushed with its pane) speaks for the agent in this pane. */
     private boolean hasThread(PaneScreen screen) {
-        String agent = screen.agent().agent();
-        PaneId pane = screen.agent().pane();
-        for (WatchedThread thread : threads.values()) {
-            if (thread.observation().agent().equals(agent) && pane.equals(screenPane(thread.observation(),
-                    thread.mapping().session()))) {
-                return true;
-            }
-        }
-        return owner.current().agents().threads().stream().anyMatch(row -> row.agent().equals(agent)
-                && pane.equals(row.paneId()) && !PaneAgentRows.paneRow(row));
-    }
-
-    /** The pane whose screen speaks for a thread: its own, else the pane of the agent process it matches. */
-    private PaneId screenPane(AgentObservation observation, SessionName session) {
-        if (observation.paneId() != null) {
-            return observation.paneId();
-        }
-        return liveness.latest().match(observation.agent(), null, session, observation.projectDir())
-                .map(AgentProcess::pane).orElse(null);
+        return screens.spokenFor(screen, threads.values());
     }
 
     @Override
@@ -185,7 +166,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
                 observation.projectDir())
                 : ProcessLook.unknown();
         AgentTruth.Shown shown = written != null && AgentTruth.open(written.status())
-                ? shown(observation, look) : null;
+                ? screens.shown(observation, look) : null;
         StatusVerdict verdict = AgentTruth.decide(said, written, shown, look, now);
         boolean standing = pushed != null && verdict.evidence() == Evidence.HOOK && said == pushed;
         WatchedThread thread = new WatchedThread(observation, verdict, mapping,
@@ -194,17 +175,6 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
         verdict.recheck().ifPresent(at -> timers.arm(key, at, 0, () -> fire(key, observation, at)));
         anyPending = threads.values().stream().anyMatch(WatchedThread::pending);
         anyOpen = threads.values().stream().anyMatch(WatchedThread::openInFile);
-    }
-
-    /** What the thread's pane shows, when a screen rule reads it and it shows something. */
-    private AgentTruth.Shown shown(AgentObservation observation, ProcessLook look) {
-        PaneId pane = observation.paneId() != null ? observation.paneId()
-                : look.alive() ? look.process().pane() : null;
-        PaneScreen screen = pane == null ? null : screens.get(pane);
-        if (screen == null || !screen.agent().agent().equals(observation.agent())) {
-            return null;
-        }
-        return screen.evidence().orElse(null);
     }
 
     /**
@@ -295,7 +265,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
             return;
         }
         // Agent panes whose session was not known yet get their rows once it is.
-        if (anyPending || !screens.isEmpty()) {
+        if (anyPending || !screens.all().isEmpty()) {
             try {
                 scheduler.execute(this::retryPending);
             } catch (RejectedExecutionException stopping) {
@@ -313,7 +283,7 @@ public final class AgentWatchService implements AgentSink, ExplainAgentsUseCase,
                 evaluate(entry.getKey(), entry.getValue().observation(), entry.getValue());
             }
         }
-        paneRows.reconcile(screens, this::hasThread);
+        paneRows.reconcile(screens.all(), this::hasThread);
     }
 
     private void forgetQuiet() {
