@@ -322,7 +322,8 @@ public final class Abuse {
     }
 
     /**
-     * The server's heap in use (every generation, from {@code jcmd <pid> GC.heap_info}, no collection forced),
+     * The server's heap in use (every generation: the lines "DefNew total ..., used ...K" and "Tenured ..." of
+     * {@code jcmd <pid> GC.heap_info}, no collection forced),
      * or -1 when jcmd cannot tell.
      */
     private static long heapUsedKib(String pid) {
@@ -337,7 +338,7 @@ public final class Abuse {
                 return -1;
             }
             long used = 0;
-            Matcher m = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K")
+            Matcher m = Pattern.compile("(?m)^\\s*\\S[^\\n]*?\\s+total \\d+K, used (\\d+)K")
                     .matcher(out);
             while (m.find()) {
                 used += Long.parseLong(m.group(1));

@@ -23,7 +23,7 @@ import java.nio.file.Path;
 
 /**
  * Opens the durable stores: the SQLite file through sqlite-jdbc's own data source (no pool, no transaction
- * manager: {@link SqliteDatabase} keeps its few connections itself, docs/adr/0016-plain-sqlite-data-source.md),
+ * manager: {@link SqliteDatabase} keeps its few connections itself, docs/adr/0020-plain-sqlite-data-source.md),
  * or, when that file cannot be used, stores in memory so the server keeps running; either way one clear log
  * line says which.
  */

@@ -4,15 +4,19 @@ import dev.opensessions.application.port.out.StoreException;
 import dev.opensessions.domain.session.SessionOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static dev.opensessions.adapters.persistence.Samples.name;
@@ -46,6 +50,40 @@ class SqliteDatabaseTest {
 
         assertThat(reopened.schemaVersion()).isEqualTo(Migrations.latest());
         assertThat(new SqliteSessionOrderStore(reopened, "k").load()).isEqualTo(order);
+    }
+
+    @Test
+    void connectionsAreKeptForTheNextWorkButNotAfterAFailureOrOnceClosed() {
+        Path file = dir.resolve("state.db");
+        AtomicInteger opened = new AtomicInteger();
+        SQLiteDataSource plain = TestDatabases.dataSource(file);
+        DataSource counting = new DelegatingDataSource(plain) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                opened.incrementAndGet();
+                return plain.getConnection();
+            }
+        };
+        SqliteDatabase database = SqliteDatabase.open(counting, file, TestDatabases.SHORT_BUSY_TIMEOUT);
+        int afterOpen = opened.get();
+
+        for (int i = 0; i < 10; i++) {
+            database.schemaVersion();
+        }
+        assertThat(opened.get()).isEqualTo(afterOpen);
+
+        assertThatThrownBy(() -> database.read("read a table that is not there", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                return statement.executeQuery("SELECT * FROM no_such_table").next();
+            }
+        })).isInstanceOf(StoreException.class);
+        database.schemaVersion();
+        assertThat(opened.get()).isEqualTo(afterOpen + 1);
+
+        database.close();
+        database.schemaVersion();
+        database.schemaVersion();
+        assertThat(opened.get()).isEqualTo(afterOpen + 3);
     }
 
     @Test
