@@ -35,6 +35,8 @@ public final class AgentNotificationService implements TransitionRecorder {
 
     private static final System.Logger LOG = System.getLogger(AgentNotificationService.class.getName());
     static final String TITLE = "opensessions";
+    /** How long the messages wait for the terminal notifications to pass through first. */
+    static final java.time.Duration PASS_THROUGH_FIRST = java.time.Duration.ofMillis(250);
 
     private final StateOwner owner;
     private final Multiplexer multiplexer;
@@ -87,10 +89,20 @@ public final class AgentNotificationService implements TransitionRecorder {
             return;
         }
         String text = NotificationText.of(thread);
-        // tmux passes a pane's sequence to every client showing that pane: one write per pane, not per client.
+        // The terminal notifications go first: while tmux shows a status line message it holds the client's
+        // terminal still and drops what a pane passes through. tmux passes a pane's sequence to every client
+        // showing that pane: one write per pane, not per client.
         Set<PaneId> passedThrough = new HashSet<>();
         for (Client client : snapshot.topology().clients()) {
-            tell(client.tty(), text, passedThrough);
+            passThrough(client.tty(), text, passedThrough);
+        }
+        if (settings.tmuxMessage()) {
+            if (!passedThrough.isEmpty()) {
+                pause();
+            }
+            for (Client client : snapshot.topology().clients()) {
+                showMessage(client.tty(), text);
+            }
         }
         if (!settings.command().isEmpty()) {
             switch (command.start(settings.command(), NotificationText.json(thread, transition),
@@ -115,19 +127,35 @@ public final class AgentNotificationService implements TransitionRecorder {
         return topology.clients().stream().anyMatch(c -> c.session().equals(thread.session()));
     }
 
-    private void tell(String clientTty, String text, Set<PaneId> passedThrough) {
+    private void passThrough(String clientTty, String text, Set<PaneId> passedThrough) {
+        Optional<String> sequence = settings.terminal().passthrough(TITLE, text);
+        if (sequence.isEmpty()) {
+            return;
+        }
         try {
-            if (settings.tmuxMessage()) {
-                multiplexer.showMessage(clientTty, TITLE + ": " + text);
-            }
-            Optional<String> sequence = settings.terminal().passthrough(TITLE, text);
-            if (sequence.isPresent()
-                    && multiplexer.passthroughPane(clientTty) instanceof Multiplexer.PassthroughOutcome.Through through
+            if (multiplexer.passthroughPane(clientTty) instanceof Multiplexer.PassthroughOutcome.Through through
                     && passedThrough.add(through.sidebarPane())) {
                 sidebars.write(through.sidebarPane(), sequence.get());
             }
         } catch (MultiplexerException failed) {
-            LOG.log(Level.DEBUG, "could not notify client " + clientTty + ": " + failed.getMessage());
+            LOG.log(Level.DEBUG, "no terminal notification for client " + clientTty + ": " + failed.getMessage());
+        }
+    }
+
+    private void showMessage(String clientTty, String text) {
+        try {
+            multiplexer.showMessage(clientTty, TITLE + ": " + text);
+        } catch (MultiplexerException failed) {
+            LOG.log(Level.DEBUG, "no message for client " + clientTty + ": " + failed.getMessage());
+        }
+    }
+
+    /** Lets the sequences just queued reach tmux (through the pane's shim) before a message freezes the clients. */
+    private void pause() {
+        try {
+            Thread.sleep(PASS_THROUGH_FIRST.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
