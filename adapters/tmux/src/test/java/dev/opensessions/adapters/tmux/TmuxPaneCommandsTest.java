@@ -49,8 +49,10 @@ class TmuxPaneCommandsTest {
             String pane = running.adapter.panes().split(new SplitRequest(window, Edge.RIGHT, 30,
                     List.of("true; echo injected"), Map.of(), "", true)).join();
 
-            Await.until(() -> running.tmux.run("display-message", "-p", "-t", pane, "#{pane_dead}")
-                    .getFirst().equals("1"), Duration.ofSeconds(5), "pane died");
+            // tmux marks the pane dead when its terminal closes and learns the exit status a moment later,
+            // when it reaps the process: wait for both.
+            Await.until(() -> running.tmux.run("display-message", "-p", "-t", pane, "#{pane_dead}:#{pane_dead_status}")
+                    .getFirst().matches("1:[0-9]+"), Duration.ofSeconds(10), "pane died and its status known");
             List<String> screen = running.tmux.run("capture-pane", "-p", "-t", pane);
             assertThat(screen).doesNotContain("injected");
             // Status 127 is the shell's "command not found"; its message may be lost when the pane dies at once.
