@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -46,7 +48,16 @@ public class WaitResource {
             // Ends the wait when the connection goes before the answer; after the answer it changes nothing.
             context.addEndHandler(ended -> wait.cancel(false));
         }
-        return wait.thenApply(this::answer);
+        return wait.handle((outcome, failure) -> {
+            if (failure == null) {
+                return answer(outcome);
+            }
+            if (failure instanceof CancellationException) {
+                // The client hung up: nobody reads this answer, and a hang-up is no server error to log.
+                return Replies.text(Response.Status.REQUEST_TIMEOUT, "client gone");
+            }
+            throw new CompletionException(failure);
+        });
     }
 
     private Response answer(WaitOutcome outcome) {
