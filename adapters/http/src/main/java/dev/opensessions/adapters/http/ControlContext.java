@@ -1,5 +1,6 @@
 package dev.opensessions.adapters.http;
 
+import dev.opensessions.protocol.WireText;
 import dev.opensessions.application.port.in.ClientContext;
 import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.domain.session.SessionName;
@@ -37,7 +38,7 @@ final class ControlContext {
             throw new InvalidRequest(INVALID);
         }
         String text = unquote(stripLineEnd(utf8(body)));
-        if (text.chars().anyMatch(Character::isISOControl) || StrictText.hasLoneSurrogate(text)) {
+        if (text.chars().anyMatch(Character::isISOControl) || WireText.hasLoneSurrogate(text)) {
             throw new InvalidRequest(INVALID);
         }
         String[] parts = text.contains("|") ? text.split("\\|", -1) : sessionColonWindow(text);

@@ -1,5 +1,6 @@
 package dev.opensessions.adapters.http;
 
+import dev.opensessions.protocol.WireText;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,7 @@ final class JsonBody {
 
     /** Parses the body; anything but one well-formed JSON value is {@code invalid json}. */
     static JsonBody parse(ObjectMapper mapper, byte[] body) {
-        if (!StrictText.isUtf8(body)) {
+        if (!WireText.isUtf8(body)) {
             throw new InvalidRequest("invalid json");
         }
         JsonNode root;
@@ -55,7 +56,7 @@ final class JsonBody {
         if (!node.isTextual()) {
             throw new InvalidRequest(wrongType);
         }
-        if (StrictText.hasLoneSurrogate(node.textValue())) {
+        if (WireText.hasLoneSurrogate(node.textValue())) {
             throw new InvalidRequest("invalid text");
         }
         return node.textValue();

@@ -1,5 +1,6 @@
 package dev.opensessions.adapters.http;
 
+import dev.opensessions.protocol.WireText;
 import dev.opensessions.domain.metadata.Tone;
 import dev.opensessions.domain.session.SessionName;
 
@@ -25,7 +26,7 @@ final class RequestFields {
 
     /** Control characters of both ranges (C0, DEL, C1) and lone surrogates are refused like the domain's C0. */
     static SessionName sessionName(String text) {
-        if (text.chars().anyMatch(Character::isISOControl) || StrictText.hasLoneSurrogate(text)) {
+        if (text.chars().anyMatch(Character::isISOControl) || WireText.hasLoneSurrogate(text)) {
             throw new InvalidRequest("invalid session");
         }
         try {

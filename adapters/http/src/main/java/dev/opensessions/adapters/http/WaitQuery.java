@@ -1,5 +1,6 @@
 package dev.opensessions.adapters.http;
 
+import dev.opensessions.protocol.WireText;
 import dev.opensessions.application.port.in.AgentFilter;
 import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.session.SessionName;
@@ -71,7 +72,7 @@ record WaitQuery(AgentFilter filter, Duration timeout) {
             return null;
         }
         if (text.length() > MAX_NAME || text.chars().anyMatch(Character::isISOControl)
-                || StrictText.hasLoneSurrogate(text)) {
+                || WireText.hasLoneSurrogate(text)) {
             throw new InvalidRequest(reason);
         }
         return text;

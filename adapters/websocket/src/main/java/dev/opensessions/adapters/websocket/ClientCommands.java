@@ -1,5 +1,6 @@
 package dev.opensessions.adapters.websocket;
 
+import dev.opensessions.protocol.WireText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -142,25 +143,13 @@ public class ClientCommands {
             if (name.chars().anyMatch(Character::isISOControl)) {
                 return Optional.of("invalid session: session name contains a control character");
             }
-            if (hasLoneSurrogate(name)) {
+            if (WireText.hasLoneSurrogate(name)) {
                 return Optional.of("invalid session: session name contains a lone surrogate");
             }
             return Optional.empty();
         } catch (IllegalArgumentException invalid) {
             return Optional.of("invalid session: " + invalid.getMessage());
         }
-    }
-
-    private static boolean hasLoneSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A copy of the mapper that converts no scalar into another: {@code "1"} and {@code 1.5} are no int. */

@@ -1,5 +1,6 @@
 package dev.opensessions.adapters.websocket;
 
+import dev.opensessions.protocol.WireText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,7 +76,7 @@ final class SubscribeCommand {
     }
 
     private static SessionName sessionName(String text) {
-        if (text.chars().anyMatch(Character::isISOControl) || hasLoneSurrogate(text)) {
+        if (text.chars().anyMatch(Character::isISOControl) || WireText.hasLoneSurrogate(text)) {
             throw new IllegalArgumentException("invalid session: session name contains a control character");
         }
         try {
@@ -87,7 +88,7 @@ final class SubscribeCommand {
 
     private static String name(String text, String reason) {
         if (text != null && (text.length() > MAX_NAME || text.chars().anyMatch(Character::isISOControl)
-                || hasLoneSurrogate(text))) {
+                || WireText.hasLoneSurrogate(text))) {
             throw new IllegalArgumentException(reason);
         }
         return text;
@@ -103,17 +104,5 @@ final class SubscribeCommand {
                     .orElseThrow(() -> new IllegalArgumentException("invalid status: " + part.strip())));
         }
         return statuses;
-    }
-
-    private static boolean hasLoneSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

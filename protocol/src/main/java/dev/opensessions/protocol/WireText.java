@@ -1,18 +1,21 @@
-package dev.opensessions.adapters.http;
+package dev.opensessions.protocol;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Text checks the JSON parser does not make: strict UTF-8 bytes, and strings without lone surrogates. */
-final class StrictText {
+/**
+ * Text checks the JSON parser does not make, shared by every adapter that reads the wire: strict UTF-8 bytes,
+ * and strings without lone surrogates.
+ */
+public final class WireText {
 
-    private StrictText() {
+    private WireText() {
     }
 
     /** True when the bytes are well-formed UTF-8: the JDK's decoder refuses overlong forms and encoded surrogates. */
-    static boolean isUtf8(byte[] bytes) {
+    public static boolean isUtf8(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -25,7 +28,7 @@ final class StrictText {
     }
 
     /** True when a surrogate stands without its pair, as a JSON escape such as {@code "\ud800"} can make. */
-    static boolean hasLoneSurrogate(String text) {
+    public static boolean hasLoneSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {
