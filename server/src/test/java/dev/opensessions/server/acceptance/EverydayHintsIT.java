@@ -36,8 +36,10 @@ class EverydayHintsIT extends AcceptanceTest {
                     .isEqualTo(204);
         }
 
+        // Once all of them are in the panel's count (a frame may show the state before the last event).
         SidebarScreen screen = awaitScreen(sidebar, s -> MORE.matcher(s.text()).find()
-                && s.text().contains("job-"), "the agents that do not fit counted on a hint line");
+                && s.text().contains("agents " + AGENTS) && s.text().contains("job-"),
+                "all the agents counted, those that do not fit on a hint line");
         Matcher more = MORE.matcher(screen.text());
         assertThat(more.find()).isTrue();
         long drawn = Stream.iterate(1, i -> i + 1).limit(AGENTS)
