@@ -174,6 +174,11 @@ public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
             CompletableFuture.allOf(sidebars.stream().distinct()
                     .map(id -> panes.killPane(id).exceptionally(gone -> null))
                     .toArray(CompletableFuture[]::new)).join();
+            // tmux tells a control client of layout changes only in its own session, and its pane subscription
+            // is compared once a second: a sidebar opened and killed within that second, in another session,
+            // is never reported gone. Without this listing the model would keep it, and a show right after
+            // would skip that window as having a sidebar.
+            await("listing", model.refresh());
         } finally {
             opening.unlock();
         }

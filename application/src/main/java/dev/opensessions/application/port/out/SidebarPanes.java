@@ -42,6 +42,6 @@ public interface SidebarPanes {
     /** True while the window exists and holds no sidebar pane. */
     boolean lacksSidebar(String windowId);
 
-    /** Kills every sidebar pane. */
+    /** Kills every sidebar pane; once it returns, {@link #lacksSidebar} is true for every window that exists. */
     void closeAll();
 }
