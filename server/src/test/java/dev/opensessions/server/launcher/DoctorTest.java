@@ -187,10 +187,14 @@ class DoctorTest {
     }
 
     /** A java that says it is 17, as {@code java -version} does: on stderr, first line. */
+    /**
+     * A java 17 that, like a wrapper script on a busy machine, writes its second line a moment after the first:
+     * the launcher must still read its version (a reader that stops after one line must not make it fail).
+     */
     private static void fakeJava(Path bin) throws IOException {
         Files.createDirectories(bin);
         Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"17.0.2\" 2022-01-18' >&2\n"
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"17.0.2\" 2022-01-18' >&2\nsleep 0.2\n"
                 + "echo 'OpenJDK Runtime Environment (build 17.0.2+8)' >&2\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
