@@ -33,7 +33,7 @@ class GitProcessesTest {
     @Test
     void passesTheEnvironmentThatKeepsGitFromLockingAndTranslating() throws IOException {
         Path fakeGit = script("env.sh", "#!/bin/sh\necho \"$GIT_OPTIONAL_LOCKS $LC_ALL ${GIT_DIR:-unset} $1 $2\"\n");
-        GitProcesses git = new GitProcesses(fakeGit.toString(), Duration.ofSeconds(2));
+        GitProcesses git = new GitProcesses(fakeGit.toString(), Duration.ofSeconds(30));
 
         Optional<GitRun> run = git.run(temp.resolve("a dir"), "status");
 
@@ -44,7 +44,7 @@ class GitProcessesTest {
     void nonZeroExitIsAnAnswerNotAFailure() throws IOException {
         Path fakeGit = script("fail.sh", "#!/bin/sh\necho partial\nexit 1\n");
 
-        Optional<GitRun> run = new GitProcesses(fakeGit.toString(), Duration.ofSeconds(2)).run(temp, "x");
+        Optional<GitRun> run = new GitProcesses(fakeGit.toString(), Duration.ofSeconds(30)).run(temp, "x");
 
         assertThat(run).contains(new GitRun(1, "partial\n"));
     }
@@ -59,10 +59,10 @@ class GitProcessesTest {
         Optional<GitRun> run = git.run(temp, "status");
 
         assertThat(run).isEmpty();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
         long pid = Long.parseLong(Files.readString(pidFile).strip());
         Await.until(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false,
-                Duration.ofSeconds(5), "hung git killed");
+                Duration.ofSeconds(20), "hung git killed");
     }
 
     private Path script(String name, String body) throws IOException {

@@ -20,7 +20,8 @@ class GitReaderTest {
     @TempDir
     Path temp;
 
-    private final GitProcesses git = new GitProcesses();
+    // A git slowed by a loaded machine past the usual two seconds would read as no repository.
+    private final GitProcesses git = new GitProcesses("git", Duration.ofSeconds(30));
     private final GitReader reader = new GitReader(git);
 
     @Test

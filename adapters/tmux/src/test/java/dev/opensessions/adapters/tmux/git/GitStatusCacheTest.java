@@ -20,12 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GitStatusCacheTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(5);
+    /** Deadlines hold on a loaded machine, where one git process can take seconds. */
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
 
     @TempDir
     Path temp;
 
-    private final GitProcesses git = new GitProcesses();
+    // A git slowed by a loaded machine past the usual two seconds would read as no repository.
+    private final GitProcesses git = new GitProcesses("git", Duration.ofSeconds(30));
     private final List<Map<String, GitStatus>> told = new CopyOnWriteArrayList<>();
     private final GitStatusCache cache = new GitStatusCache(new GitReader(git), told::add,
             Duration.ofMillis(300), Duration.ofMillis(100), 2);
@@ -210,7 +212,7 @@ class GitStatusCacheTest {
 
         cache.track(dirs);
 
-        Await.until(() -> cache.statuses().keySet().equals(dirs), Duration.ofSeconds(30), "all twenty read");
+        Await.until(() -> cache.statuses().keySet().equals(dirs), Duration.ofSeconds(120), "all twenty read");
         assertThat(git.started()).isGreaterThanOrEqualTo(20 * 4);
         assertThat(git.peakRunning()).isBetween(1, 2);
     }
@@ -229,7 +231,7 @@ class GitStatusCacheTest {
                 last[1] = System.nanoTime();
             }
             return System.nanoTime() - last[1] > Duration.ofSeconds(1).toNanos();
-        }, Duration.ofSeconds(10), "git quiet for a second");
+        }, Duration.ofSeconds(30), "git quiet for a second");
     }
 
     /** Checks that {@code condition} holds throughout {@code period}: the one wait that must last its full time. */
