@@ -176,19 +176,23 @@ public final class PrivateTmux implements AutoCloseable {
         return exec("-N", "list-sessions").exit() == 0;
     }
 
-    /** Detaches the clients it attached, kills the server and removes its socket file. */
+    /** Kills the server, which ends the clients it attached, waits for those, and removes its socket file. */
     @Override
     public void close() {
+        // The server first: its clients end with it and each script with its client, in a fraction of a
+        // second. A script told to stop instead (SIGTERM) waits two seconds for its child before it ends.
+        if (alive()) {
+            exec("kill-server");
+        }
         for (Process client : clients) {
-            client.destroy();
             try {
-                client.waitFor(5, TimeUnit.SECONDS);
+                if (!client.waitFor(5, TimeUnit.SECONDS)) {
+                    client.descendants().forEach(ProcessHandle::destroyForcibly);
+                    client.destroyForcibly();
+                }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-        if (alive()) {
-            exec("kill-server");
         }
         // tmux 3.3a leaves its socket file behind when the server exits.
         if (socketPath != null) {
