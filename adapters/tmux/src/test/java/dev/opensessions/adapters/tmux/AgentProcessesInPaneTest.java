@@ -49,7 +49,7 @@ class AgentProcessesInPaneTest extends InPaneTest {
         running.tmux.run("new-session", "-d", "-s", "shell", "-c", dir.toString(), "/bin/sh");
         AtomicInteger changes = new AtomicInteger();
         running.adapter.agentProcesses().onChange(changes::incrementAndGet);
-        Await.until(() -> changes.get() >= 1, Duration.ofSeconds(5), "the first picture signalled");
+        Await.until(() -> changes.get() >= 1, Duration.ofSeconds(20), "the first picture signalled");
         int before = changes.get();
 
         running.tmux.run("send-keys", "-t", "=shell:", "-l", codex + " 600");

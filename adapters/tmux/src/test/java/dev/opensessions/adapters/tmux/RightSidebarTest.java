@@ -106,7 +106,7 @@ class RightSidebarTest {
     @Test
     void anOptionAskedForBeforeTheControlClientAttachesIsAnsweredOnceItHas() throws Exception {
         try (PrivateTmux tmux = PrivateTmux.withSession("work");
-             TmuxAdapter adapter = new TmuxAdapter(TmuxServer.named(PrivateTmux.TMUX, tmux.name()), Duration.ofSeconds(5), () -> { })) {
+             TmuxAdapter adapter = new TmuxAdapter(TmuxServer.named(PrivateTmux.TMUX, tmux.name()), Duration.ofSeconds(20), () -> { })) {
             tmux.run("set-option", "-g", TmuxSidebarPanes.POSITION_OPTION, "right");
             CompletableFuture<Optional<String>> asked = adapter.panes().globalOption(TmuxSidebarPanes.POSITION_OPTION);
             assertThat(asked).as("waits instead of failing while nothing is attached").isNotDone();

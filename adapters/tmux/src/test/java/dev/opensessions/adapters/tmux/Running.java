@@ -16,7 +16,7 @@ final class Running implements AutoCloseable {
 
     private Running(PrivateTmux tmux) {
         this.tmux = tmux;
-        this.adapter = new TmuxAdapter(TmuxServer.named(PrivateTmux.TMUX, tmux.name()), Duration.ofSeconds(5), exits::incrementAndGet).start();
+        this.adapter = new TmuxAdapter(TmuxServer.named(PrivateTmux.TMUX, tmux.name()), Duration.ofSeconds(20), exits::incrementAndGet).start();
         Await.until(() -> !adapter.model().current().sessions().isEmpty(), Duration.ofSeconds(30), "first listing");
     }
 
@@ -41,7 +41,7 @@ final class Running implements AutoCloseable {
         long start = System.nanoTime();
         tmux.run(outside);
         long ran = System.nanoTime();
-        Await.until(() -> condition.test(snapshot()), Duration.ofSeconds(5), what);
+        Await.until(() -> condition.test(snapshot()), Duration.ofSeconds(20), what);
         long seen = System.nanoTime();
         System.out.printf("observed latency (%s): %d ms from before the tmux CLI ran, %d ms after it returned%n",
                 what, (seen - start) / 1_000_000, (seen - ran) / 1_000_000);

@@ -21,7 +21,7 @@ class TmuxControlTest {
             running.tmux.run("kill-session", "-t", attachedTo);
 
             Await.until(() -> running.adapter.control().processId() > 0
-                    && running.adapter.control().processId() != pid, Duration.ofSeconds(5), "reattached");
+                    && running.adapter.control().processId() != pid, Duration.ofSeconds(20), "reattached");
             running.tmux.run("new-session", "-d", "-s", "after");
             running.awaitModel(s -> s.sessionNamed("after").isPresent() && s.session(attachedTo).isEmpty(),
                     "model follows after reattaching");
@@ -36,7 +36,7 @@ class TmuxControlTest {
             ProcessHandle.of(pid).orElseThrow().destroy();
 
             Await.until(() -> running.adapter.control().processId() > 0
-                    && running.adapter.control().processId() != pid, Duration.ofSeconds(5), "reattached");
+                    && running.adapter.control().processId() != pid, Duration.ofSeconds(20), "reattached");
             running.tmux.run("rename-session", "-t", "a", "renamed");
             running.awaitModel(s -> s.sessionNamed("renamed").isPresent(), "model follows");
             assertThat(running.exits.get()).isZero();
@@ -48,8 +48,8 @@ class TmuxControlTest {
         try (Running running = Running.withSession("a")) {
             running.tmux.run("kill-server");
 
-            Await.until(() -> running.exits.get() == 1, Duration.ofSeconds(5), "exit callback");
-            Await.until(() -> running.snapshot().sessions().isEmpty(), Duration.ofSeconds(5), "empty model");
+            Await.until(() -> running.exits.get() == 1, Duration.ofSeconds(20), "exit callback");
+            Await.until(() -> running.snapshot().sessions().isEmpty(), Duration.ofSeconds(20), "empty model");
             assertThat(running.adapter.control().attached()).isFalse();
             assertThat(running.exits.get()).isEqualTo(1);
         }
@@ -60,7 +60,7 @@ class TmuxControlTest {
         try (Running running = Running.withSession("only")) {
             running.adapter.sessions().kill(running.tmux.sessionId("only"), List.of()).join();
 
-            Await.until(() -> running.exits.get() == 1, Duration.ofSeconds(5), "exit callback");
+            Await.until(() -> running.exits.get() == 1, Duration.ofSeconds(20), "exit callback");
         }
     }
 

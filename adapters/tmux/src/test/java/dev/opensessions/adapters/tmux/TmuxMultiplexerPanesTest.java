@@ -44,7 +44,7 @@ class TmuxMultiplexerPanesTest {
             assertThat(running.tmux.run("display-message", "-p", "-t", "=b:", "#{window_id} #{pane_id}"))
                     .containsExactly(agentWindow + " " + agent);
             assertThat(running.tmux.clientSession(bystander)).isEqualTo(a);
-            Await.until(() -> style(running, agent).isEmpty(), Duration.ofSeconds(5), "flash over");
+            Await.until(() -> style(running, agent).isEmpty(), Duration.ofSeconds(20), "flash over");
         }
     }
 
@@ -112,7 +112,7 @@ class TmuxMultiplexerPanesTest {
             running.adapter.multiplexer().openPopup(tty, folder.toString(),
                     List.of("/bin/sh", "-c", "pwd > \"$1\"", "sh", out.toString()), "80%", "60%");
 
-            Await.until(() -> Files.exists(out) && size(out) > 0, Duration.ofSeconds(5), "popup ran");
+            Await.until(() -> Files.exists(out) && size(out) > 0, Duration.ofSeconds(20), "popup ran");
             assertThat(Files.readString(out).strip()).isEqualTo(folder.toString());
             assertThat(running.tmux.alive()).isTrue();
         }
@@ -128,7 +128,7 @@ class TmuxMultiplexerPanesTest {
             running.adapter.multiplexer().openWindow(SessionName.of("b"), folder.toString(),
                     List.of("/bin/sh", "-c", "pwd > \"$1\"; exec sleep 60", "sh", out.toString()));
 
-            Await.until(() -> Files.exists(out) && size(out) > 0, Duration.ofSeconds(5), "window ran");
+            Await.until(() -> Files.exists(out) && size(out) > 0, Duration.ofSeconds(20), "window ran");
             assertThat(Files.readString(out).strip()).isEqualTo(folder.toString());
             assertThat(running.tmux.run("list-windows", "-t", "=b", "-F", "#{window_active}"))
                     .as("the new window is shown").containsExactly("0", "1");

@@ -26,7 +26,7 @@ class TmuxPaneCommandsTest {
                             "sh", HOSTILE, out.toString()),
                     Map.of("OS_VALUE", HOSTILE), "/tmp", false)).join();
 
-            Await.until(() -> written(out), Duration.ofSeconds(5), "pane ran");
+            Await.until(() -> written(out), Duration.ofSeconds(20), "pane ran");
             assertThat(Files.readString(out)).isEqualTo(HOSTILE + "|" + HOSTILE + "|/tmp");
             List<String> geometry = running.tmux.run("display-message", "-p", "-t", pane,
                     "#{pane_left} #{pane_width} #{pane_height} #{window_height} #{pane_active}");
@@ -52,7 +52,7 @@ class TmuxPaneCommandsTest {
             // tmux marks the pane dead when its terminal closes and learns the exit status a moment later,
             // when it reaps the process: wait for both.
             Await.until(() -> running.tmux.run("display-message", "-p", "-t", pane, "#{pane_dead}:#{pane_dead_status}")
-                    .getFirst().matches("1:[0-9]+"), Duration.ofSeconds(10), "pane died and its status known");
+                    .getFirst().matches("1:[0-9]+"), Duration.ofSeconds(20), "pane died and its status known");
             List<String> screen = running.tmux.run("capture-pane", "-p", "-t", pane);
             assertThat(screen).doesNotContain("injected");
             // Status 127 is the shell's "command not found"; its message may be lost when the pane dies at once.
@@ -93,7 +93,7 @@ class TmuxPaneCommandsTest {
 
             panes.respawnPane(second, List.of("sleep", "61")).join();
             Await.until(() -> running.tmux.run("display-message", "-p", "-t", second, "#{pane_start_command}")
-                    .getFirst().contains("61"), Duration.ofSeconds(5), "respawned");
+                    .getFirst().contains("61"), Duration.ofSeconds(20), "respawned");
 
             panes.setPaneStyle(second, "bg=colour238").join();
             assertThat(running.tmux.run("show-options", "-p", "-t", second, "-v", "window-style"))
@@ -132,7 +132,7 @@ class TmuxPaneCommandsTest {
             running.adapter.panes().showPopup(new PopupRequest(tty,
                     List.of("/bin/sh", "-c", "printf '%s' \"$1\" > \"$2\"", "sh", HOSTILE, out.toString()),
                     "40", "10", "#{session_name}")).join();
-            Await.until(() -> written(out), Duration.ofSeconds(5), "popup ran");
+            Await.until(() -> written(out), Duration.ofSeconds(20), "popup ran");
             assertThat(Files.readString(out)).isEqualTo(HOSTILE);
             Files.delete(out);
         }

@@ -28,10 +28,10 @@ class TmuxSessionSourceTest {
 
             Await.until(() -> pushed.get() != null && pushed.get().contains(SessionName.of("work"))
                     && pushed.get().session(SessionName.of("work")).orElseThrow().panes().size() == 1,
-                    Duration.ofSeconds(5), "topology pushed");
+                    Duration.ofSeconds(20), "topology pushed");
             Session session = pushed.get().session(SessionName.of("work")).orElseThrow();
             assertThat(session.panes()).containsExactly(PaneId.of(main));
-            Await.until(() -> pushed.get().sidebarPanes().containsKey(PaneId.of(sidebar)), Duration.ofSeconds(5),
+            Await.until(() -> pushed.get().sidebarPanes().containsKey(PaneId.of(sidebar)), Duration.ofSeconds(20),
                     "sidebar pane traced to its session");
             assertThat(pushed.get().sessionOfPane(PaneId.of(sidebar))).contains(SessionName.of("work"));
             assertThat(session.windows()).isEqualTo(1);
@@ -40,15 +40,15 @@ class TmuxSessionSourceTest {
             assertThat(pushed.get().clients()).as("control clients are not users' clients").isEmpty();
 
             String tty = running.tmux.attachClient(work);
-            Await.until(() -> pushed.get().focusedPanes().contains(PaneId.of(main)), Duration.ofSeconds(5),
+            Await.until(() -> pushed.get().focusedPanes().contains(PaneId.of(main)), Duration.ofSeconds(20),
                     "focused pane of the user's client");
-            Await.until(() -> !pushed.get().clients().isEmpty(), Duration.ofSeconds(5), "client listed");
+            Await.until(() -> !pushed.get().clients().isEmpty(), Duration.ofSeconds(20), "client listed");
             assertThat(pushed.get().clients())
                     .containsExactly(new Client(tty, SessionName.of("work"), PaneId.of(main)));
             assertThat(pushed.get().sessionOf(tty)).contains(SessionName.of("work"));
 
             running.tmux.run("new-session", "-d", "-s", "more");
-            Await.until(() -> pushed.get().contains(SessionName.of("more")), Duration.ofSeconds(5), "new session");
+            Await.until(() -> pushed.get().contains(SessionName.of("more")), Duration.ofSeconds(20), "new session");
             running.adapter.sessionSource().close();
             running.tmux.run("new-session", "-d", "-s", "unseen");
             running.awaitModel(s -> s.sessionNamed("unseen").isPresent(), "model sees it");

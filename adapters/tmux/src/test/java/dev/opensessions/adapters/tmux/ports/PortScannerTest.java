@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The scanner on a real scheduler, with a scripted system behind it. */
 class PortScannerTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
     private final List<Map<Long, SortedSet<Integer>>> heard = new CopyOnWriteArrayList<>();
