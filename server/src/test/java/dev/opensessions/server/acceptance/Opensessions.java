@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The packaged opensessions as a user runs it: {@code bin/opensessions start} from a tmux pane, with a
@@ -183,10 +185,25 @@ final class Opensessions implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    /** Stops the server however far the test got: {@code stop}, and a kill if it is still there. */
+    /**
+     * Ends the server however far the test got. One this launcher started is killed at once: the graceful
+     * {@code stop} is checked by the tests about it (LauncherRestartIT, SidebarWidthIT, LifecycleIT's quit),
+     * and after every other test it only cost seconds (the JVM's exit; 4 to 5 s at load 20 on two cores).
+     * Anything else still answering gets {@code stop}, and a kill if it is still there.
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         Optional<ProcessHandle> server = process();
+        Optional<ProcessHandle> running = server.filter(ProcessHandle::isAlive);
+        if (running.isPresent()) {
+            running.get().destroyForcibly();
+            try {
+                running.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException stuck) {
+                throw new AssertionError("server " + running.get().pid() + " still there 30 s after a kill", stuck);
+            }
+            return;
+        }
         if (answers()) {
             ProcessBuilder builder = new ProcessBuilder(installation.launcher().toString(), "stop")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
