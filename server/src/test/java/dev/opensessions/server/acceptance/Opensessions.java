@@ -79,6 +79,28 @@ final class Opensessions implements AutoCloseable {
         return ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()));
     }
 
+    /** Kills the server whose pid the file holds, if it runs, and waits until it is gone; false when none ran. */
+    static boolean killRunning(Path pidFile) throws IOException, InterruptedException {
+        Optional<ProcessHandle> running;
+        try {
+            running = Files.exists(pidFile)
+                    ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).filter(ProcessHandle::isAlive)
+                    : Optional.empty();
+        } catch (NumberFormatException halfWritten) {
+            return false;
+        }
+        if (running.isEmpty()) {
+            return false;
+        }
+        running.get().destroyForcibly();
+        try {
+            running.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException stuck) {
+            throw new AssertionError("server " + running.get().pid() + " still there 30 s after a kill", stuck);
+        }
+        return true;
+    }
+
     /** Sets a variable in the environment of every later launcher command (and so of the server it starts). */
     void environment(String name, String value) {
         environment.put(name, value);
@@ -193,17 +215,10 @@ final class Opensessions implements AutoCloseable {
      */
     @Override
     public void close() throws IOException, InterruptedException {
-        Optional<ProcessHandle> server = process();
-        Optional<ProcessHandle> running = server.filter(ProcessHandle::isAlive);
-        if (running.isPresent()) {
-            running.get().destroyForcibly();
-            try {
-                running.get().onExit().get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException stuck) {
-                throw new AssertionError("server " + running.get().pid() + " still there 30 s after a kill", stuck);
-            }
+        if (killRunning(pidFile())) {
             return;
         }
+        Optional<ProcessHandle> server = process();
         if (answers()) {
             ProcessBuilder builder = new ProcessBuilder(installation.launcher().toString(), "stop")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);

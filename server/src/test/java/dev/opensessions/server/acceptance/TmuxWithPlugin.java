@@ -138,10 +138,16 @@ final class TmuxWithPlugin implements AutoCloseable {
         return builder;
     }
 
-    /** Stops whatever server the plugin started, then the tmux server. */
+    /**
+     * Ends whatever server the plugin started (killed at once, as {@link Opensessions#close()} does, else
+     * {@code stop}), then the tmux server.
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         try {
+            if (Opensessions.killRunning(runtimeDir().resolve("pid"))) {
+                return;
+            }
             ProcessBuilder stop = builder(List.of(installation.launcher().toString(), "stop"))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             stop.environment().put("TMUX", tmux.socket() + ",1,0");
