@@ -330,15 +330,31 @@ public final class DurableStateService
                 .forEach(name -> metadata.save(name, SessionMetadata.empty()));
     }
 
+    /**
+     * Stores the rows that differ between the two trackers. A session whose rows are the same instance in both
+     * is skipped (the tracker copies only the sessions it changes), so a commit costs what changed since the
+     * last one, not every row of every session. A row that moved between sessions is in two changed sessions.
+     */
     private void writeThreads(AgentTracker before, AgentTracker after) {
-        Map<ThreadKey, AgentThread> old = new HashMap<>();
-        before.threads().forEach(t -> old.put(t.key(), t));
-        List<AgentThread> changed = new ArrayList<>();
-        for (AgentThread thread : after.threads()) {
-            if (!thread.equals(old.remove(thread.key()))) {
-                changed.add(thread);
-            }
+        if (before == after) {
+            return;
         }
+        Map<ThreadKey, AgentThread> old = new HashMap<>();
+        before.sessions().forEach((session, agents) -> {
+            if (after.sessions().get(session) != agents) {
+                agents.threads().values().forEach(t -> old.put(t.key(), t));
+            }
+        });
+        List<AgentThread> changed = new ArrayList<>();
+        after.sessions().forEach((session, agents) -> {
+            if (before.sessions().get(session) != agents) {
+                for (AgentThread thread : agents.threads().values()) {
+                    if (!thread.equals(old.remove(thread.key()))) {
+                        changed.add(thread);
+                    }
+                }
+            }
+        });
         if (!changed.isEmpty()) {
             threads.saveAll(changed);
         }

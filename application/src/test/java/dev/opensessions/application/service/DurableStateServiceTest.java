@@ -3,17 +3,22 @@ package dev.opensessions.application.service;
 import dev.opensessions.application.port.in.CommitOutcome;
 import dev.opensessions.application.port.in.LogCommand;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase.Command;
+import dev.opensessions.application.state.Change;
 import dev.opensessions.application.state.ServerState;
 import dev.opensessions.application.state.StateOwner;
 import dev.opensessions.application.testkit.FakeSessionSource;
 import dev.opensessions.domain.agent.AgentStatus;
+import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.metadata.Tone;
 import dev.opensessions.domain.session.SessionName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.opensessions.application.testkit.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,6 +126,66 @@ class DurableStateServiceTest {
 
         assertThat(outcome).isInstanceOf(CommitOutcome.Committed.class);
         assertThat(stores.metadata.get(A).status().text()).isEqualTo("stored");
+    }
+
+    @Test
+    void aWriteIsNotAcknowledgedWhileItsTransactionIsStillRunning() throws Exception {
+        CountDownLatch inTransaction = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean hold = new AtomicBoolean();
+        DurableStateService durable = new DurableStateService(stores.orders, stores.metadataStore,
+                stores.threadStore, stores.historyStore, work -> {
+                    work.run();
+                    if (hold.get()) {
+                        // The work is done but the transaction has not returned (its COMMIT is still running).
+                        inTransaction.countDown();
+                        try {
+                            release.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException interrupted) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                });
+        StateOwner owner = new StateOwner(Clock.systemUTC(), durable.restore());
+        durable.start(owner);
+        FakeSessionSource mux = new FakeSessionSource();
+        new TopologyService(owner, mux).start();
+        mux.pushSessions("a", "/a");
+        RecordAgentEventService agents = new RecordAgentEventService(owner, durable);
+        durable.committed().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        hold.set(true);
+
+        java.util.List<CompletableFuture<CommitOutcome>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            agents.record(new Command("load", AgentStatus.RUNNING, A, null, "t" + i, null, null, null, null, null));
+            answers.add(durable.committed().toCompletableFuture());
+        }
+        assertThat(inTransaction.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(answers).noneMatch(CompletableFuture::isDone);
+        release.countDown();
+        for (CompletableFuture<CommitOutcome> answer : answers) {
+            assertThat(answer.get(5, TimeUnit.SECONDS)).isInstanceOf(CommitOutcome.Committed.class);
+        }
+        assertThat(stores.threads).hasSize(5);
+        durable.close();
+    }
+
+    @Test
+    void aRowThatMovesToAnotherSessionIsStoredUnderItsNewSessionOnly() {
+        Running running = start();
+        running.agents.record(new Command("codex", AgentStatus.RUNNING, A, null, "t", null, null, null, null, null));
+        running.agents.record(new Command("codex", AgentStatus.RUNNING, SessionName.of("b"), null, "u",
+                null, null, null, null, null));
+        running.durable.flush();
+        SessionName renamed = SessionName.of("renamed");
+
+        running.owner.apply(state -> Change.of(state.withAgents(state.agents().renameSession(A, renamed)), null));
+        running.durable.flush();
+
+        assertThat(stores.threads.values()).extracting(AgentThread::session)
+                .containsExactlyInAnyOrder(renamed, SessionName.of("b"));
+        assertThat(stores.threads).hasSize(2);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.opensessions.domain.agent;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What an agent thread is doing, with the tracker's headline priority. */
@@ -47,6 +46,14 @@ public enum AgentStatus {
 
     /** The status with this wire name, or empty for anything else (exact, case-sensitive). */
     public static Optional<AgentStatus> fromWire(String wireName) {
-        return Arrays.stream(values()).filter(s -> s.wireName.equals(wireName)).findFirst();
+        // A plain loop over one shared array: this runs for every agent event and every stored history row.
+        for (AgentStatus status : ALL) {
+            if (status.wireName.equals(wireName)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
     }
+
+    private static final AgentStatus[] ALL = values();
 }

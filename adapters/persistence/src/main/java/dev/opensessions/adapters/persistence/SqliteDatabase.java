@@ -39,6 +39,8 @@ public final class SqliteDatabase implements AutoCloseable {
     /** Open connections no work uses right now, newest last. */
     private final Deque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
+    /** Counts transactions that did not commit, so what a store remembers of the file can be dropped. */
+    private final java.util.concurrent.atomic.AtomicLong failedTransactions = new java.util.concurrent.atomic.AtomicLong();
 
     private SqliteDatabase(DataSource dataSource, Path file, Duration busyTimeout) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -102,6 +104,14 @@ public final class SqliteDatabase implements AutoCloseable {
         });
     }
 
+    /**
+     * How many write transactions failed (rolled back or not committed) so far: a store that keeps a figure about
+     * the file in memory compares this number to know whether a write it counted may have been undone.
+     */
+    long failedTransactions() {
+        return failedTransactions.get();
+    }
+
     public Path file() {
         return file;
     }
@@ -163,6 +173,7 @@ public final class SqliteDatabase implements AutoCloseable {
                 Pragmas.execute(connection, "COMMIT");
                 return result;
             } catch (SQLException | RuntimeException failure) {
+                failedTransactions.incrementAndGet();
                 try {
                     Pragmas.execute(connection, "ROLLBACK");
                 } catch (SQLException rollback) {

@@ -13,10 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Keeps one tmux server's agent status transitions and seen marks in the SQLite file, in the order they were
@@ -29,18 +30,26 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_SEEN = """
             INSERT INTO seen_mark (server_key, session, thread_key, at) VALUES (?, ?, ?, ?)""";
-    // Deletes everything at or below the id of the first row past capacity, counted from the newest.
+    // The oldest rows of a session, as many as the last parameter says (the index by session walks only those).
     private static final String TRIM = """
-            DELETE FROM status_transition WHERE server_key = ? AND session = ? AND id <= (
-                SELECT id FROM status_transition WHERE server_key = ? AND session = ?
-                ORDER BY id DESC LIMIT 1 OFFSET ?)""";
+            DELETE FROM status_transition WHERE id IN (
+                SELECT id FROM status_transition WHERE server_key = ? AND session = ? ORDER BY id LIMIT ?)""";
     private static final String TRIM_SEEN = """
-            DELETE FROM seen_mark WHERE server_key = ? AND session = ? AND id <= (
-                SELECT id FROM seen_mark WHERE server_key = ? AND session = ?
-                ORDER BY id DESC LIMIT 1 OFFSET ?)""";
+            DELETE FROM seen_mark WHERE id IN (
+                SELECT id FROM seen_mark WHERE server_key = ? AND session = ? ORDER BY id LIMIT ?)""";
+    private static final String COUNT = "SELECT count(*) FROM status_transition WHERE server_key = ? AND session = ?";
+    private static final String COUNT_SEEN = "SELECT count(*) FROM seen_mark WHERE server_key = ? AND session = ?";
 
     private final SqliteDatabase database;
     private final String serverKey;
+    /**
+     * Rows stored per session, as counted by this store, so a commit trims a session only when it is over the cap
+     * (walking the 500 newest rows of every touched session on every commit was a quarter of the commit's cost).
+     * Forgotten whenever a transaction of the database failed since they were counted: a rolled back append
+     * must not be counted. Only this process writes the rows of its server key.
+     */
+    private final RowCounts transitionCounts = new RowCounts(COUNT, TRIM);
+    private final RowCounts seenCounts = new RowCounts(COUNT_SEEN, TRIM_SEEN);
 
     public SqliteStatusHistoryStore(SqliteDatabase database, String serverKey) {
         this.database = Objects.requireNonNull(database, "database");
@@ -54,7 +63,7 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
             return;
         }
         database.write("append agent status history", connection -> {
-            Set<SessionName> touched = new LinkedHashSet<>();
+            Map<SessionName, Integer> touched = new LinkedHashMap<>();
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (StatusTransition transition : batch) {
                     insert.setString(1, serverKey);
@@ -65,11 +74,11 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
                     Columns.setInstant(insert, 6, transition.at());
                     insert.setInt(7, transition.unseen() ? 1 : 0);
                     insert.addBatch();
-                    touched.add(transition.session());
+                    touched.merge(transition.session(), 1, Integer::sum);
                 }
                 insert.executeBatch();
             }
-            trim(connection, TRIM, touched);
+            transitionCounts.trim(connection, touched);
             return null;
         });
     }
@@ -81,7 +90,7 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
             return;
         }
         database.write("append seen marks", connection -> {
-            Set<SessionName> touched = new LinkedHashSet<>();
+            Map<SessionName, Integer> touched = new LinkedHashMap<>();
             try (PreparedStatement insert = connection.prepareStatement(INSERT_SEEN)) {
                 for (SeenMark mark : batch) {
                     insert.setString(1, serverKey);
@@ -89,24 +98,59 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
                     insert.setString(3, mark.thread().value());
                     Columns.setInstant(insert, 4, mark.at());
                     insert.addBatch();
-                    touched.add(mark.session());
+                    touched.merge(mark.session(), 1, Integer::sum);
                 }
                 insert.executeBatch();
             }
-            trim(connection, TRIM_SEEN, touched);
+            seenCounts.trim(connection, touched);
             return null;
         });
     }
 
-    private void trim(Connection connection, String sql, Set<SessionName> sessions) throws SQLException {
-        try (PreparedStatement trim = connection.prepareStatement(sql)) {
-            for (SessionName session : sessions) {
-                trim.setString(1, serverKey);
-                trim.setString(2, session.value());
-                trim.setString(3, serverKey);
-                trim.setString(4, session.value());
-                trim.setInt(5, CAPACITY_PER_SESSION);
-                trim.executeUpdate();
+    /** The rows of one table per session, counted once from the file and then kept by adding what is appended. */
+    private final class RowCounts {
+
+        private final String count;
+        private final String trim;
+        private final Map<SessionName, Integer> rows = new HashMap<>();
+        private long failuresSeen = -1;
+
+        RowCounts(String count, String trim) {
+            this.count = count;
+            this.trim = trim;
+        }
+
+        /** After {@code appended} rows per session were inserted: deletes the oldest of every session over the cap. */
+        synchronized void trim(Connection connection, Map<SessionName, Integer> appended) throws SQLException {
+            long failures = database.failedTransactions();
+            if (failures != failuresSeen) {
+                rows.clear();
+                failuresSeen = failures;
+            }
+            for (Map.Entry<SessionName, Integer> entry : appended.entrySet()) {
+                SessionName session = entry.getKey();
+                Integer known = rows.get(session);
+                int stored = known == null ? counted(connection, session) : known + entry.getValue();
+                if (stored > CAPACITY_PER_SESSION) {
+                    try (PreparedStatement delete = connection.prepareStatement(trim)) {
+                        delete.setString(1, serverKey);
+                        delete.setString(2, session.value());
+                        delete.setInt(3, stored - CAPACITY_PER_SESSION);
+                        delete.executeUpdate();
+                    }
+                    stored = CAPACITY_PER_SESSION;
+                }
+                rows.put(session, stored);
+            }
+        }
+
+        private int counted(Connection connection, SessionName session) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement(count)) {
+                select.setString(1, serverKey);
+                select.setString(2, session.value());
+                try (ResultSet result = select.executeQuery()) {
+                    return result.next() ? result.getInt(1) : 0;
+                }
             }
         }
     }

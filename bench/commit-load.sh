@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The write path alone (docs/explanation/performance.md, "Where the time per event goes"): the state owner,
+# the group commit and a real SQLite file, with T threads that each record an agent event and wait for its
+# commit. Prints one JSON line: commits, their wall and CPU time, events per second, process CPU per event.
+# Uses the jars of the last package (server/target/quarkus-app), with the launcher's heap flags unless
+# COMMIT_LOAD_JAVA_OPTS says otherwise.
+# Usage: bench/commit-load.sh [threads=16] [warmup seconds=8] [seconds=10]
+set -euo pipefail
+REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+LIB="$REPO_DIR/server/target/quarkus-app/lib/main"
+[[ -d "$LIB" ]] || { echo "commit-load: no server package; build it with ./mvnw -B package -DskipTests" >&2; exit 2; }
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+CP=""
+for jar in "$LIB"/dev.opensessions.opensessions-{domain,application,persistence}-*.jar "$LIB"/org.xerial.sqlite-jdbc-*.jar; do
+  CP="${CP:+$CP:}$jar"
+done
+# shellcheck disable=SC2086 # the options are a list of JVM flags, split on purpose.
+exec "$JAVA" --enable-native-access=ALL-UNNAMED ${COMMIT_LOAD_JAVA_OPTS:--XX:+UseSerialGC -Xmx64m -Xmn8m} \
+  -cp "$CP" "$REPO_DIR/bench/commit/CommitLoad.java" "$@"
