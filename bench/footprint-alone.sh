@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The server's memory and start without tmux, under JVM flag variants: for each 'label:flags' (words NAME=value
 # go to the environment), a packaged server outside tmux with the launcher's flags (bin/lib/jvm.sh) and then the
-# variant's, private XDG folders and a free port; 200 GET /api/state and 200 status pushes as warm-up, then
+# variant's, private XDG folders (the state folder kept across the starts of a variant, as across restarts)
+# and a free port; 200 GET /api/state and 200 status pushes as warm-up, then
 # --settle seconds of nothing; prints RSS (anonymous, file-backed, KiB), the time from the JVM's start to the
 # first /version (ms, 10 ms resolution) and the CPU the JVM spent until then (user + system, ms, 10 ms
 # resolution: less sensitive to a loaded machine than the wall time), and the load average.
@@ -55,7 +56,7 @@ start() {
   dir="$WORK/$RANDOM-$port"
   mkdir -p "$dir/home" "$dir/run"
   env -u TMUX -u TMUX_PANE ${ENVS[@]+"${ENVS[@]}"} HOME="$dir/home" XDG_RUNTIME_DIR="$dir/run" \
-    XDG_STATE_HOME="$dir/state" XDG_CONFIG_HOME="$dir/config" OPENSESSIONS_PORT="$port" \
+    XDG_STATE_HOME="$STATE" XDG_CONFIG_HOME="$dir/config" OPENSESSIONS_PORT="$port" \
     "$JAVA" "$@" -jar "$JAR" >"$dir/server.log" 2>&1 </dev/null &
   SERVER=$!
   until curl -fsS -o /dev/null "http://127.0.0.1:$port/version" 2>/dev/null; do
@@ -77,6 +78,8 @@ stop() {
 printf '%-44s %8s %8s %8s %8s %8s  %s\n' variant rssKiB anonKiB fileKiB startMs cpuMs load
 for variant in "${VARIANTS[@]}"; do
   split_variant "$variant"
+  # The database and what the server keeps beside it last across the variant's starts, as across restarts.
+  STATE="$WORK/state-$RANDOM"
   aot=()
   if ((AOT)); then
     cache="$WORK/$RANDOM.aot"
