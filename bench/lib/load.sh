@@ -56,13 +56,18 @@ wait_version() {
   done
 }
 
-# Prints, in ns (10 ms resolution), the CPU time (user + system) the server of the runtime folder $1 has
-# spent so far: read right after the first /version, it is the CPU of the JVM to ready, less sensitive to a
-# loaded machine than the wall time. The pid file is written before the HTTP port opens.
+# Prints, in ns (10 ms resolution), the CPU time (user + system) the running server has spent so far: read right
+# after the first /version, it is the CPU of the JVM to ready, less sensitive to a loaded machine than the wall
+# time. The server's runtime folder is named after its tmux server (or "default" outside tmux); its pid file
+# may come a moment after the first answer.
 ready_cpu_ns() {
-  local stat
+  local pid_file stat deadline=$((SECONDS + 10))
   local -a fields
-  stat=$(<"/proc/$(<"$1/pid")/stat")
+  until pid_file=$(echo "$XDG_RUNTIME_DIR/opensessions-$(id -u)"/*/pid) && [[ -f "$pid_file" ]]; do
+    ((SECONDS < deadline)) || die "the server wrote no pid file within 10 s of its first answer"
+    pause 0.01
+  done
+  stat=$(<"/proc/$(<"$pid_file")/stat")
   read -r -a fields <<<"${stat##*) }"
   printf '%s' $(((fields[11] + fields[12]) * 1000000000 / $(getconf CLK_TCK)))
 }
@@ -87,7 +92,7 @@ measure_start_alone() {
     launcher_pid=$!
     wait_version
     up=$(uptime_s)
-    record startalonecpu "$(ready_cpu_ns "$runtime")"
+    record startalonecpu "$(ready_cpu_ns)"
     wait "$launcher_pid" || die "the launcher failed to start the server outside tmux: $(cat "$WORK/start.err")"
     pid_file="$runtime/pid"
     jvm_start=$(awk '{ sub(/.*\) /, ""); split($0, f, " "); print f[20] }' "/proc/$(<"$pid_file")/stat")
@@ -122,7 +127,7 @@ measure_start() {
     launcher_pid=$!
     wait_version
     up=$(uptime_s)
-    record startcpu "$(ready_cpu_ns "$XDG_RUNTIME_DIR/opensessions-$(id -u)/default")"
+    record startcpu "$(ready_cpu_ns)"
     wait "$launcher_pid" || die "the launcher failed to start the server: $(cat "$WORK/start.err")"
     now
     read_runtime
