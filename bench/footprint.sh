@@ -8,37 +8,20 @@
 #   e.g. bench/footprint.sh 'as shipped:' 'heap bound:-Xmx64m' 'fewer arenas:MALLOC_ARENA_MAX=2 -Xmx64m'
 set -euo pipefail
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-SETTLE=30
-RUNS=1
-while [[ "${1:-}" == --* ]]; do
-  case "$1" in
-    --settle) SETTLE=$2 ;;
-    --runs) RUNS=$2 ;;
-    *) echo "footprint: unknown option $1" >&2; exit 2 ;;
-  esac
-  shift 2
-done
-(($# > 0)) || { echo "footprint: give at least one 'label:flags'" >&2; exit 2; }
+# shellcheck source=bench/lib/world.sh
+source "$REPO_DIR/bench/lib/world.sh"
+variant_args footprint "$@"
 printf '%-40s %8s %8s %8s\n' variant rssKiB anonKiB fileKiB
-for variant in "$@"; do
-  label=${variant%%:*}
-  envs=()
-  flags=()
-  for word in ${variant#*:}; do
-    if [[ "$word" =~ ^[A-Z_]+= ]]; then
-      envs+=("$word")
-    else
-      flags+=("$word")
-    fi
-  done
+for variant in "${VARIANTS[@]}"; do
+  split_variant "$variant"
   for ((r = 1; r <= RUNS; r++)); do
-    if ! out=$(env ${envs[@]+"${envs[@]}"} OPENSESSIONS_JAVA_OPTS="${flags[*]}" "$REPO_DIR/bench/run.sh" --quick --only idle \
+    if ! out=$(env ${ENVS[@]+"${ENVS[@]}"} OPENSESSIONS_JAVA_OPTS="${FLAGS[*]}" "$REPO_DIR/bench/run.sh" --quick --only idle \
         --settle "$SETTLE" 2>&1); then
-      printf '%-40s failed:\n%s\n' "$label" "$(tail -n 15 <<<"$out")"
+      printf '%-40s failed:\n%s\n' "$LABEL" "$(tail -n 15 <<<"$out")"
       continue
     fi
     json="$REPO_DIR/$(tail -n 1 <<<"$out")"
     grep -o '"serverRssKiB":[0-9]*,"serverRssAnonKiB":[0-9]*,"serverRssFileKiB":[0-9]*' "$json" \
-      | tr -dc '0-9,' | tr ',' ' ' | { read -r rss anon file; printf '%-40s %8s %8s %8s\n' "$label" "$rss" "$anon" "$file"; }
+      | tr -dc '0-9,' | tr ',' ' ' | { read -r rss anon file; printf '%-40s %8s %8s %8s\n' "$LABEL" "$rss" "$anon" "$file"; }
   done
 done

@@ -24,3 +24,36 @@ leave_world() {
   tmux -S "$SOCKET" kill-server 2>/dev/null || true
   rm -rf "$WORK"
 }
+
+# The flag variants of bench/footprint.sh and bench/footprint-alone.sh: each argument 'label:words', where
+# words of the form NAME=value go to the environment and the others are JVM flags.
+# Sets SETTLE, RUNS and VARIANTS from the command line; an option of its own goes to the caller's
+# `variant_option NAME VALUE`, when it defines one (it returns non-zero for an option it does not know).
+variant_args() {
+  local tool=$1
+  shift
+  SETTLE=30
+  RUNS=1
+  while [[ "${1:-}" == --* ]]; do
+    case "$1" in
+      --settle) SETTLE=$2 ;;
+      --runs) RUNS=$2 ;;
+      *) declare -F variant_option >/dev/null && variant_option "$1" "${2:-}" \
+        || { echo "$tool: unknown option $1" >&2; exit 2; } ;;
+    esac
+    shift 2
+  done
+  (($# > 0)) || { echo "$tool: give at least one 'label:flags'" >&2; exit 2; }
+  VARIANTS=("$@")
+}
+
+# Sets LABEL, ENVS and FLAGS from one variant 'label:words'.
+split_variant() {
+  local word
+  LABEL=${1%%:*}
+  ENVS=()
+  FLAGS=()
+  for word in ${1#*:}; do
+    if [[ "$word" =~ ^[A-Z_]+= ]]; then ENVS+=("$word"); else FLAGS+=("$word"); fi
+  done
+}

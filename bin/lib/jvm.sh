@@ -16,8 +16,13 @@ server_jvm_flags() {
   # Direct memory (Netty's socket buffers) may otherwise grow as large as the heap, beside it. Under the flood
   # of bench/abuse/run.sh (1000 slow bodies, 200 WebSocket clients that never read) the server needs far less:
   # with 32 MB the API answered as fast and the RSS was the same (docs/explanation/performance.md, "Abuse").
+  # C1 only: the optimizing compiler (C2) took 0.8-1.2 s of CPU during every start, on the same two cores as the
+  # start itself, and its code and arenas about 20 MiB of RSS; with C1 alone a warm start costs about 30 % less
+  # CPU and the server holds about 20 MiB less, and an agent event cost no more CPU (measured side by side,
+  # docs/explanation/performance.md, "Memory" and "Start"). OPENSESSIONS_JAVA_OPTS=-XX:TieredStopAtLevel=4
+  # gives C2 back.
   JVM_FLAGS=(-XX:+UseSerialGC -Xmx64m -Xmn8m -Xss512k -XX:MaxDirectMemorySize=32m -XX:+ExitOnOutOfMemoryError
-    -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0)
+    -XX:TieredStopAtLevel=1 -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0)
   # JDK 22+ warns when sqlite-jdbc loads its native library unless native access is granted.
   ((major >= 22)) && JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED)
   # The JVM's service thread otherwise wakes every second for table cleanups it can do once a minute: it

@@ -8,6 +8,7 @@ import dev.opensessions.adapters.persistence.SqliteAgentThreadStore;
 import dev.opensessions.adapters.persistence.SqliteDatabase;
 import dev.opensessions.adapters.persistence.SqliteImportLedger;
 import dev.opensessions.adapters.persistence.SqliteMetadataStore;
+import dev.opensessions.adapters.persistence.SqliteNativeLibrary;
 import dev.opensessions.adapters.persistence.SqliteSessionOrderStore;
 import dev.opensessions.adapters.persistence.SqliteStatusHistoryStore;
 import dev.opensessions.adapters.persistence.SqliteTransactions;
@@ -65,6 +66,11 @@ public class StoreFactory {
     private SqliteDatabase sqlite() {
         Path file = settings.database().toAbsolutePath();
         SqliteDatabase.ensureParentDirectory(file);
+        // Beside the database, a private folder of the user's own: the library is unpacked there once, not into
+        // the temporary folder at every start.
+        SqliteNativeLibrary.useUnpackedCopy(file.getParent().resolve("native"))
+                .ifPresentOrElse(library -> LOG.debugf("SQLite's native library: %s", library),
+                        () -> LOG.debug("SQLite's native library: unpacked by sqlite-jdbc"));
         SQLiteDataSource dataSource = new SQLiteDataSource();
         dataSource.setUrl("jdbc:sqlite:" + file);
         database = SqliteDatabase.open(dataSource, file);
