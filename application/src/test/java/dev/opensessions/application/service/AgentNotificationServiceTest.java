@@ -30,7 +30,7 @@ class AgentNotificationServiceTest {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final SidebarOutput sidebars = (pane, sequence) -> {
         written.add(pane + " " + sequence);
-        return new SidebarOutput.WriteOutcome.Queued();
+        return SidebarOutput.WriteOutcome.Queued.now();
     };
     private final UserCommand command = (argv, stdin, timeout) -> {
         commands.add(String.join(" ", argv) + " <- " + stdin.strip());

@@ -72,12 +72,16 @@ class JumpAndNotifyIT {
         // Waiting in beta's second pane, which no client shows: both terminals are told.
         event("codex", "waiting", betaAgent, "t-beta", "plan");
         String told = "opensessions: codex (plan) in beta waits for you";
-        Eventually.until(() -> shown(firstScreen).contains(told) && shown(secondScreen).contains(told), TOLD,
-                "the message on both clients' status lines", () -> shown(firstScreen));
-        // The terminal's own notification (OSC 9 through the sidebar pane) is not awaited here: tmux drops
-        // pass-through output to a client while that client shows a status-line message, so whether it
-        // reaches the terminal depends on timing (docs/how-to/get-notified.md). It is sent; its delivery
-        // end to end is an open problem.
+        // The terminal's own notification (OSC 9) passed through the sidebar pane both clients show, and the
+        // message on both status lines: the text twice. The notification comes first, before the message froze
+        // the clients (tmux drops what a pane passes through to a client while it shows a message).
+        String osc = "\u001b]9;" + told + "\u0007";
+        Eventually.until(() -> toldTwice(firstScreen, told) && toldTwice(secondScreen, told), TOLD,
+                "OSC 9 and the message on both clients", () -> shown(firstScreen) + "\n----\n" + shown(secondScreen));
+        for (Path screen : List.of(firstScreen, secondScreen)) {
+            assertThat(shown(screen).indexOf(told)).as("the first text told is the notification's")
+                    .isEqualTo(shown(screen).indexOf(osc) + "\u001b]9;".length());
+        }
 
         event("codex", "waiting", gammaAgent, "t-gamma", "tests");
         event("amp", "done", deltaAgent, "t-delta", "deploy");
@@ -124,6 +128,13 @@ class JumpAndNotifyIT {
         Eventually.until(() -> tmux.sidebarsIn(tmux.windows(session).getFirst()).size() == 1, TOLD,
                 "a sidebar in " + session, () -> String.join("\n", tmux.panes()));
         return tmux.sidebarsIn(tmux.windows(session).getFirst()).getFirst();
+    }
+
+    /** The text is on the terminal twice: in the terminal notification and on the status line. */
+    private static boolean toldTwice(Path typescript, String told) {
+        String screen = shown(typescript);
+        int first = screen.indexOf(told);
+        return first >= 0 && screen.indexOf(told, first + told.length()) >= 0;
     }
 
     /** Everything tmux wrote to a client's terminal so far. */
