@@ -187,7 +187,8 @@ public final class AgentNotificationService implements TransitionRecorder {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException late) {
-            LOG.log(Level.DEBUG, "tmux did not confirm a terminal notification in time; the messages go now");
+            LOG.log(Level.WARNING, "tmux did not confirm reading a terminal notification within "
+                    + PASS_THROUGH_LIMIT.toSeconds() + " s; the status line messages go now");
         }
     }
 }

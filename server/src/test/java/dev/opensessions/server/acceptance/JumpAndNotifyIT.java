@@ -82,6 +82,9 @@ class JumpAndNotifyIT {
             assertThat(shown(screen).indexOf(told)).as("the first text told is the notification's")
                     .isEqualTo(shown(screen).indexOf(osc) + "\u001b]9;".length());
         }
+        // The messages waited for tmux's answer to the status report request behind the notification, not for
+        // the time limit.
+        assertThat(shown(setup.runtimeDir().resolve("server.log"))).doesNotContain("did not confirm");
 
         event("codex", "waiting", gammaAgent, "t-gamma", "tests");
         event("amp", "done", deltaAgent, "t-delta", "deploy");
@@ -137,7 +140,7 @@ class JumpAndNotifyIT {
         return first >= 0 && screen.indexOf(told, first + told.length()) >= 0;
     }
 
-    /** Everything tmux wrote to a client's terminal so far. */
+    /** Everything tmux wrote to a client's terminal so far (or a file's text; empty while it is missing). */
     private static String shown(Path typescript) {
         try {
             return new String(Files.readAllBytes(typescript), StandardCharsets.UTF_8);
