@@ -6,7 +6,8 @@
 # WaitBench ends each wait with its agent event and times event to answer (p50/p99). Prints the JSON result,
 # the load average before and after, the server's peak thread count and RSS, and writes
 # bench/results/wait-<UTC timestamp>.json.
-# Usage: bench/wait/run.sh [waits=1000] [samples=200]   (EVENT_SECONDS=5 EVENT_THREADS=8 for the event load)
+# Usage: bench/wait/run.sh [waits=1000] [samples=200]   (EVENT_SECONDS=5 EVENT_THREADS=8 for the event load,
+# LAUNCHER_SAMPLES=50 for the launcher's end-to-end samples)
 set -euo pipefail
 
 REPO_DIR=$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd)
@@ -87,10 +88,16 @@ while kill -0 "$BENCH" 2>/dev/null; do
 done
 wait "$BENCH"
 # The launcher end to end: `opensessions wait` already waiting, then the event that meets it; the time from
-# just before the event is posted until the launcher has exited 0 (its curl answered, bash returned).
+# just before the event is posted until the launcher has exited 0 (its curl answered, bash returned), and
+# from the event's 204 until then. Timed with bash's own clock ($EPOCHREALTIME): a `date` process per stamp
+# would add its own start (tens of ms on a loaded machine) to what is measured.
 LAUNCHER_MS=()
 AFTER_POST_MS=()
-for i in $(seq 1 20); do
+micros() {
+  local t=${1/./}
+  printf '%s' "$((10#$t))"
+}
+for i in $(seq 1 "${LAUNCHER_SAMPLES:-50}"); do
   curl -s -o /dev/null -H 'Content-Type: application/json' \
     -d "{\"agent\":\"cli\",\"threadId\":\"c$i\",\"status\":\"running\",\"tmuxSession\":\"s01\"}" \
     "http://127.0.0.1:$PORT/api/agent-event"
@@ -99,18 +106,20 @@ for i in $(seq 1 20); do
   waiter=$!
   # The launcher needs a moment to start curl and send its request; the bench settles rather than guess.
   sleep 1
-  t0=$(date +%s%N)
+  t0=$EPOCHREALTIME
   curl -s -o /dev/null -H 'Content-Type: application/json' \
     -d "{\"agent\":\"cli\",\"threadId\":\"c$i\",\"status\":\"done\",\"tmuxSession\":\"s01\"}" \
     "http://127.0.0.1:$PORT/api/agent-event"
-  posted=$(date +%s%N)
+  posted=$EPOCHREALTIME
   wait "$waiter" || die "opensessions wait exited $? for sample $i"
-  t1=$(date +%s%N)
-  LAUNCHER_MS+=($(((t1 - t0) / 1000000)))
-  AFTER_POST_MS+=($(((t1 - posted) / 1000000)))
+  t1=$EPOCHREALTIME
+  LAUNCHER_MS+=($((($(micros "$t1") - $(micros "$t0")) / 1000)))
+  AFTER_POST_MS+=($((($(micros "$t1") - $(micros "$posted")) / 1000)))
 done
 summary() {
-  printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { printf "{\"n\":%d,\"p50\":%d,\"max\":%d}", NR, a[int((NR + 1) / 2)], a[NR] }'
+  printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END {
+    printf "{\"n\":%d,\"p50\":%d,\"p90\":%d,\"p99\":%d,\"max\":%d}", NR, a[int((NR + 1) / 2)],
+      a[int((NR * 9 + 9) / 10)], a[int((NR * 99 + 99) / 100)], a[NR] }'
 }
 # From before the event's curl starts (its own process start included), and from its 204 (the event applied).
 LAUNCHER="{\"fromEventPostStart\":$(summary "${LAUNCHER_MS[@]}"),\"fromEventAnswered\":$(summary "${AFTER_POST_MS[@]}")}"

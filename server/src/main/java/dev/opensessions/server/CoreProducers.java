@@ -103,6 +103,18 @@ public class CoreProducers {
         return core;
     }
 
+    /** The notification settings of config.json, watched: the runtime starts the watch once the core runs. */
+    @Produces
+    @Singleton
+    WatchedNotificationSettings notificationSettings(Core core, ServerSettings settings) {
+        Path file = settings.configDir().resolve(SidebarHost.CONFIG_FILE);
+        return new WatchedNotificationSettings(file, core.notifications.settings(), core.notifications::use);
+    }
+
+    void close(@Disposes WatchedNotificationSettings watched) {
+        watched.close();
+    }
+
     /** Every agent's own records, and the command plugins config.json declares. */
     private static List<AgentSource> agentSources(ServerSettings settings) {
         List<AgentSource> sources = new ArrayList<>(AgentSources.standard(System.getenv(), settings.agentHome(),

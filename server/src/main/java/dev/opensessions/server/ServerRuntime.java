@@ -25,14 +25,17 @@ public class ServerRuntime {
     private final SidebarHost sidebars;
     private final ControlToken token;
     private final RuntimeFiles files;
+    private final WatchedNotificationSettings notificationSettings;
     /** How long a stop waits for the attaching thread, so nothing attaches to a closing core. */
     private static final Duration ATTACH_WAIT = Duration.ofSeconds(10);
 
     private final long pid = ProcessHandle.current().pid();
     private volatile Thread attaching;
 
-    ServerRuntime(Core core, SidebarHost sidebars, ControlToken token, ServerSettings settings) {
+    ServerRuntime(Core core, SidebarHost sidebars, ControlToken token, ServerSettings settings,
+                  WatchedNotificationSettings notificationSettings) {
         this.core = core;
+        this.notificationSettings = notificationSettings;
         this.sidebars = sidebars;
         this.token = token;
         this.files = new RuntimeFiles(settings.runtimeDir());
@@ -47,6 +50,7 @@ public class ServerRuntime {
         // First of all: a second server beside a running one must stop before it touches anything.
         files.claim();
         core.start();
+        notificationSettings.start();
         // The pid comes last: it tells the launcher the server takes requests, and a pane shim started on a
         // request made with the token must find the sidebar port already written. tmux's sessions may still be
         // on their way: a request that needs them waits for tmux's first listing.

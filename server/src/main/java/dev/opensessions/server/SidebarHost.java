@@ -70,7 +70,8 @@ public class SidebarHost implements AutoCloseable {
         terminals = listen(settings.sidebarPort());
         SidebarTerminalServer<SidebarState> listening = terminals;
         output.attach((pane, sequence) -> listening.send(pane, sequence.getBytes(StandardCharsets.UTF_8))
-                ? new SidebarOutput.WriteOutcome.Queued() : new SidebarOutput.WriteOutcome.NoSuchPane());
+                .<SidebarOutput.WriteOutcome>map(SidebarOutput.WriteOutcome.Queued::new)
+                .orElseGet(SidebarOutput.WriteOutcome.NoSuchPane::new));
         tmux.ifPresent(adapter -> unsubscribe = adapter.model().subscribe(snapshot -> {
             for (TmuxPane pane : snapshot.panes()) {
                 if (pane.sidebar() && PaneId.isValid(pane.id())) {

@@ -17,13 +17,20 @@ import dev.opensessions.domain.session.Topology;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalTime;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Tells the user when an agent turns waiting, done, error or interrupted while nobody looks at it
@@ -35,14 +42,17 @@ public final class AgentNotificationService implements TransitionRecorder {
 
     private static final System.Logger LOG = System.getLogger(AgentNotificationService.class.getName());
     static final String TITLE = "opensessions";
-    /** How long the messages wait for the terminal notifications to pass through first. */
-    static final java.time.Duration PASS_THROUGH_FIRST = java.time.Duration.ofMillis(250);
+    /**
+     * How long the messages wait at most for tmux to have read the terminal notifications. tmux answers within
+     * milliseconds; the limit only keeps a sidebar whose shim stopped reading from holding the messages back.
+     */
+    static final Duration PASS_THROUGH_LIMIT = Duration.ofSeconds(5);
 
     private final StateOwner owner;
     private final Multiplexer multiplexer;
     private final SidebarOutput sidebars;
     private final UserCommand command;
-    private final NotificationSettings settings;
+    private volatile NotificationSettings settings;
     private final Clock clock;
     private final Executor executor;
     private final NotificationGate gate;
@@ -57,6 +67,18 @@ public final class AgentNotificationService implements TransitionRecorder {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.gate = new NotificationGate(settings);
+    }
+
+    /** The settings in use. */
+    public NotificationSettings settings() {
+        return settings;
+    }
+
+    /** Notifies by these settings from now on (the user edited config.json); earlier notifications still count. */
+    public void use(NotificationSettings next) {
+        Objects.requireNonNull(next, "next");
+        settings = next;
+        gate.use(next);
     }
 
     /** Runs on the state owner's thread: only statuses that may be told are handed on, and never waited for. */
@@ -75,6 +97,7 @@ public final class AgentNotificationService implements TransitionRecorder {
 
     /** Decides on the state as it is now (the status may have moved on) and tells every user client. */
     synchronized void deliver(StatusTransition transition) {
+        NotificationSettings settings = this.settings;
         // Through the owner, so the state read is the one the recording of this transition published: the
         // transition is handed over while that recording still holds the owner.
         StateSnapshot snapshot = owner.apply(state -> Change.of(state, owner.current()));
@@ -89,17 +112,16 @@ public final class AgentNotificationService implements TransitionRecorder {
             return;
         }
         String text = NotificationText.of(thread);
-        // The terminal notifications go first: while tmux shows a status line message it holds the client's
-        // terminal still and drops what a pane passes through. tmux passes a pane's sequence to every client
-        // showing that pane: one write per pane, not per client.
-        Set<PaneId> passedThrough = new HashSet<>();
+        // The terminal notifications go first, and the messages only once tmux has read them: while tmux shows
+        // a status line message on a client it freezes that client's terminal and drops what a pane passes
+        // through to it (docs/how-to/get-notified.md). tmux passes a pane's sequence to every client showing
+        // that pane: one write per pane, not per client.
+        Map<PaneId, CompletionStage<Void>> passedThrough = new HashMap<>();
         for (Client client : snapshot.topology().clients()) {
-            passThrough(client.tty(), text, passedThrough);
+            passThrough(settings, client.tty(), text, passedThrough);
         }
         if (settings.tmuxMessage()) {
-            if (!passedThrough.isEmpty()) {
-                pause();
-            }
+            awaitRead(passedThrough.values());
             for (Client client : snapshot.topology().clients()) {
                 showMessage(client.tty(), text);
             }
@@ -127,15 +149,18 @@ public final class AgentNotificationService implements TransitionRecorder {
         return topology.clients().stream().anyMatch(c -> c.session().equals(thread.session()));
     }
 
-    private void passThrough(String clientTty, String text, Set<PaneId> passedThrough) {
+    private void passThrough(NotificationSettings settings, String clientTty, String text,
+                             Map<PaneId, CompletionStage<Void>> passedThrough) {
         Optional<String> sequence = settings.terminal().passthrough(TITLE, text);
         if (sequence.isEmpty()) {
             return;
         }
         try {
             if (multiplexer.passthroughPane(clientTty) instanceof Multiplexer.PassthroughOutcome.Through through
-                    && passedThrough.add(through.sidebarPane())) {
-                sidebars.write(through.sidebarPane(), sequence.get());
+                    && !passedThrough.containsKey(through.sidebarPane())
+                    && sidebars.write(through.sidebarPane(), sequence.get())
+                            instanceof SidebarOutput.WriteOutcome.Queued(CompletionStage<Void> handled)) {
+                passedThrough.put(through.sidebarPane(), handled);
             }
         } catch (MultiplexerException failed) {
             LOG.log(Level.DEBUG, "no terminal notification for client " + clientTty + ": " + failed.getMessage());
@@ -150,12 +175,20 @@ public final class AgentNotificationService implements TransitionRecorder {
         }
     }
 
-    /** Lets the sequences just queued reach tmux (through the pane's shim) before a message freezes the clients. */
-    private void pause() {
+    /** Waits until tmux has read every sequence just queued, so no message freezes a client before it. */
+    private static void awaitRead(Collection<CompletionStage<Void>> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        CompletableFuture<?>[] all = written.stream().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture<?>[]::new);
         try {
-            Thread.sleep(PASS_THROUGH_FIRST.toMillis());
+            CompletableFuture.allOf(all).get(PASS_THROUGH_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException late) {
+            LOG.log(Level.WARNING, "tmux did not confirm reading a terminal notification within "
+                    + PASS_THROUGH_LIMIT.toSeconds() + " s; the status line messages go now");
         }
     }
 }

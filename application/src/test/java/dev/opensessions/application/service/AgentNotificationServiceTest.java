@@ -3,6 +3,7 @@ package dev.opensessions.application.service;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.port.out.SidebarOutput;
 import dev.opensessions.application.port.out.UserCommand;
+import dev.opensessions.application.testkit.Await;
 import dev.opensessions.application.testkit.FakeMultiplexer;
 import dev.opensessions.application.testkit.FakeSessionSource;
 import dev.opensessions.domain.agent.AgentStatus;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +32,7 @@ class AgentNotificationServiceTest {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final SidebarOutput sidebars = (pane, sequence) -> {
         written.add(pane + " " + sequence);
-        return new SidebarOutput.WriteOutcome.Queued();
+        return SidebarOutput.WriteOutcome.Queued.now();
     };
     private final UserCommand command = (argv, stdin, timeout) -> {
         commands.add(String.join(" ", argv) + " <- " + stdin.strip());
@@ -104,6 +106,56 @@ class AgentNotificationServiceTest {
                 + "\"at\":\"2026-11-24T10:00:00Z\",\"message\":\"codex in web waits for you\"}");
     }
 
+    @Test
+    void theMessagesWaitUntilTmuxHasReadTheTerminalNotification() throws InterruptedException {
+        layout(PaneId.of("%0"), PaneId.of("%1"));
+        tmux.passthrough.put("/dev/pts/1", PaneId.of("%8"));
+        tmux.passthrough.put("/dev/pts/2", PaneId.of("%8"));
+        CompletableFuture<Void> read = new CompletableFuture<>();
+        SidebarOutput answeredLater = (pane, sequence) -> {
+            written.add(pane + " " + sequence);
+            return new SidebarOutput.WriteOutcome.Queued(read);
+        };
+        AgentNotificationService service = new AgentNotificationService(harness.owner, tmux, answeredLater, command,
+                NotificationSettings.defaults(), harness.clock, handedOver::add);
+
+        record(new RecordAgentEventService(harness.owner, service), "t1", AgentStatus.WAITING, 2);
+        List<Runnable> work = List.copyOf(handedOver);
+        Thread delivering = Thread.ofVirtual().start(() -> work.forEach(Runnable::run));
+        Await.until(() -> delivering.getState() == Thread.State.TIMED_WAITING, Duration.ofSeconds(5),
+                "the delivery waiting for tmux");
+        assertThat(written).hasSize(1);
+        assertThat(tmux.messages).isEmpty();
+
+        read.complete(null);
+        delivering.join(Duration.ofSeconds(5));
+        assertThat(tmux.messages).hasSize(2);
+    }
+
+    @Test
+    void changedSettingsTakeEffectForTheNextTransition() {
+        layout(PaneId.of("%0"), PaneId.of("%1"));
+        AgentNotificationService service = new AgentNotificationService(harness.owner, tmux, sidebars, command,
+                NotificationSettings.defaults(), harness.clock, handedOver::add);
+        RecordAgentEventService agents = new RecordAgentEventService(harness.owner, service);
+        NotificationSettings errorsOnly = new NotificationSettings(true, Set.of(), Set.of(AgentStatus.ERROR),
+                null, Duration.ZERO, true, TerminalNotification.OFF, List.of(), Duration.ofSeconds(5));
+
+        service.use(errorsOnly);
+        event(agents, "t1", AgentStatus.WAITING, 2);
+        assertThat(tmux.messages).isEmpty();
+
+        service.use(NotificationSettings.off());
+        event(agents, "t2", AgentStatus.ERROR, 2);
+        assertThat(tmux.messages).isEmpty();
+
+        service.use(errorsOnly);
+        event(agents, "t3", AgentStatus.ERROR, 2);
+        assertThat(tmux.messages).containsExactly("/dev/pts/1: opensessions: codex in web failed",
+                "/dev/pts/2: opensessions: codex in web failed");
+        assertThat(service.settings()).isEqualTo(errorsOnly);
+    }
+
     private void layout(PaneId first, PaneId second) {
         harness.mux.push(new Topology(List.of(FakeSessionSource.session("api", "/src/api", 0),
                 FakeSessionSource.session("api2", "/src/api2", 1), FakeSessionSource.session("web", "/src/web", 2)),
@@ -113,10 +165,14 @@ class AgentNotificationServiceTest {
     }
 
     private void event(RecordAgentEventService agents, String thread, AgentStatus status, int pane) {
-        agents.record(new RecordAgentEventUseCase.Command("codex", status, SessionName.of("web"), null, thread, null,
-                null, harness.clock.instant(), null, PaneId.of("%" + pane)));
+        record(agents, thread, status, pane);
         List<Runnable> work = List.copyOf(handedOver);
         handedOver.clear();
         work.forEach(Runnable::run);
+    }
+
+    private void record(RecordAgentEventService agents, String thread, AgentStatus status, int pane) {
+        agents.record(new RecordAgentEventUseCase.Command("codex", status, SessionName.of("web"), null, thread, null,
+                null, harness.clock.instant(), null, PaneId.of("%" + pane)));
     }
 }

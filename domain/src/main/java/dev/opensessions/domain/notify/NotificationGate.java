@@ -21,7 +21,7 @@ public final class NotificationGate {
     /** Threads and transitions remembered; past this the oldest memory is dropped (a cooldown is short). */
     static final int REMEMBERED = 1024;
 
-    private final NotificationSettings settings;
+    private volatile NotificationSettings settings;
     private final Map<ThreadKey, Instant> lastTold = new HashMap<>();
     private final Set<StatusTransition> told = new HashSet<>();
 
@@ -29,8 +29,14 @@ public final class NotificationGate {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /** Decides with these settings from now on (the user edited them); what was told is still remembered. */
+    public void use(NotificationSettings next) {
+        this.settings = Objects.requireNonNull(next, "next");
+    }
+
     /** What to do with this transition of this agent, {@code now} on the server's clock and local clock. */
     public Verdict decide(String agent, StatusTransition transition, Instant now, LocalTime localTime) {
+        NotificationSettings settings = this.settings;
         if (!settings.covers(agent, transition.to()) || transition.from() == transition.to()) {
             return Verdict.NOT_COVERED;
         }
@@ -49,6 +55,7 @@ public final class NotificationGate {
     }
 
     private void remember(StatusTransition transition, Instant now) {
+        NotificationSettings settings = this.settings;
         if (told.size() >= REMEMBERED) {
             told.clear();
         }

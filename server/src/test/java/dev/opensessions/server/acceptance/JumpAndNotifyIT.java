@@ -72,12 +72,19 @@ class JumpAndNotifyIT {
         // Waiting in beta's second pane, which no client shows: both terminals are told.
         event("codex", "waiting", betaAgent, "t-beta", "plan");
         String told = "opensessions: codex (plan) in beta waits for you";
-        Eventually.until(() -> shown(firstScreen).contains(told) && shown(secondScreen).contains(told), TOLD,
-                "the message on both clients' status lines", () -> shown(firstScreen));
-        // The terminal's own notification (OSC 9 through the sidebar pane) is not awaited here: tmux drops
-        // pass-through output to a client while that client shows a status-line message, so whether it
-        // reaches the terminal depends on timing (docs/how-to/get-notified.md). It is sent; its delivery
-        // end to end is an open problem.
+        // The terminal's own notification (OSC 9) passed through the sidebar pane both clients show, and the
+        // message on both status lines: the text twice. The notification comes first, before the message froze
+        // the clients (tmux drops what a pane passes through to a client while it shows a message).
+        String osc = "\u001b]9;" + told + "\u0007";
+        Eventually.until(() -> toldTwice(firstScreen, told) && toldTwice(secondScreen, told), TOLD,
+                "OSC 9 and the message on both clients", () -> shown(firstScreen) + "\n----\n" + shown(secondScreen));
+        for (Path screen : List.of(firstScreen, secondScreen)) {
+            assertThat(shown(screen).indexOf(told)).as("the first text told is the notification's")
+                    .isEqualTo(shown(screen).indexOf(osc) + "\u001b]9;".length());
+        }
+        // The messages waited for tmux's answer to the status report request behind the notification, not for
+        // the time limit.
+        assertThat(shown(setup.runtimeDir().resolve("server.log"))).doesNotContain("did not confirm");
 
         event("codex", "waiting", gammaAgent, "t-gamma", "tests");
         event("amp", "done", deltaAgent, "t-delta", "deploy");
@@ -126,7 +133,14 @@ class JumpAndNotifyIT {
         return tmux.sidebarsIn(tmux.windows(session).getFirst()).getFirst();
     }
 
-    /** Everything tmux wrote to a client's terminal so far. */
+    /** The text is on the terminal twice: in the terminal notification and on the status line. */
+    private static boolean toldTwice(Path typescript, String told) {
+        String screen = shown(typescript);
+        int first = screen.indexOf(told);
+        return first >= 0 && screen.indexOf(told, first + told.length()) >= 0;
+    }
+
+    /** Everything tmux wrote to a client's terminal so far (or a file's text; empty while it is missing). */
     private static String shown(Path typescript) {
         try {
             return new String(Files.readAllBytes(typescript), StandardCharsets.UTF_8);

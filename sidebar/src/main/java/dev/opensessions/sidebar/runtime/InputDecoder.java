@@ -20,8 +20,21 @@ final class InputDecoder {
     private static final int ESC = 0x1b;
     private static final int LONGEST_SEQUENCE = 64;
 
+    /** tmux's answer to the status report asked after a notification ({@code ESC [ 0 n}): not a key. */
+    private static final String STATUS_OK = "0";
+
+    private final Runnable statusReport;
     private byte[] pending = new byte[256];
     private int length;
+
+    InputDecoder() {
+        this(() -> { });
+    }
+
+    /** {@code statusReport} runs for each {@code ESC [ 0 n}: tmux has read everything written to the pane before. */
+    InputDecoder(Runnable statusReport) {
+        this.statusReport = statusReport;
+    }
 
     /** Decodes what the bytes complete; an unfinished tail is kept for the next call. */
     void feed(byte[] data, int count, Consumer<Msg> sink) {
@@ -100,6 +113,10 @@ final class InputDecoder {
             int b = pending[i] & 0xff;
             if (b >= 0x40 && b <= 0x7e) {
                 String params = new String(pending, at + 2, i - at - 2, StandardCharsets.US_ASCII);
+                if (b == 'n' && STATUS_OK.equals(params)) {
+                    statusReport.run();
+                    return i - at + 1;
+                }
                 EscapeSequences.csi(params, (char) b).ifPresent(sink);
                 return i - at + 1;
             }

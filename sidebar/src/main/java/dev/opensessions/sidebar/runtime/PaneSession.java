@@ -16,8 +16,10 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +42,8 @@ public final class PaneSession<S> implements AutoCloseable {
     private static final int ESCAPE_WAIT_MILLIS = 40;
     /** Marks "a newer snapshot is waiting in pendingSnapshot"; compared by identity, never shown to the program. */
     private static final Msg SNAPSHOT_READY = new Msg.Tick(Instant.EPOCH);
+    /** Asks the terminal for a status report; tmux answers {@code ESC [ 0 n} into the pane's input. */
+    private static final byte[] STATUS_REQUEST = "\u001b[5n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** Marks "bytes wait in {@link #outbound}"; compared by identity, never shown to the program. */
     private static final Msg OUTBOUND_READY = new Msg.Tick(Instant.EPOCH);
     /** Bytes queued for the pane at most; more are dropped (a notification is not worth a pane's memory). */
@@ -71,6 +75,8 @@ public final class PaneSession<S> implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Bytes from outside the program, written by the loop between two frames. */
     private final java.util.Queue<byte[]> outbound = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** The writers of {@link #outbound} bytes waiting for tmux's answer to the request behind them, oldest first. */
+    private final java.util.Queue<CompletableFuture<Void>> reports = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile Subscription subscription;
     private volatile Thread loop;
     private S state;
@@ -108,11 +114,42 @@ public final class PaneSession<S> implements AutoCloseable {
         return !closed.get();
     }
 
-    /** Queues bytes to write to the pane between two frames; dropped when many are waiting already. */
-    public void send(byte[] bytes) {
-        if (outbound.size() < OUTBOUND_LIMIT) {
-            outbound.offer(bytes.clone());
-            mailbox.offer(OUTBOUND_READY);
+    /**
+     * Queues bytes to write to the pane between two frames, followed by a status report request
+     * ({@code ESC [ 5 n}); dropped when many are waiting already. tmux reads a pane's output in order and
+     * answers the request into the pane's input ({@code ESC [ 0 n}), so the answer means tmux has acted on
+     * the bytes before it: the returned future completes then, or at once when the bytes were dropped, or
+     * when the pane closes.
+     */
+    public synchronized CompletableFuture<Void> send(byte[] bytes) {
+        if (outbound.size() >= OUTBOUND_LIMIT || !isOpen()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> handled = new CompletableFuture<>();
+        byte[] asked = Arrays.copyOf(bytes, bytes.length + STATUS_REQUEST.length);
+        System.arraycopy(STATUS_REQUEST, 0, asked, bytes.length, STATUS_REQUEST.length);
+        // Registered before the bytes go out, in the order they go out: each answer completes the oldest.
+        reports.offer(handled);
+        outbound.offer(asked);
+        mailbox.offer(OUTBOUND_READY);
+        if (!isOpen()) {
+            answerAll();
+        }
+        return handled;
+    }
+
+    /** tmux answered the oldest status report request: it has read the bytes written before it. */
+    private void reported() {
+        CompletableFuture<Void> oldest = reports.poll();
+        if (oldest != null) {
+            oldest.complete(null);
+        }
+    }
+
+    /** Nobody will answer any more: every waiting writer goes on. */
+    private void answerAll() {
+        for (CompletableFuture<Void> waiting; (waiting = reports.poll()) != null; ) {
+            waiting.complete(null);
         }
     }
 
@@ -159,7 +196,7 @@ public final class PaneSession<S> implements AutoCloseable {
 
     /** Decodes the pane's input until the shim goes away; returns when the connection ends. */
     void readInput() throws IOException {
-        InputDecoder decoder = new InputDecoder();
+        InputDecoder decoder = new InputDecoder(this::reported);
         InputStream in = socket.getInputStream();
         byte[] chunk = new byte[1024];
         while (isOpen()) {
@@ -327,6 +364,7 @@ public final class PaneSession<S> implements AutoCloseable {
         if (running != null && running != Thread.currentThread()) {
             running.interrupt();
         }
+        answerAll();
         onClosed.accept(this);
     }
 }

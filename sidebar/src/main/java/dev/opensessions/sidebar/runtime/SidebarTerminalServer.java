@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -96,15 +97,15 @@ public final class SidebarTerminalServer<S> implements AutoCloseable {
 
     /**
      * Queues bytes for a docked pane's terminal, written between two frames (a notification's escape sequence
-     * for tmux to pass through); false when no such pane is connected.
+     * for tmux to pass through); the future completes once tmux has read them (see {@link PaneSession#send}).
+     * Empty when no such pane is connected.
      */
-    public boolean send(PaneId pane, byte[] bytes) {
+    public Optional<CompletableFuture<Void>> send(PaneId pane, byte[] bytes) {
         PaneSession<S> session = sessions.get(pane);
         if (session == null || !session.isOpen()) {
-            return false;
+            return Optional.empty();
         }
-        session.send(bytes);
-        return true;
+        return Optional.of(session.send(bytes));
     }
 
     /** Stops accepting and closes every pane's session (their shims exit, so the panes close). */

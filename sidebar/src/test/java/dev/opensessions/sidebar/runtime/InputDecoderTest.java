@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +100,21 @@ class InputDecoderTest {
     void unknownSequencesAreSkippedWithoutLosingTheNextKey() {
         assertThat(decodeWhole("\u001b[I\u001b[15~\u001b[?1;2cq"))
                 .containsExactly(new Msg.KeyPressed(Key.character('q')));
+    }
+
+    @Test
+    void tmuxsAnswerToAStatusReportRequestIsToldAndIsNoKey() {
+        AtomicInteger reports = new AtomicInteger();
+        InputDecoder decoder = new InputDecoder(reports::incrementAndGet);
+        List<Msg> out = new ArrayList<>();
+        byte[] bytes = "a\u001b[0".getBytes(StandardCharsets.UTF_8);
+        decoder.feed(bytes, bytes.length, out::add);
+        assertThat(reports).hasValue(0);
+        byte[] rest = "nb\u001b[6n".getBytes(StandardCharsets.UTF_8);
+        decoder.feed(rest, rest.length, out::add);
+
+        assertThat(reports).hasValue(1);
+        assertThat(out).containsExactly(new Msg.KeyPressed(Key.character('a')), new Msg.KeyPressed(Key.character('b')));
     }
 
     @Test

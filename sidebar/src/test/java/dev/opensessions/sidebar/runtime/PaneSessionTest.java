@@ -13,10 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
@@ -75,6 +77,27 @@ class PaneSessionTest {
         }
         client.awaitRow(WIDTH, HEIGHT, 2, "last=M-DOWN");
         Await.until(() -> program.received.contains(new Msg.Mouse(MouseKind.PRESS, 0, 2, 3)), Duration.ofSeconds(5), "click");
+    }
+
+    @Test
+    void bytesSentToThePaneAskForAStatusReportAndAreHandledOnceItIsAnswered() {
+        CompletableFuture<Void> handled = server.send(PaneId.of("%7"), "\u001b]9;hello\u0007".getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
+        Await.until(() -> client.text().contains("\u001b]9;hello\u0007\u001b[5n"), Duration.ofSeconds(5), "the bytes and the request");
+        assertThat(handled).isNotDone();
+
+        // What tmux answers into the pane's input; the shim copies it back.
+        client.send("\u001b[0n");
+        Await.until(handled::isDone, Duration.ofSeconds(5), "handled once answered");
+        assertThat(program.keys()).isEmpty();
+    }
+
+    @Test
+    void aWriteNobodyWillAnswerIsHandledWhenThePaneCloses() {
+        CompletableFuture<Void> handled = server.send(PaneId.of("%7"), "x".getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        client.close();
+        Await.until(handled::isDone, Duration.ofSeconds(5), "handled once the pane is gone");
+        assertThat(server.send(PaneId.of("%8"), "x".getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
 
     @Test
