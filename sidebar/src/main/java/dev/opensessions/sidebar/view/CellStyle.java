@@ -12,6 +12,20 @@ public record CellStyle(Color foreground, Color background, boolean bold, boolea
         Objects.requireNonNull(background, "background");
     }
 
+    // Written out for the same reason as Cell's: compared for every cell of every frame.
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof CellStyle style && bold == style.bold && dim == style.dim
+                && underline == style.underline && foreground.equals(style.foreground)
+                && background.equals(style.background);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 31 * foreground.hashCode() + background.hashCode();
+        return 8 * hash + (bold ? 4 : 0) + (dim ? 2 : 0) + (underline ? 1 : 0);
+    }
+
     public CellStyle withForeground(Color value) {
         return new CellStyle(value, background, bold, dim, underline);
     }
