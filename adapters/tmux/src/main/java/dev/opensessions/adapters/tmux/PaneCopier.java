@@ -1,0 +1,41 @@
+package dev.opensessions.adapters.tmux;
+
+import dev.opensessions.application.security.ControlToken;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What {@code pipe-pane} runs in an agent pane: the copier script ({@code bin/opensessions-pipe}), the token file
+ * it reads the token from, and the token the server expects in its first line. All three are the server's own.
+ */
+public record PaneCopier(Path program, Path tokenFile, ControlToken token) {
+
+    public PaneCopier {
+        Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(tokenFile, "tokenFile");
+        Objects.requireNonNull(token, "token");
+        program = program.toAbsolutePath();
+        tokenFile = tokenFile.toAbsolutePath();
+    }
+
+    /**
+     * The shell command tmux runs for one pane ({@code sh -c}), built only from this copier's paths, the
+     * listener's port and a pane id checked as {@code %N}: every word single-quoted for the shell, and
+     * {@code #} doubled because {@code pipe-pane} expands formats in its command. {@code exec} spares the
+     * shell's process; the script replaces itself with {@code cat}.
+     */
+    String command(int port, String pane) {
+        String id = TmuxNames.paneId(pane);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        String line = String.join(" ", "exec", "bash", shellQuote(program.toString()), Integer.toString(port),
+                shellQuote(tokenFile.toString()), shellQuote(id));
+        return TmuxCommandLine.literal(line);
+    }
+
+    static String shellQuote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}
