@@ -23,7 +23,9 @@ public record PaneCopier(Path program, Path tokenFile, ControlToken token) {
      * The shell command tmux runs for one pane ({@code sh -c}), built only from this copier's paths, the
      * listener's port and a pane id checked as {@code %N}: every word single-quoted for the shell, and
      * {@code #} doubled because {@code pipe-pane} expands formats in its command. {@code exec} spares the
-     * shell's process; the script replaces itself with {@code cat}.
+     * shell's process; the script replaces itself with {@code cat}. tmux also passes the expanded command through
+     * {@code strftime}, so {@code %} is doubled too: unescaped, {@code '%4'} would reach the shell as
+     * {@code ' %4'} (a field width of 4).
      */
     String command(int port, String pane) {
         String id = TmuxNames.paneId(pane);
@@ -32,7 +34,7 @@ public record PaneCopier(Path program, Path tokenFile, ControlToken token) {
         }
         String line = String.join(" ", "exec", "bash", shellQuote(program.toString()), Integer.toString(port),
                 shellQuote(tokenFile.toString()), shellQuote(id));
-        return TmuxCommandLine.literal(line);
+        return TmuxCommandLine.literal(line).replace("%", "%%");
     }
 
     static String shellQuote(String word) {

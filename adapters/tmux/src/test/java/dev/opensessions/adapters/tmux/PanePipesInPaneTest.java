@@ -44,7 +44,7 @@ class PanePipesInPaneTest {
     @Test
     void aWatchedPaneIsPipedReportedAtOnceAndUnpipedWhenNoLongerWatched() throws IOException {
         // A folder name a shell or tmux would read otherwise: the command quotes every word itself.
-        running = Running.piping("base", copier(dir.resolve("it's #{pane_id} $HOME ~ dir")));
+        running = Running.piping("base", copier(dir.resolve("it's #{pane_id} %H $HOME ~ dir")));
         PaneId agent = pane("agent");
         List<Set<PaneId>> reported = new CopyOnWriteArrayList<>();
         running.adapter.paneActivity().onActivity(reported::add);
@@ -96,6 +96,21 @@ class PanePipesInPaneTest {
         type(agent, "echo two");
         Await.until(() -> logged(userLog, "two"), DEADLINE, "the user's pipe still copies after the unwatch");
         assertThat(pipe(agent)).isEqualTo("1");
+    }
+
+    @Test
+    void tenPanesWatchedAtOnceAreAllPiped() throws IOException {
+        running = Running.piping("base", copier(dir.resolve("bin")));
+        Set<PaneId> agents = new java.util.HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            agents.add(pane("agent" + i));
+        }
+        Await.until(() -> running.adapter.control().attached(), DEADLINE, "attached");
+
+        running.adapter.paneActivity().watch(agents);
+
+        Await.until(() -> running.adapter.paneActivity().piped().equals(agents), DEADLINE, "every copier connected");
+        assertThat(running.adapter.paneActivity().subscribed()).isEmpty();
     }
 
     /** The real copier script, copied into {@code folder}, with a token file beside it. */
