@@ -97,9 +97,12 @@ proc_ticks() {
   printf '%s' $((fields[11] + fields[12]))
 }
 
-# The copiers: the `cat` processes tmux started for pipe-pane (children of the tmux server).
+# The copiers: the `cat` processes tmux started for pipe-pane (children of the tmux server that are no pane's
+# own process: the sidebar pane's shim is a `cat` too).
 copiers=0 copier_rss=0 copier_pss=0
+pane_pids=" $(t list-panes -a -F '#{pane_pid}' | tr '\n' ' ') "
 for child in $(ps -o pid= --ppid "$TMUX_PID"); do
+  [[ "$pane_pids" != *" $child "* ]] || continue
   [[ "$(cat "/proc/$child/comm" 2>/dev/null)" == cat ]] || continue
   copiers=$((copiers + 1))
   copier_rss=$((copier_rss + $(awk '$1 == "Rss:" { print $2 }' "/proc/$child/smaps_rollup")))

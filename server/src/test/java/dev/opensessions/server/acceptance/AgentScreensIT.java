@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An agent that writes nothing the server reads, seen only on its screen: a stand-in program named like Gemini
  * CLI (so its process is recognised by the shipped rule) draws a permission prompt in a real pane, then its
- * working line, then its input prompt, and the sidebar of a real attached client follows. The row is keyed by
- * the pane and goes when the program exits. Latency is measured by bench/screen.sh, not here.
+ * working line, then its input prompt, and the sidebar of a real attached client follows. The pane's output
+ * reaches the server through pipe-pane and the real copier (bin/opensessions-pipe), whose pipe is closed when
+ * the agent leaves. The row is keyed by the pane and goes when the program exits. Latency is measured by
+ * bench/screen.sh, not here.
  */
 class AgentScreensIT extends AcceptanceTest {
 

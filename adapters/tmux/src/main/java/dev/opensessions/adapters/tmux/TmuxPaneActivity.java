@@ -126,16 +126,14 @@ public final class TmuxPaneActivity implements PaneActivity, ControlListener, Pa
 
     @Override
     public void connected() {
-        Set<PaneId> panes;
         List<PaneId> unpiped = new ArrayList<>();
         synchronized (this) {
             last.clear();
-            panes = subscribed;
             watched.stream().filter(pane -> !attempts.containsKey(pane)).forEach(unpiped::add);
-        }
-        // Subscriptions belong to a client: a new control client subscribes again. Pipes belong to the panes.
-        if (!panes.isEmpty()) {
-            subscribe(panes);
+            // Subscriptions belong to a client: a new control client subscribes again. Pipes belong to the panes.
+            if (!subscribed.isEmpty()) {
+                subscribe(subscribed);
+            }
         }
         unpiped.forEach(this::pipe);
     }
@@ -296,17 +294,17 @@ public final class TmuxPaneActivity implements PaneActivity, ControlListener, Pa
         LOG.log(Level.WARNING, message + "; the pane is watched through the once-a-second subscription");
     }
 
-    /** Subscribes to the watched panes without a connected copier, when that set changed. */
-    private void resubscribe() {
-        Set<PaneId> want;
-        synchronized (this) {
-            want = watched.stream().filter(pane -> !piped.contains(pane)).collect(Collectors.toUnmodifiableSet());
-            if (want.equals(subscribed)) {
-                return;
-            }
+    /**
+     * Subscribes to the watched panes without a connected copier, when that set changed. Sent under the lock:
+     * the pipes' thread and the reader's thread both call it, and tmux must get the sets in the order chosen.
+     */
+    private synchronized void resubscribe() {
+        Set<PaneId> want = watched.stream().filter(pane -> !piped.contains(pane))
+                .collect(Collectors.toUnmodifiableSet());
+        if (!want.equals(subscribed)) {
             subscribed = want;
+            subscribe(want);
         }
-        subscribe(want);
     }
 
     private synchronized Set<PaneId> changed(String value) {
