@@ -64,7 +64,7 @@ public class CoreProducers {
     @Singleton
     Optional<TmuxAdapter> tmux(ServerSettings settings, WatchedScreenRules rules, ControlToken token) {
         PaneCopier copier = new PaneCopier(settings.home().resolve("bin").resolve("opensessions-pipe"),
-                settings.runtimeDir().resolve(RuntimeFiles.TOKEN), token);
+                settings.runtimeDir().resolve(RuntimeFiles.TOKEN), token.value());
         Optional<TmuxAdapter> tmux = MultiplexerFactory.tmux(settings, new QuarkusServerLifecycle(), rules.rules(),
                 copier);
         // A rule file added or changed teaches the process reader its program at once.

@@ -1,7 +1,5 @@
 package dev.opensessions.adapters.tmux;
 
-import dev.opensessions.application.security.ControlToken;
-
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -9,12 +7,14 @@ import java.util.Objects;
  * What {@code pipe-pane} runs in an agent pane: the copier script ({@code bin/opensessions-pipe}), the token file
  * it reads the token from, and the token the server expects in its first line. All three are the server's own.
  */
-public record PaneCopier(Path program, Path tokenFile, ControlToken token) {
+public record PaneCopier(Path program, Path tokenFile, String token) {
 
     public PaneCopier {
         Objects.requireNonNull(program, "program");
         Objects.requireNonNull(tokenFile, "tokenFile");
-        Objects.requireNonNull(token, "token");
+        if (token == null || !token.matches("[A-Za-z0-9]{32,}")) {
+            throw new IllegalArgumentException("the copier's token must be 32 or more letters and digits");
+        }
         program = program.toAbsolutePath();
         tokenFile = tokenFile.toAbsolutePath();
     }
@@ -35,6 +35,12 @@ public record PaneCopier(Path program, Path tokenFile, ControlToken token) {
         String line = String.join(" ", "exec", "bash", shellQuote(program.toString()), Integer.toString(port),
                 shellQuote(tokenFile.toString()), shellQuote(id));
         return TmuxCommandLine.literal(line).replace("%", "%%");
+    }
+
+    /** The token, hidden: a record would print it. */
+    @Override
+    public String toString() {
+        return "PaneCopier[program=" + program + ", tokenFile=" + tokenFile + ", token=redacted]";
     }
 
     static String shellQuote(String word) {

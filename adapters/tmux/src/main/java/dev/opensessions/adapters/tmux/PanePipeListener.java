@@ -1,6 +1,5 @@
 package dev.opensessions.adapters.tmux;
 
-import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.domain.session.PaneId;
 
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +44,7 @@ final class PanePipeListener implements AutoCloseable {
     private static final String HELLO = "opensessions-pipe 1 ";
     private static final int HELLO_LIMIT = 200;
 
-    private final ControlToken token;
+    private final byte[] token;
     private final Events events;
     private final Set<PaneId> expected = ConcurrentHashMap.newKeySet();
     private final Map<PaneId, SocketChannel> open = new ConcurrentHashMap<>();
@@ -55,8 +55,8 @@ final class PanePipeListener implements AutoCloseable {
     private Thread thread;
     private volatile boolean closed;
 
-    PanePipeListener(ControlToken token, Events events) {
-        this.token = Objects.requireNonNull(token, "token");
+    PanePipeListener(String token, Events events) {
+        this.token = Objects.requireNonNull(token, "token").getBytes(StandardCharsets.UTF_8);
         this.events = Objects.requireNonNull(events, "events");
     }
 
@@ -184,7 +184,7 @@ final class PanePipeListener implements AutoCloseable {
 
     private void greet(Copier copier, String line) {
         String[] words = line.startsWith(HELLO) ? line.substring(HELLO.length()).split(" ", -1) : new String[0];
-        if (words.length != 2 || !token.matches(words[0]) || !PaneId.isValid(words[1])
+        if (words.length != 2 || !MessageDigest.isEqual(token, words[0].getBytes(StandardCharsets.UTF_8)) || !PaneId.isValid(words[1])
                 || !expected.contains(PaneId.of(words[1]))) {
             end(copier);
             return;

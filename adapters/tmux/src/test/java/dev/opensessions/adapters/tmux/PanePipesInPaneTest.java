@@ -1,6 +1,5 @@
 package dev.opensessions.adapters.tmux;
 
-import dev.opensessions.application.security.ControlToken;
 import dev.opensessions.application.testkit.Await;
 import dev.opensessions.domain.session.PaneId;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PanePipesInPaneTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
-    private static final ControlToken TOKEN = new ControlToken("0123456789abcdef0123456789abcdef");
+    private static final String TOKEN = "0123456789abcdef0123456789abcdef";
 
     @TempDir
     Path dir;
@@ -119,7 +118,7 @@ class PanePipesInPaneTest {
         Path program = folder.resolve("opensessions-pipe");
         Files.copy(Path.of("../../bin/opensessions-pipe"), program, StandardCopyOption.REPLACE_EXISTING);
         Path token = folder.resolve("token");
-        Files.writeString(token, TOKEN.value() + "\n");
+        Files.writeString(token, TOKEN + "\n");
         return new PaneCopier(program, token, TOKEN);
     }
 
