@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,9 @@ import java.util.stream.Collectors;
 /**
  * Keeps what the panes holding an agent with a screen rule show. Which panes hold one comes from their process
  * trees, read when the panes' programs change; only those panes are watched for output and captured, each
- * with its agent's rule and only the bottom lines the rule reads. A pane is read when its agent appears, at
- * once when the multiplexer reports output in it (unless it was read less than {@link #POLL} ago), and then
+ * with its agent's rule and only the bottom lines the rule reads. A pane is read when its agent appears, when
+ * the multiplexer reports output in it (unless it was read less than {@link #POLL} ago: at once, or
+ * {@link #SETTLE} later where every output is reported as it happens), and then
  * every {@link #POLL} while it keeps printing: for one more read after its last report where every output is
  * reported as it happens ({@link PaneActivity#exact}), for {@link #HOT} where a report comes at most once a
  * second and may fold several draws into one. While no agent pane exists nothing is watched, and while no
@@ -48,6 +50,13 @@ public final class ScreenWatchService implements AutoCloseable {
      * one report interval.
      */
     static final Duration HOT = Duration.ofMillis(1500);
+
+    /**
+     * How long a pane whose output is reported as it happens is left to finish what it is drawing before it is
+     * read: a frame written in several pieces would otherwise be read half drawn (a blank screen, which reads
+     * as the agent's turn ended).
+     */
+    static final Duration SETTLE = Duration.ofMillis(20);
 
     private static final System.Logger LOG = System.getLogger(ScreenWatchService.class.getName());
 
@@ -64,6 +73,7 @@ public final class ScreenWatchService implements AutoCloseable {
     private Map<PaneId, RunningAgent> agentPanes = Map.of();
     private final Map<PaneId, Instant> hotUntil = new HashMap<>();
     private final Map<PaneId, Instant> readAt = new HashMap<>();
+    private final Set<PaneId> settling = new HashSet<>();
     private boolean pollArmed;
     private boolean failureLogged;
     private boolean told;
@@ -142,7 +152,12 @@ public final class ScreenWatchService implements AutoCloseable {
                 Instant read = readAt.get(pane);
                 // A pane read less than POLL ago is read by the poll armed below: a pane that streams output
                 // is reported many times a second.
-                if (read == null || !now.isBefore(read.plus(POLL))) {
+                if (read != null && now.isBefore(read.plus(POLL))) {
+                    continue;
+                }
+                if (activity.exact(pane)) {
+                    settle(pane);
+                } else {
                     read(agent, next);
                     unknown |= next.containsKey(pane) && next.get(pane).reading() == null;
                 }
@@ -153,6 +168,33 @@ public final class ScreenWatchService implements AutoCloseable {
             }
             armPoll();
         });
+    }
+
+    /** Reads the pane {@link #SETTLE} from now, once however often it is reported meanwhile. */
+    private void settle(PaneId pane) {
+        if (!settling.add(pane)) {
+            return;
+        }
+        try {
+            executor.schedule(() -> settled(pane), SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            settling.remove(pane);
+        }
+    }
+
+    private void settled(PaneId pane) {
+        settling.remove(pane);
+        RunningAgent agent = agentPanes.get(pane);
+        if (agent == null) {
+            return;
+        }
+        Map<PaneId, PaneScreen> next = new LinkedHashMap<>(shown);
+        read(agent, next);
+        publish(next);
+        if (next.containsKey(pane) && next.get(pane).reading() == null) {
+            refreshPanes();
+        }
+        armPoll();
     }
 
     private void refreshPanes() {
