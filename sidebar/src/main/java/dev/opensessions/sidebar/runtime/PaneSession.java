@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * through update on the session's own thread (never two at once), and only the changed cells are written
  * back. Messages that queued up while the pane was busy are all updated before one frame is drawn, and an
  * update that leaves the state as it was draws none, so a burst of changes costs one view, not one each;
- * new states are drawn at most 20 times a second.
+ * new states are drawn at most once a display frame.
  * An idle pane blocks on its mailbox and writes nothing; ticks flow only while the program animates.
  */
 public final class PaneSession<S> implements AutoCloseable {
@@ -51,11 +51,12 @@ public final class PaneSession<S> implements AutoCloseable {
     /** At most this many queued messages are updated before a frame is drawn, so a flood still shows progress. */
     private static final int BATCH = 64;
     /**
-     * A new state is drawn at most this often (20 frames a second, smooth enough for a list): a lone change is
-     * drawn at once, but in a burst of agent events every pane would otherwise redraw without pause. At 60 frames
-     * a second ten panes took over a third of the server's CPU in a burst (docs/explanation/performance.md).
+     * A new state is drawn at most this often (a 60 Hz display's frame): a lone change is drawn at once, but in
+     * a burst of agent events every pane would otherwise redraw without pause, which took a fifth of the
+     * server's CPU (docs/explanation/performance.md). A longer interval (50 ms) was tried: the events' rate did
+     * not move and a push reached the screen later (p50 43 ms instead of 16 ms).
      */
-    static final long SNAPSHOT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    static final long SNAPSHOT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
 
     private final PaneProgram<S> program;
     private final PaneId pane;
