@@ -59,6 +59,22 @@ fail() {
   exit 1
 }
 
+# Takes a told message off the status lines at once (a message that lasts 1 ms replaces it): "starting the
+# server..." would otherwise stay 10 s over a sidebar that is already there, and while a client shows a
+# message tmux drops what a pane passes through to it, such as the terminal notifications.
+untell() {
+  local client
+  local -a clients=()
+  if [[ -n "$CLIENT" ]]; then
+    clients=("$CLIENT")
+  else
+    mapfile -t clients < <(user_clients)
+  fi
+  for client in ${clients[@]+"${clients[@]}"}; do
+    tmux display-message -c "$client" -d 1 "" 2>/dev/null || true
+  done
+}
+
 # Accepts the client tty a binding passes ('#{client_tty}'); empty when a script runs outside a client.
 use_client() {
   local tty=${1:-}
@@ -99,6 +115,8 @@ ensure_server() {
     tell "the server had stopped (pid $dead) and runs again; its sidebars come back. Why it stopped: $LOG_FILE"
   elif [[ "$output" == *"building the server"* ]]; then
     tell "the server is built and running"
+  else
+    untell
   fi
   STARTED=1
 }
