@@ -41,17 +41,9 @@ user_clients() {
 # Shows a message on the status line of the client a key was pressed on, else of every user client (tmux
 # format characters are escaped), and on stderr when a person runs the script in a terminal.
 tell() {
-  local message="opensessions: $*" client
-  local -a clients=()
+  local message="opensessions: $*"
   [[ -t 2 ]] && printf '%s\n' "$message" >&2
-  if [[ -n "$CLIENT" ]]; then
-    clients=("$CLIENT")
-  else
-    mapfile -t clients < <(user_clients)
-  fi
-  for client in ${clients[@]+"${clients[@]}"}; do
-    tmux display-message -c "$client" -d 10000 "${message//#/##}" 2>/dev/null || true
-  done
+  show_on_clients 10000 "${message//#/##}"
 }
 
 fail() {
@@ -63,7 +55,12 @@ fail() {
 # server..." would otherwise stay 10 s over a sidebar that is already there, and while a client shows a
 # message tmux drops what a pane passes through to it, such as the terminal notifications.
 untell() {
-  local client
+  show_on_clients 1 ""
+}
+
+# Shows $2 for $1 ms on the status line of the client a key was pressed on, else of every user client.
+show_on_clients() {
+  local delay=$1 text=$2 client
   local -a clients=()
   if [[ -n "$CLIENT" ]]; then
     clients=("$CLIENT")
@@ -71,7 +68,7 @@ untell() {
     mapfile -t clients < <(user_clients)
   fi
   for client in ${clients[@]+"${clients[@]}"}; do
-    tmux display-message -c "$client" -d 1 "" 2>/dev/null || true
+    tmux display-message -c "$client" -d "$delay" "$text" 2>/dev/null || true
   done
 }
 
