@@ -17,9 +17,12 @@ public final class LoopbackPolicy {
     private LoopbackPolicy() {
     }
 
-    /** A missing Host (HTTP/1.0 tools) is allowed; a present one must be loopback with our port. */
+    /**
+     * A missing Host ({@code null}: HTTP/1.0 tools) is allowed; a present one must be loopback with our port, so
+     * an empty or blank {@code Host:} is refused like any other host that is not ours.
+     */
     public static boolean allowsHost(String host, int port) {
-        if (host == null || host.isEmpty()) {
+        if (host == null) {
             return true;
         }
         return loopbackWithPort(host.trim().toLowerCase(Locale.ROOT), port);

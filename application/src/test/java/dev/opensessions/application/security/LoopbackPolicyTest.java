@@ -45,8 +45,15 @@ class LoopbackPolicyTest {
     @ParameterizedTest
     @NullAndEmptySource
     void scriptsWithoutHostOrOriginAreAllowed(String value) {
-        assertThat(LoopbackPolicy.allowsHost(value, 7391)).isTrue();
         assertThat(LoopbackPolicy.allowsOrigin(value, 7391)).isTrue();
+    }
+
+    @Test
+    void aMissingHostIsAllowedButAnEmptyOneIsNot() {
+        assertThat(LoopbackPolicy.allowsHost(null, 7391)).isTrue();
+        assertThat(LoopbackPolicy.allowsHost("", 7391)).isFalse();
+        assertThat(LoopbackPolicy.allowsHost("   ", 7391)).isFalse();
+        assertThat(LoopbackPolicy.allowsHost(":7391", 7391)).isFalse();
     }
 
     @Test

@@ -48,6 +48,31 @@ class LoopbackGuardTest {
     }
 
     @Test
+    void anEmptyHostIsForbiddenLikeAnyForeignOneButAMissingOneOnHttp10IsAllowed() throws Exception {
+        StateProbe probe = StateProbe.watch(state);
+
+        for (String host : new String[] {"Host: \r\n", "Host:    \r\n"}) {
+            for (String version : new String[] {"HTTP/1.1", "HTTP/1.0"}) {
+                assertThat(raw("GET /api/state " + version + "\r\n" + host)).as(version + " " + host)
+                        .matches("HTTP/1\\.[01] 403 (?s).*").endsWith("\r\n\r\nforbidden host");
+            }
+            assertThat(raw("POST /set-status HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
+                    + "Content-Length: " + STATUS.length() + "\r\n\r\n" + STATUS)).startsWith("HTTP/1.1 403 ");
+        }
+        assertThat(raw("GET /version HTTP/1.0\r\n")).startsWith("HTTP/1.0 200 ");
+
+        probe.assertUnchanged();
+    }
+
+    /** One request over a plain socket (the clients above always send a Host of their own), closed after. */
+    private static String raw(String head) throws Exception {
+        try (RawHttp http = new RawHttp(port())) {
+            http.send(head.contains("\r\n\r\n") ? head : head + "Connection: close\r\n\r\n");
+            return http.answer();
+        }
+    }
+
+    @Test
     void everyLoopbackSpellingWithOurPortIsAllowed() {
         for (String host : new String[] {"127.0.0.1:%d", "localhost:%d", "[::1]:%d", "LOCALHOST:%d"}) {
             given().header("Host", host.formatted(port())).when().get("/version").then().statusCode(200);

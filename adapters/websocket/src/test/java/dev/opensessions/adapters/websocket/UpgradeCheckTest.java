@@ -51,6 +51,12 @@ class UpgradeCheckTest {
     }
 
     @Test
+    void anEmptyHostIsRefusedWith403LikeOverHttp() throws IOException {
+        assertThat(upgradeStatus("")).isEqualTo(403);
+        assertThat(upgradeStatus("   ")).isEqualTo(403);
+    }
+
+    @Test
     void loopbackHostWithOurPortIsUpgraded() throws IOException {
         assertThat(upgradeStatus("127.0.0.1:" + http.getPort())).isEqualTo(101);
     }
