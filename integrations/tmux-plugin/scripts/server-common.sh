@@ -38,12 +38,14 @@ user_clients() {
   done < <(tmux list-clients -F '#{client_control_mode} #{client_tty}' 2>/dev/null || true)
 }
 
-# Shows a message on the status line of the client a key was pressed on, else of every user client (tmux
-# format characters are escaped), and on stderr when a person runs the script in a terminal.
+# Shows a message on the status line of the client a key was pressed on, else of every user client, and on
+# stderr when a person runs the script in a terminal. display-message expands '#' formats and passes its text
+# through strftime ('%H' would become the hour), so both characters are doubled to show as written.
 tell() {
   local message="opensessions: $*"
   [[ -t 2 ]] && printf '%s\n' "$message" >&2
-  show_on_clients 10000 "${message//#/##}"
+  message=${message//[#]/##}
+  show_on_clients 10000 "${message//[%]/%%}"
 }
 
 fail() {

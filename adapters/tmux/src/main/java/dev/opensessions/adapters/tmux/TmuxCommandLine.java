@@ -49,10 +49,23 @@ public final class TmuxCommandLine {
 
     /**
      * Makes text survive the format expansion some commands apply to their arguments (the name given to
-     * {@code new-session -s} and {@code rename-session}, start directories, popup titles): {@code #} is
-     * doubled so {@code #{session_name}} stays literal text instead of being replaced by tmux.
+     * {@code new-session -s} and {@code rename-session}, start directories ({@code -c}), pane and popup titles
+     * ({@code -T})): {@code #} is doubled so {@code #{session_name}} stays literal text instead of being replaced
+     * by tmux. These commands keep {@code %} as it is, so it is left alone here; for {@link #message} it is not.
      */
     public static String literal(String text) {
         return text.replace("#", "##");
+    }
+
+    /**
+     * Makes text survive {@code display-message}, the one command we send whose text tmux also passes through
+     * {@code strftime(3)} before expanding its formats: there {@code %H} would become the hour and {@code %4} a
+     * padded {@code " %4"}. So {@code %} is doubled as well as {@code #}. The rule, checked against tmux 3.3a:
+     * only the text of {@code display-message} (and of {@code pipe-pane}, which we do not send) goes through
+     * {@code strftime}; names, titles, directories, option values and the values formats print (a session named
+     * {@code %H} listed by {@code #{session_name}}) are never expanded a second time.
+     */
+    public static String message(String text) {
+        return literal(text).replace("%", "%%");
     }
 }

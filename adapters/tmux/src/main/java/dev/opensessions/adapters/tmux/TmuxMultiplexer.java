@@ -210,7 +210,7 @@ public final class TmuxMultiplexer implements Multiplexer {
         }
     }
 
-    /** Only a user client the model lists gets a message; the text is passed literally ({@code #} doubled). */
+    /** Only a user client the model lists gets a message; the text is shown as is ({@code #} and {@code %} doubled). */
     @Override
     public MessageOutcome showMessage(String clientTty, String text) {
         Objects.requireNonNull(clientTty, "clientTty");

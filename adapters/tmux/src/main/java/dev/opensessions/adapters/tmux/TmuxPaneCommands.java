@@ -32,12 +32,15 @@ public final class TmuxPaneCommands {
         return run("switch-client", "-c", clientTty, "-t", TmuxNames.paneId(paneId));
     }
 
-    /** Shows a line on one client's status line for 8 seconds; the text is kept literal, not format-expanded. */
+    /** Shows a line on one client's status line for 8 seconds; the text is shown as is, {@code #} and {@code %} included. */
     public CompletableFuture<Void> showMessage(String clientTty, String text) {
-        return run("display-message", "-c", clientTty, "-d", "8000", TmuxCommandLine.literal(text));
+        return run("display-message", "-c", clientTty, "-d", "8000", TmuxCommandLine.message(text));
     }
 
-    /** A format expanded for one pane, such as {@code #{allow-passthrough}}; empty when tmux printed nothing. */
+    /**
+     * A format expanded for one pane, such as {@code #{allow-passthrough}}; empty when tmux printed nothing. tmux
+     * passes the format through {@code strftime} first, so a {@code %} in it must be written {@code %%}.
+     */
     public CompletableFuture<String> paneFormat(String paneId, String format) {
         return control.execute("display-message", "-p", "-t", TmuxNames.paneId(paneId), format)
                 .thenApply(lines -> lines.isEmpty() ? "" : lines.getFirst());

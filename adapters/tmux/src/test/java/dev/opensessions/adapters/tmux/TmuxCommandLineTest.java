@@ -58,5 +58,11 @@ class TmuxCommandLineTest {
     @Test
     void literalDoublesHashesSoFormatExpansionGivesThemBack() {
         assertThat(TmuxCommandLine.literal("#{session_name} ##x")).isEqualTo("##{session_name} ####x");
+        assertThat(TmuxCommandLine.literal("50%off %H")).isEqualTo("50%off %H");
+    }
+
+    @Test
+    void aMessageDoublesPercentSignsTooSoStrftimeGivesThemBack() {
+        assertThat(TmuxCommandLine.message("50%off #1 %H %%")).isEqualTo("50%%off ##1 %%H %%%%");
     }
 }
