@@ -2,6 +2,8 @@ package dev.opensessions.adapters.tmux;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TmuxModelTest {
@@ -39,6 +41,30 @@ class TmuxModelTest {
             String pane = running.snapshot().session(other).orElseThrow().panes().getLast();
             running.tmux.run("select-pane", "-t", pane, "-T", "a title");
             running.awaitModel(s -> s.pane(pane).map(TmuxPane::title).orElse("").equals("a title"), "title");
+        }
+    }
+
+    @Test
+    void aTitleAProgramSetsInASplitPaneIsFollowedInEverySession() {
+        try (Running running = Running.withSession("home")) {
+            running.tmux.run("new-session", "-d", "-s", "other");
+            for (String session : List.of(running.tmux.sessionId("home"), running.tmux.sessionId("other"))) {
+                // The program sets its title (OSC 2) only once the test has seen the split with tmux's own title.
+                String pane = running.tmux.run("split-window", "-t", session + ":", "-P", "-F", "#{pane_id}",
+                        "sh", "-c", "read -r go; printf '\\033]2;set by %s\\033\\\\' \"$go\"; exec sleep 60")
+                        .getFirst();
+                running.awaitModel(s -> s.pane(pane).isPresent(), "the split pane in " + session);
+                String before = running.snapshot().pane(pane).orElseThrow().title();
+
+                running.tmux.run("send-keys", "-t", pane, "-l", "the program");
+                running.tmux.run("send-keys", "-t", pane, "Enter");
+                running.awaitModel(s -> s.pane(pane).map(TmuxPane::title).orElse("").equals("set by the program"),
+                        "the program's title in " + session + " (was " + before + ")");
+
+                running.tmux.run("select-pane", "-t", pane, "-T", "set by select-pane");
+                running.awaitModel(s -> s.pane(pane).map(TmuxPane::title).orElse("").equals("set by select-pane"),
+                        "the select-pane title in " + session);
+            }
         }
     }
 
