@@ -2,12 +2,19 @@ package dev.opensessions.server.acceptance;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Session names holding what tmux could read as its own syntax ({@code %} strftime conversions, {@code #},
@@ -22,6 +29,7 @@ class OddNamesIT extends AcceptanceTest {
     private static final String OFF = "50%off #1";
     private static final String CLOCK = "%H %4;'q'";
     private static final String RENAMED = "ünï %d \"x\"";
+    private static final String PROJECT = "%H 50%off #2";
 
     @Test
     void aSessionNamedWithPercentAndHashIsShownAsWrittenAndSwitchedToByItsKey() throws Exception {
@@ -44,6 +52,31 @@ class OddNamesIT extends AcceptanceTest {
 
         tmux.keys(offSidebar, index(renamed, CLOCK));
         awaitClientOn(client, CLOCK);
+    }
+
+    @Test
+    void aSessionOpenedFromAFolderNamedWithPercentAndHashIsNamedAndPlacedAsWritten() throws Exception {
+        assumeFalse(onPath("fzf"), "with fzf, n opens the fzf sessionizer instead of the built-in picker");
+        Path projects = Files.createDirectories(home.resolve("projects"));
+        Path folder = Files.createDirectories(projects.resolve(PROJECT));
+        String alpha = session("alpha");
+        opensessions.environment("SESSIONIZER_DIR", projects.toString());
+        TerminalClient client = attach("alpha");
+        String sidebar = startFrom(alpha);
+
+        tmux.keys(sidebar, "n");
+        awaitScreen(sidebar, s -> s.text().contains(PROJECT), "the picker lists the folder");
+        tmux.keys(sidebar, "Enter");
+
+        awaitClientOn(client, PROJECT);
+        assertThat(tmux.format("=" + PROJECT + ":", "#{session_path}")).isEqualTo(folder.toRealPath().toString());
+        String projectSidebar = paintedSidebarIn(tmux.windows(PROJECT).getFirst());
+        awaitScreen(projectSidebar, s -> marker(s, PROJECT).equals(Optional.of('▌')), PROJECT + " is current");
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, program)));
     }
 
     /** The key that switches to the session: the last digit of its two-digit index. */
