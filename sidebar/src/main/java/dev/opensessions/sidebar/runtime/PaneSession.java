@@ -58,14 +58,15 @@ public final class PaneSession<S> implements AutoCloseable {
      */
     static final long SNAPSHOT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
     /**
-     * While a burst lasts (more than {@link #BURST_SNAPSHOTS} new states arrived for the last frame, over 250 a
-     * second), the next state is drawn only after this longer interval: ten panes redrawing 60 times a second took a
+     * While a burst lasts (the state handed to the program is more than {@link #BURST_SNAPSHOTS} versions newer than
+     * the one before it: over 250 changes a second at the display frame; the states reach a pane already coalesced,
+     * so their versions tell how many changes each carries), the next state is drawn only after this longer interval: ten panes redrawing 60 times a second took a
      * quarter of the server's CPU in a burst of agent events. A lone change, and a change every few frames such as
      * pushes, still get the display frame above: pacing every frame at 50 ms made a push reach the screen at p50
      * 43 ms instead of 16 ms.
      */
     static final long BURST_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    /** More new states than this for one frame mark a burst (see {@link #BURST_INTERVAL_NANOS}). */
+    /** More versions than this between two states handed to the program mark a burst (see {@link #BURST_INTERVAL_NANOS}). */
     static final int BURST_SNAPSHOTS = 4;
 
     private final PaneProgram<S> program;
@@ -94,8 +95,8 @@ public final class PaneSession<S> implements AutoCloseable {
     private long tickDue;
     /** {@link System#nanoTime()} before which a newer snapshot waits, set when one is handed to the program. */
     private volatile long snapshotDue;
-    /** New states offered since the last one was handed to the program. */
-    private final java.util.concurrent.atomic.AtomicInteger offered = new java.util.concurrent.atomic.AtomicInteger();
+    /** The version of the last state handed to the program; read and written by the session's thread only. */
+    private long handedVersion;
 
     PaneSession(PaneProgram<S> program, PaneId pane, boolean popup, Socket socket, EffectHandler effects, Clock clock,
                 Consumer<Msg.PeerFocus> peers, Consumer<PaneSession<S>> onClosed) {
@@ -177,6 +178,7 @@ public final class PaneSession<S> implements AutoCloseable {
      */
     void start(StateSnapshot snapshot, WatchStateUseCase watch, int width, int height) throws IOException {
         state = program.initial(new PaneContext(pane, popup, width, height, snapshot));
+        handedVersion = snapshot.version();
         byte[] opening = renderer.open();
         byte[] frame = renderer.render(program.view(state));
         OutputStream out = socket.getOutputStream();
@@ -194,7 +196,6 @@ public final class PaneSession<S> implements AutoCloseable {
     }
 
     private void offerSnapshot(StateSnapshot next) {
-        offered.incrementAndGet();
         StateSnapshot before = pendingSnapshot.getAndAccumulate(next,
                 (old, fresh) -> old == null || fresh.version() > old.version() ? fresh : old);
         if (before == null) {
@@ -296,7 +297,8 @@ public final class PaneSession<S> implements AutoCloseable {
                 return true;
             }
             msg = new Msg.Snapshot(snapshot);
-            boolean burst = offered.getAndSet(0) > BURST_SNAPSHOTS;
+            boolean burst = snapshot.version() - handedVersion > BURST_SNAPSHOTS;
+            handedVersion = snapshot.version();
             snapshotDue = System.nanoTime() + (burst ? BURST_INTERVAL_NANOS : SNAPSHOT_INTERVAL_NANOS);
         }
         Step<S> step = program.update(state, msg);
