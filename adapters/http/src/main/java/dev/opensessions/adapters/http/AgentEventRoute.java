@@ -81,6 +81,10 @@ public class AgentEventRoute {
         }
         Context loop = Vertx.currentContext();
         commits.committed().whenComplete((outcome, failure) -> loop.runOnContext(written -> {
+            if (response.closed()) {
+                // The client went away while the commit ran: nobody is left to answer.
+                return;
+            }
             if (failure != null) {
                 context.fail(failure);
             } else if (outcome instanceof CommitOutcome.NotStored notStored) {
@@ -96,7 +100,7 @@ public class AgentEventRoute {
     }
 
     private static void text(HttpServerResponse response, int status, String reason) {
-        if (!response.ended()) {
+        if (!response.ended() && !response.closed()) {
             response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8").end(reason);
         }
     }
