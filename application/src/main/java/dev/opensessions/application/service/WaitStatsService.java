@@ -31,7 +31,9 @@ public final class WaitStatsService implements ReadWaitStatsUseCase {
 
     /**
      * From the session's own rows: a wait or working time belongs to the session of the change that started
-     * it, and a thread's changes stay in its session, so the figures are those of the whole history's report.
+     * it, so the figures are those of the whole history's report, except for a thread that moved to another
+     * session in the period: its last wait or working time in this session then ends at its next change here
+     * (or the end of the period) instead of at its first change in the other session.
      */
     @Override
     public WaitFigures stats(Instant since, SessionName session) {
