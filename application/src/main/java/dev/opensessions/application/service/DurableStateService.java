@@ -158,6 +158,14 @@ public final class DurableStateService
                 read("status history", () -> history.seenSince(since), List.of()));
     }
 
+    /** The history of one session only, from {@code since}: what its wait figures are computed from. */
+    public WaitHistory historySince(Instant since, SessionName session) {
+        flush();
+        return new WaitHistory(
+                read("status history", () -> history.transitionsSince(since, session), List.of()),
+                read("status history", () -> history.seenSince(since, session), List.of()));
+    }
+
     /** What the wait statistics are computed from. */
     public record WaitHistory(List<StatusTransition> transitions, List<SeenMark> seen) {
     }

@@ -1,8 +1,10 @@
 package dev.opensessions.application.service;
 
 import dev.opensessions.application.port.in.ReadWaitStatsUseCase;
+import dev.opensessions.domain.agent.WaitFigures;
 import dev.opensessions.domain.agent.WaitReport;
 import dev.opensessions.domain.agent.WaitStatistics;
+import dev.opensessions.domain.session.SessionName;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,5 +27,19 @@ public final class WaitStatsService implements ReadWaitStatsUseCase {
         Instant from = since.isAfter(now) ? now : since;
         DurableStateService.WaitHistory history = durable.historySince(from);
         return WaitStatistics.compute(history.transitions(), history.seen(), from, now);
+    }
+
+    /**
+     * From the session's own rows: a wait or working time belongs to the session of the change that started
+     * it, so the figures are those of the whole history's report, except for a thread that moved to another
+     * session in the period: its last wait or working time in this session then ends at its next change here
+     * (or the end of the period) instead of at its first change in the other session.
+     */
+    @Override
+    public WaitFigures stats(Instant since, SessionName session) {
+        Instant now = clock.instant();
+        Instant from = since.isAfter(now) ? now : since;
+        DurableStateService.WaitHistory history = durable.historySince(from, session);
+        return WaitStatistics.compute(history.transitions(), history.seen(), from, now).session(session);
     }
 }

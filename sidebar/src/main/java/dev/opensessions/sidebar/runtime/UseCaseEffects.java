@@ -94,7 +94,7 @@ public final class UseCaseEffects implements EffectHandler {
             // Read from the database on a thread of its own, so the pane's frames never wait for it.
             case Effect.LoadWaits waits -> Thread.ofVirtual().name("sidebar-waits-" + pane).start(() ->
                     reply.accept(new Msg.WaitsLoaded(waits.session(),
-                            cases.waits().stats(cases.clock().instant().minus(WAIT_PERIOD)).session(waits.session()))));
+                            cases.waits().stats(cases.clock().instant().minus(WAIT_PERIOD), waits.session()))));
             // The runtime carries these out itself: closing the pane, timers and focus shared between panes.
             case Effect.ClosePane ignored -> { }
             case Effect.Later ignored -> { }

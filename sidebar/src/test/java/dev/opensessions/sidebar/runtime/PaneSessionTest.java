@@ -218,6 +218,22 @@ class PaneSessionTest {
     }
 
     @Test
+    void aBurstOfStatesReachesTheProgramAtTheBurstPace() {
+        long start = System.nanoTime();
+        // 600 states over 300 ms or more, far over the burst threshold of the frame.
+        for (int i = 0; i < 600; i++) {
+            state.advance();
+            LockSupport.parkNanos(500_000);
+        }
+        long burstFrames = (System.nanoTime() - start) / PaneSession.BURST_INTERVAL_NANOS;
+        Await.until(() -> program.received.stream().anyMatch(m -> m instanceof Msg.Snapshot s && s.snapshot().version() == 600),
+                Duration.ofSeconds(5), "newest snapshot");
+        // The first state is handed over at once, the next after a display frame, then at the burst pace (at the
+        // display frame's pace it would be three times as many).
+        assertThat(program.received.stream().filter(Msg.Snapshot.class::isInstance).count()).isBetween(1L, burstFrames + 3);
+    }
+
+    @Test
     void snapshotsReachUpdateNewerEachTimeAndTheNewestLast() {
         for (int i = 0; i < 200; i++) {
             state.advance();

@@ -47,7 +47,11 @@ public class Acknowledgements {
     }
 
     private static Response notStored(CommitOutcome.NotStored notStored) {
-        return Response.status(INSUFFICIENT_STORAGE).type(Replies.TEXT)
-                .entity(notStored.diskFull() ? "disk full: not stored" : "state store failing: not stored").build();
+        return Response.status(INSUFFICIENT_STORAGE).type(Replies.TEXT).entity(reason(notStored)).build();
+    }
+
+    /** The body of a {@code 507}. */
+    static String reason(CommitOutcome.NotStored notStored) {
+        return notStored.diskFull() ? "disk full: not stored" : "state store failing: not stored";
     }
 }

@@ -6,7 +6,7 @@ import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 
 /**
  * Records one agent report from its JSON body and names the HTTP status of the outcome, for
- * {@link AgentEventResource} and anything else that takes one.
+ * {@link AgentEventRoute}.
  */
 final class AgentEvents {
 

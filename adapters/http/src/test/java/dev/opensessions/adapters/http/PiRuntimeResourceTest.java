@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static dev.opensessions.adapters.http.AgentEventResourceTest.agentOf;
-import static dev.opensessions.adapters.http.AgentEventResourceTest.post;
+import static dev.opensessions.adapters.http.AgentEventRouteTest.agentOf;
+import static dev.opensessions.adapters.http.AgentEventRouteTest.post;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;

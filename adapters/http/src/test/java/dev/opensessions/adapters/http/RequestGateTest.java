@@ -175,7 +175,7 @@ class RequestGateTest {
         }
 
         given().when().get("/api/state").then()
-                .body(AgentEventResourceTest.agentOf("gate-alive") + ".status", equalTo("done"));
+                .body(AgentEventRouteTest.agentOf("gate-alive") + ".status", equalTo("done"));
     }
 
     @Test

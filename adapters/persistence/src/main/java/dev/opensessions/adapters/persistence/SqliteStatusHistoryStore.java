@@ -127,20 +127,33 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
                 rows.clear();
                 failuresSeen = failures;
             }
-            for (Map.Entry<SessionName, Integer> entry : appended.entrySet()) {
-                SessionName session = entry.getKey();
-                Integer known = rows.get(session);
-                int stored = known == null ? counted(connection, session) : known + entry.getValue();
-                if (stored > CAPACITY_PER_SESSION) {
-                    try (PreparedStatement delete = connection.prepareStatement(trim)) {
+            // One statement for every session over the cap, prepared once per commit: in a burst every session is at
+            // the cap, and preparing a DELETE per session and commit was a third of the store writer's time.
+            PreparedStatement delete = null;
+            try {
+                for (Map.Entry<SessionName, Integer> entry : appended.entrySet()) {
+                    SessionName session = entry.getKey();
+                    Integer known = rows.get(session);
+                    int stored = known == null ? counted(connection, session) : known + entry.getValue();
+                    if (stored > CAPACITY_PER_SESSION) {
+                        if (delete == null) {
+                            delete = connection.prepareStatement(trim);
+                        }
                         delete.setString(1, serverKey);
                         delete.setString(2, session.value());
                         delete.setInt(3, stored - CAPACITY_PER_SESSION);
-                        delete.executeUpdate();
+                        delete.addBatch();
+                        stored = CAPACITY_PER_SESSION;
                     }
-                    stored = CAPACITY_PER_SESSION;
+                    rows.put(session, stored);
                 }
-                rows.put(session, stored);
+                if (delete != null) {
+                    delete.executeBatch();
+                }
+            } finally {
+                if (delete != null) {
+                    delete.close();
+                }
             }
         }
 
@@ -161,13 +174,38 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
      */
     @Override
     public List<StatusTransition> transitionsSince(Instant since) {
+        return transitions(since, null);
+    }
+
+    /** Only the session's rows, through the index by session: a twentieth of the history with 20 sessions. */
+    @Override
+    public List<StatusTransition> transitionsSince(Instant since, SessionName session) {
+        return transitions(since, Objects.requireNonNull(session, "session"));
+    }
+
+    @Override
+    public List<SeenMark> seenSince(Instant since) {
+        return marks(since, null);
+    }
+
+    @Override
+    public List<SeenMark> seenSince(Instant since, SessionName session) {
+        return marks(since, Objects.requireNonNull(session, "session"));
+    }
+
+    /** The kept transitions at or after {@code since}, oldest first; of one session when it is not null. */
+    private List<StatusTransition> transitions(Instant since, SessionName session) {
         Objects.requireNonNull(since, "since");
         return database.read("read agent status history", connection -> {
             List<StatusTransition> found = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT session, thread_key, from_status, to_status, at, unseen FROM status_transition
-                    WHERE server_key = ? ORDER BY id""")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT session, thread_key, from_status, to_status, at, unseen FROM status_transition"
+                            + (session == null ? " WHERE server_key = ?" : " WHERE server_key = ? AND session = ?")
+                            + " ORDER BY id")) {
                 select.setString(1, serverKey);
+                if (session != null) {
+                    select.setString(2, session.value());
+                }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         Instant at = Columns.instant(rows, "at");
@@ -184,14 +222,19 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
         });
     }
 
-    @Override
-    public List<SeenMark> seenSince(Instant since) {
+    /** The kept seen marks at or after {@code since}, oldest first; of one session when it is not null. */
+    private List<SeenMark> marks(Instant since, SessionName session) {
         Objects.requireNonNull(since, "since");
         return database.read("read seen marks", connection -> {
             List<SeenMark> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT session, thread_key, at FROM seen_mark WHERE server_key = ? ORDER BY id")) {
+                    "SELECT session, thread_key, at FROM seen_mark"
+                            + (session == null ? " WHERE server_key = ?" : " WHERE server_key = ? AND session = ?")
+                            + " ORDER BY id")) {
                 select.setString(1, serverKey);
+                if (session != null) {
+                    select.setString(2, session.value());
+                }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         Instant at = Columns.instant(rows, "at");

@@ -86,6 +86,24 @@ abstract class StatusHistoryStoreContract {
     }
 
     @Test
+    void oneSessionsHistoryHoldsOnlyItsRowsFromAMomentOn() {
+        StatusHistoryStore store = store();
+        StatusTransition unseenDone = new StatusTransition(name("b"), new ThreadKey("codex:t9"), AgentStatus.RUNNING,
+                AgentStatus.DONE, Samples.T0.plusMillis(5), true);
+        store.append(List.of(transition("a", 1), transition("b", 2), transition("a", 3), unseenDone, transition("a", 6)));
+        SeenMark lookAtA = new SeenMark(name("a"), new ThreadKey("amp:t1"), Samples.T0.plusMillis(4));
+        SeenMark lookAtB = new SeenMark(name("b"), new ThreadKey("codex:t9"), Samples.T0.plusMillis(7));
+        store.appendSeen(List.of(lookAtA, lookAtB));
+
+        assertThat(store.transitionsSince(Samples.T0.plusMillis(2), name("a")))
+                .containsExactly(transition("a", 3), transition("a", 6));
+        assertThat(store.transitionsSince(Samples.T0, name("b"))).containsExactly(transition("b", 2), unseenDone);
+        assertThat(store.transitionsSince(Samples.T0, name("c"))).isEmpty();
+        assertThat(store.seenSince(Samples.T0, name("b"))).containsExactly(lookAtB);
+        assertThat(store.seenSince(Samples.T0.plusMillis(5), name("a"))).isEmpty();
+    }
+
+    @Test
     void seenMarksAreKeptFromAMomentOnAndBoundedPerSession() {
         StatusHistoryStore store = store();
         int total = StatusHistoryStore.CAPACITY_PER_SESSION + 3;

@@ -25,4 +25,14 @@ public interface StatusHistoryStore {
 
     /** Every kept seen mark at or after {@code since}, oldest first. */
     List<SeenMark> seenSince(Instant since);
+
+    /** The kept transitions of one session at or after {@code since}, oldest first. */
+    default List<StatusTransition> transitionsSince(Instant since, SessionName session) {
+        return transitionsSince(since).stream().filter(t -> t.session().equals(session)).toList();
+    }
+
+    /** The kept seen marks of one session at or after {@code since}, oldest first. */
+    default List<SeenMark> seenSince(Instant since, SessionName session) {
+        return seenSince(since).stream().filter(m -> m.session().equals(session)).toList();
+    }
 }

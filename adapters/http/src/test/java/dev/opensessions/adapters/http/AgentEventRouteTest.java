@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
-class AgentEventResourceTest {
+class AgentEventRouteTest {
 
     @Inject
     GetStateUseCase state;
@@ -154,6 +154,15 @@ class AgentEventResourceTest {
         post("/event", json).statusCode(400).body(equalTo(reason));
 
         probe.assertUnchanged();
+    }
+
+    @Test
+    void otherMethodsAreRefusedAndOptionsNamesTheAllowedOnes() {
+        for (String path : java.util.List.of("/api/agent-event", "/event")) {
+            given().when().get(path).then().statusCode(405).header("Allow", "OPTIONS, POST");
+            given().when().put(path).then().statusCode(405);
+            given().when().options(path).then().statusCode(200).header("Allow", "OPTIONS, POST");
+        }
     }
 
     @Test

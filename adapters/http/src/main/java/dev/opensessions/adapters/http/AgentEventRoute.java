@@ -1,0 +1,107 @@
+package dev.opensessions.adapters.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opensessions.application.port.in.CommitOutcome;
+import dev.opensessions.application.port.in.CommitWritesUseCase;
+import dev.opensessions.application.port.in.LimitExceeded;
+import dev.opensessions.application.port.in.RecordAgentEventUseCase;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Takes agent reports pushed by hooks and plugins on {@code POST /api/agent-event} and {@code POST /event} (the
+ * oldest path, still targeted by the Codex hook): {@code 204} when applied to a live session and committed, an
+ * empty {@code 202} when no live session matches (accepted and dropped), {@code 400} with the reason for a bad
+ * body, {@code 429} when a cap of the state would be passed, {@code 507} when the state store cannot write. A plain Vert.x route on the event loop: the body is
+ * already in memory ({@link RequestGate} runs first, as on every path), recording an event is an in-memory state
+ * change, and the answer is written once the group commit holds the change, without holding a thread. RESTEasy's
+ * per-request handler chain cost about a tenth of the server's CPU in a burst of events (docs/adr/0022). Other
+ * methods on these paths are answered {@code 405}, {@code OPTIONS} with the allowed methods.
+ */
+@ApplicationScoped
+public class AgentEventRoute {
+
+    static final List<String> PATHS = List.of("/api/agent-event", "/event");
+    private static final String ALLOWED = "OPTIONS, POST";
+
+    private final RecordAgentEventUseCase recordAgentEvent;
+    private final CommitWritesUseCase commits;
+    private final ObjectMapper mapper;
+
+    public AgentEventRoute(RecordAgentEventUseCase recordAgentEvent, CommitWritesUseCase commits, ObjectMapper mapper) {
+        this.recordAgentEvent = recordAgentEvent;
+        this.commits = commits;
+        this.mapper = mapper;
+    }
+
+    /** Before RESTEasy's route, after the filters ({@link LoopbackGuard}, {@link RequestGate}). */
+    void register(@Observes Router router) {
+        for (String path : PATHS) {
+            router.route(path).order(RouteConstants.ROUTE_ORDER_DEFAULT).handler(this::handle);
+        }
+    }
+
+    void handle(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        HttpMethod method = context.request().method();
+        if (method == HttpMethod.OPTIONS) {
+            response.putHeader(HttpHeaders.ALLOW, ALLOWED).end();
+            return;
+        }
+        if (method != HttpMethod.POST) {
+            response.setStatusCode(405).putHeader(HttpHeaders.ALLOW, ALLOWED).end();
+            return;
+        }
+        Optional<CommitOutcome.NotStored> refused = commits.refusal();
+        if (refused.isPresent()) {
+            text(response, Acknowledgements.INSUFFICIENT_STORAGE, Acknowledgements.reason(refused.get()));
+            return;
+        }
+        int status;
+        try {
+            status = AgentEvents.record(recordAgentEvent, mapper, Acknowledgements.body(context));
+        } catch (InvalidRequest invalid) {
+            text(response, 400, invalid.reason());
+            return;
+        } catch (LimitExceeded exceeded) {
+            // A cap of the state: nothing changed (as LimitExceededMapper answers elsewhere).
+            text(response, 429, exceeded.getMessage());
+            return;
+        }
+        Context loop = Vertx.currentContext();
+        commits.committed().whenComplete((outcome, failure) -> loop.runOnContext(written -> {
+            if (response.closed()) {
+                // The client went away while the commit ran: nobody is left to answer.
+                return;
+            }
+            if (failure != null) {
+                context.fail(failure);
+            } else if (outcome instanceof CommitOutcome.NotStored notStored) {
+                text(response, Acknowledgements.INSUFFICIENT_STORAGE, Acknowledgements.reason(notStored));
+            } else if (!response.ended()) {
+                response.setStatusCode(status);
+                if (status == AgentEvents.DROPPED) {
+                    response.putHeader(HttpHeaders.CONTENT_LENGTH, "0");
+                }
+                response.end();
+            }
+        }));
+    }
+
+    private static void text(HttpServerResponse response, int status, String reason) {
+        if (!response.ended() && !response.closed()) {
+            response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8").end(reason);
+        }
+    }
+}
