@@ -10,9 +10,10 @@ server_jvm_flags() {
   # idle monitors are still deflated by the JVM's guaranteed pass once a minute.
   # The heap is bounded: the JVM's default maximum is a quarter of the machine's memory, and a heap that may
   # grow touches pages it never gives back. The server keeps about 10 MB live with 20 sessions; 64 MB leaves
-  # room for 200 sessions and bursts, and a young generation of 8 MB (collected in well under a millisecond)
-  # keeps the pages the allocation cycles through few: 186-194 to 128 MiB of RSS with 20 sessions and 10
-  # sidebars (docs/explanation/performance.md, "Memory").
+  # room for 200 sessions and bursts, and a young generation of 2 MB keeps the pages the allocation cycles
+  # through few: 186-194 to 128 MiB of RSS with 20 sessions and 10 sidebars with 8 MB, about 5 MiB less again
+  # with 2 MB (a young collection every 50 pushes or so, each well under a millisecond; the CPU per push the
+  # same; docs/explanation/performance.md, "Memory").
   # Direct memory (Netty's socket buffers) may otherwise grow as large as the heap, beside it. Under the flood
   # of bench/abuse/run.sh (1000 slow bodies, 200 WebSocket clients that never read) the server needs far less:
   # with 32 MB the API answered as fast and the RSS was the same (docs/explanation/performance.md, "Abuse").
@@ -21,12 +22,15 @@ server_jvm_flags() {
   # CPU and the server holds about 20 MiB less, and an agent event cost no more CPU (measured side by side,
   # docs/explanation/performance.md, "Memory" and "Start"). OPENSESSIONS_JAVA_OPTS=-XX:TieredStopAtLevel=4
   # gives C2 back.
-  JVM_FLAGS=(-XX:+UseSerialGC -Xmx64m -Xmn8m -Xss512k -XX:MaxDirectMemorySize=32m -XX:+ExitOnOutOfMemoryError
+  JVM_FLAGS=(-XX:+UseSerialGC -Xmx64m -Xmn2m -Xss512k -XX:MaxDirectMemorySize=32m -XX:+ExitOnOutOfMemoryError
     -XX:TieredStopAtLevel=1 -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0)
   # JDK 22+ warns when sqlite-jdbc loads its native library unless native access is granted.
   ((major >= 22)) && JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED)
   # The JVM's service thread otherwise wakes every second for table cleanups it can do once a minute: it
   # was the largest share of idle CPU left (docs/explanation/performance.md). Checked on JDK 25.
   ((major >= 25)) && JVM_FLAGS+=(-XX:ServiceThreadCleanupInterval=60000)
+  # glibc keeps what the JVM and SQLite freed in its arenas (about twice what is in use after the start); the
+  # JVM hands it back once a minute: about 5 MiB less RSS, for one wake-up a minute. A product flag from JDK 22.
+  ((major >= 22)) && JVM_FLAGS+=(-XX:TrimNativeHeapInterval=60000)
   return 0
 }

@@ -1,8 +1,11 @@
 package dev.opensessions.server;
 
+import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.Optional;
 
 /**
@@ -29,12 +32,28 @@ final class InstallDir {
         return Path.of("").toAbsolutePath();
     }
 
-    /** Where this class was loaded from (a jar or a classes folder), if the JVM says. */
+    /**
+     * Where this class was loaded from (a jar or a classes folder), if the JVM says, else the first entry of the
+     * class path ({@code quarkus-run.jar} under {@code java -jar}): a class taken from a JDK AOT cache may have a
+     * code source without a location.
+     */
     static Optional<Path> codeLocation() {
+        return codeLocation(InstallDir.class.getProtectionDomain().getCodeSource(),
+                System.getProperty("java.class.path", ""));
+    }
+
+    static Optional<Path> codeLocation(CodeSource source, String classPath) {
+        if (source != null && source.getLocation() != null) {
+            try {
+                return Optional.of(Path.of(source.getLocation().toURI()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                // fall back to the class path
+            }
+        }
+        String first = classPath.split(File.pathSeparator, -1)[0];
         try {
-            var source = InstallDir.class.getProtectionDomain().getCodeSource();
-            return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
-        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return first.isBlank() ? Optional.empty() : Optional.of(Path.of(first));
+        } catch (InvalidPathException e) {
             return Optional.empty();
         }
     }

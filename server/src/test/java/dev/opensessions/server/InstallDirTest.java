@@ -3,9 +3,12 @@ package dev.opensessions.server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.cert.Certificate;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +39,19 @@ class InstallDirTest {
         assertThat(InstallDir.locate(null, Optional.of(checkout.resolve("a/b.jar"))))
                 .isEqualTo(Path.of("").toAbsolutePath());
         assertThat(InstallDir.locate(null, Optional.empty())).isEqualTo(Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void aClassFromAnAotCacheWithoutALocationFallsBackToTheClassPath() throws Exception {
+        Path jar = checkout.resolve("server/target/quarkus-app/quarkus-run.jar");
+        CodeSource noLocation = new CodeSource(null, (Certificate[]) null);
+
+        assertThat(InstallDir.codeLocation(noLocation, jar + File.pathSeparator + "/other.jar")).contains(jar);
+        assertThat(InstallDir.codeLocation(null, jar.toString())).contains(jar);
+        assertThat(InstallDir.codeLocation(noLocation, "")).isEmpty();
+        Path located = checkout.resolve("app.jar");
+        assertThat(InstallDir.codeLocation(new CodeSource(located.toUri().toURL(), (Certificate[]) null), jar.toString()))
+                .contains(located);
     }
 
     @Test
