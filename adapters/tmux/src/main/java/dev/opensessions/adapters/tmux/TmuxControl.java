@@ -19,6 +19,7 @@ public final class TmuxControl implements AutoCloseable {
     private final TmuxServer server;
     private final Duration commandTimeout;
     private final AtomicLong commandsSent = new AtomicLong();
+    private final ControlSubscriptions subscriptions = new ControlSubscriptions(this::execute);
     private volatile ControlConnection current;
     /** Completes while a control client is attached; a new one is made when it detaches. */
     private volatile CompletableFuture<Void> attachment = new CompletableFuture<>();
@@ -60,6 +61,26 @@ public final class TmuxControl implements AutoCloseable {
         return attachment.thenCompose(attached -> execute(argv));
     }
 
+    /**
+     * Sets or replaces the format subscription {@code name} of the control client, kept across reconnects. It
+     * sits on a window of the client's session, never on the session itself (a session subscription can crash
+     * tmux 3.3a, see {@link ControlSubscriptions}); a {@code #{S:...}} loop in the format still covers every
+     * session. tmux sends {@code %subscription-changed name ... : text} when the text changes.
+     */
+    public void subscribe(String name, String format) {
+        subscriptions.set(name, format);
+    }
+
+    /** Drops the format subscription {@code name}. */
+    public void unsubscribe(String name) {
+        subscriptions.drop(name);
+    }
+
+    /** The window the subscriptions sit on ({@code @3}), empty while unknown. */
+    String subscriptionWindow() {
+        return subscriptions.anchor();
+    }
+
     public boolean attached() {
         return current != null;
     }
@@ -86,7 +107,10 @@ public final class TmuxControl implements AutoCloseable {
         while (!closed) {
             ControlConnection connection;
             try {
-                connection = ControlConnection.open(server, commandTimeout, listener::notification);
+                connection = ControlConnection.open(server, commandTimeout, notification -> {
+                    subscriptions.notification(notification);
+                    listener.notification(notification);
+                });
             } catch (IOException noTmux) {
                 attachment.completeExceptionally(new TmuxException("tmux cannot be started: " + noTmux.getMessage()));
                 listener.serverExited();
@@ -99,10 +123,12 @@ public final class TmuxControl implements AutoCloseable {
                 if (closed) {
                     connection.close();
                 }
+                subscriptions.connected();
                 listener.connected();
             }
             ControlConnection.Ended end = connection.ended().join();
             current = null;
+            subscriptions.disconnected();
             if (attachment.isDone()) {
                 attachment = new CompletableFuture<>();
             }

@@ -29,7 +29,7 @@ public final class TmuxModel implements ControlListener, AutoCloseable {
      * {@code P:} loops cover every pane of every session, and tmux sends a line only when the value changes.
      */
     static final String SUBSCRIPTION_NAME = "opensessions-panes";
-    static final String SUBSCRIPTION = SUBSCRIPTION_NAME + "::#{S:#{session_id}#{W:#{window_id}#{window_layout}"
+    static final String SUBSCRIPTION_FORMAT = "#{S:#{session_id}#{W:#{window_id}#{window_layout}"
             + "#{P:#{pane_id} #{pane_pid} #{pane_current_command} #{pane_title} #{pane_current_path};}}}";
 
     private final TmuxControl control;
@@ -122,8 +122,8 @@ public final class TmuxModel implements ControlListener, AutoCloseable {
 
     @Override
     public void connected() {
-        // Subscriptions belong to a client, so every new control client subscribes again.
-        control.execute("refresh-client", "-B", SUBSCRIPTION);
+        // The control connection keeps it across reconnects; setting it again changes nothing.
+        control.subscribe(SUBSCRIPTION_NAME, SUBSCRIPTION_FORMAT);
         refresh();
     }
 

@@ -69,14 +69,9 @@ public final class TmuxPaneActivity implements PaneActivity, ControlListener {
 
     @Override
     public void connected() {
-        Set<PaneId> panes;
+        // The control connection sets the subscription again on the new client, which reports every pane anew.
         synchronized (this) {
             last.clear();
-            panes = watched;
-        }
-        // Subscriptions belong to a client: a new control client subscribes again.
-        if (!panes.isEmpty()) {
-            subscribe(panes);
         }
     }
 
@@ -116,13 +111,11 @@ public final class TmuxPaneActivity implements PaneActivity, ControlListener {
         synchronized (this) {
             subscriptions++;
         }
-        if (!control.attached()) {
-            return;
+        if (panes.isEmpty()) {
+            control.unsubscribe(NAME);
+        } else {
+            control.subscribe(NAME, format(panes));
         }
-        // Without a format tmux drops the subscription.
-        List<String> command = panes.isEmpty() ? List.of("refresh-client", "-B", NAME)
-                : List.of("refresh-client", "-B", NAME + "::" + format(panes));
-        control.execute(command);
     }
 
     /**
