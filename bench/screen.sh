@@ -6,9 +6,11 @@
 #  - idle: the server's and the tmux server's CPU over Q quiet seconds (/proc/<pid>/stat), then, in a second
 #    window of Q seconds, every program started and every process forked by either (strace, when installed;
 #    ptrace slows the traced process, which is why CPU is measured apart);
+#  - the pane copiers: how many agent panes are piped (`pipe-pane` runs bin/opensessions-pipe, which becomes
+#    one `cat` per pane), and each copier's RSS and PSS (/proc/<pid>/smaps_rollup), averaged;
 #  - latency: R rounds on the agents in turn, each timed from the key that makes the stand-in draw to the
 #    moment the sidebar's row of its session shows the new signal: "work" after the pane was quiet for 3 s
-#    (a cold pane: only tmux's once-a-second activity report can tell), then "ask" right after it (a pane
+#    (a cold pane: nothing is read until the pane's output is reported), then "ask" right after it (a pane
 #    still printing, read every 150 ms), then "idle" (not timed).
 # Prints one line of JSON.
 # Usage: bench/screen.sh [agents=10] [quiet=60] [rounds=20] [settle=60]
@@ -95,6 +97,20 @@ proc_ticks() {
   printf '%s' $((fields[11] + fields[12]))
 }
 
+# The copiers: the `cat` processes tmux started for pipe-pane (children of the tmux server that are no pane's
+# own process: the sidebar pane's shim is a `cat` too).
+copiers=0 copier_rss=0 copier_pss=0
+pane_pids=" $(t list-panes -a -F '#{pane_pid}' | tr '\n' ' ') "
+for child in $(ps -o pid= --ppid "$TMUX_PID"); do
+  [[ "$pane_pids" != *" $child "* ]] || continue
+  [[ "$(cat "/proc/$child/comm" 2>/dev/null)" == cat ]] || continue
+  copiers=$((copiers + 1))
+  copier_rss=$((copier_rss + $(awk '$1 == "Rss:" { print $2 }' "/proc/$child/smaps_rollup")))
+  copier_pss=$((copier_pss + $(awk '$1 == "Pss:" { print $2 }' "/proc/$child/smaps_rollup")))
+done
+copier_rss_avg=$(awk -v n="$copiers" -v t="$copier_rss" 'BEGIN { printf (n ? "%.0f" : "null"), (n ? t / n : 0) }')
+copier_pss_avg=$(awk -v n="$copiers" -v t="$copier_pss" 'BEGIN { printf (n ? "%.0f" : "null"), (n ? t / n : 0) }')
+
 hz=$(getconf CLK_TCK)
 load_idle=$(cut -d ' ' -f 1-3 /proc/loadavg)
 thread_ticks >"$WORK/threads.before"
@@ -173,6 +189,7 @@ read -r hot50 hot99 < <(percentiles 1000 <"$WORK/hot")
 cold_max=$(sort -n "$WORK/cold" | awk 'END { printf (NR ? "%.1f" : "null"), $1 / 1000 }')
 hot_max=$(sort -n "$WORK/hot" | awk 'END { printf (NR ? "%.1f" : "null"), $1 / 1000 }')
 
-printf '{"agents":%d,"quietSeconds":%d,"loadIdle":"%s","serverCpuPercentOfOneCore":%s,"busiestThreads":"%s","tmuxCpuPercentOfOneCore":%s,"processesStartedWhileIdle":"%s","rounds":%d,"loadRounds":"%s","coldPaneMs":{"p50":%s,"p99":%s,"max":%s},"printingPaneMs":{"p50":%s,"p99":%s,"max":%s}}\n' \
-  "$AGENTS" "$QUIET" "$load_idle" "$cpu" "$threads" "$tmux_cpu" "$started" "$ROUNDS" "$load_rounds" \
+printf '{"agents":%d,"quietSeconds":%d,"loadIdle":"%s","serverCpuPercentOfOneCore":%s,"busiestThreads":"%s","tmuxCpuPercentOfOneCore":%s,"processesStartedWhileIdle":"%s","copiers":%d,"copierRssKiB":%s,"copierPssKiB":%s,"rounds":%d,"loadRounds":"%s","coldPaneMs":{"p50":%s,"p99":%s,"max":%s},"printingPaneMs":{"p50":%s,"p99":%s,"max":%s}}\n' \
+  "$AGENTS" "$QUIET" "$load_idle" "$cpu" "$threads" "$tmux_cpu" "$started" "$copiers" "$copier_rss_avg" \
+  "$copier_pss_avg" "$ROUNDS" "$load_rounds" \
   "$cold50" "$cold99" "$cold_max" "$hot50" "$hot99" "$hot_max"

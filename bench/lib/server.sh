@@ -18,7 +18,8 @@ prepare_package() {
   fi
   LAUNCH_DIR="$WORK/prebuilt"
   mkdir -p "$LAUNCH_DIR/bin" "$LAUNCH_DIR/server/target"
-  cp -p "$REPO_DIR/bin/opensessions" "$REPO_DIR/bin/opensessions-pane" "$REPO_DIR/bin/opensessions-sessionizer" "$LAUNCH_DIR/bin/"
+  cp -p "$REPO_DIR/bin/opensessions" "$REPO_DIR/bin/opensessions-pane" "$REPO_DIR/bin/opensessions-pipe" \
+    "$REPO_DIR/bin/opensessions-sessionizer" "$LAUNCH_DIR/bin/"
   cp -pR "$REPO_DIR/bin/lib" "$LAUNCH_DIR/bin/"
   cp -a "$SERVER_PACKAGE" "$LAUNCH_DIR/server/target/"
   PACKAGE_BUILT=$(date -u -r "$SERVER_PACKAGE/quarkus-run.jar" +%Y-%m-%dT%H:%M:%SZ)

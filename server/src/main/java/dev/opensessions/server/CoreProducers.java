@@ -7,6 +7,7 @@ import dev.opensessions.adapters.agents.screen.ScreenRuleFiles;
 import dev.opensessions.adapters.agents.screen.WatchedScreenRules;
 import dev.opensessions.adapters.persistence.ConfigFileSettingsStore;
 import dev.opensessions.adapters.persistence.NotificationConfigReader;
+import dev.opensessions.adapters.tmux.PaneCopier;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
 import dev.opensessions.adapters.host.HostSystem;
 import dev.opensessions.adapters.host.HostUserCommand;
@@ -61,8 +62,11 @@ public class CoreProducers {
 
     @Produces
     @Singleton
-    Optional<TmuxAdapter> tmux(ServerSettings settings, WatchedScreenRules rules) {
-        Optional<TmuxAdapter> tmux = MultiplexerFactory.tmux(settings, new QuarkusServerLifecycle(), rules.rules());
+    Optional<TmuxAdapter> tmux(ServerSettings settings, WatchedScreenRules rules, ControlToken token) {
+        PaneCopier copier = new PaneCopier(settings.home().resolve("bin").resolve("opensessions-pipe"),
+                settings.runtimeDir().resolve(RuntimeFiles.TOKEN), token.value());
+        Optional<TmuxAdapter> tmux = MultiplexerFactory.tmux(settings, new QuarkusServerLifecycle(), rules.rules(),
+                copier);
         // A rule file added or changed teaches the process reader its program at once.
         tmux.ifPresent(adapter -> rules.onChange(() -> adapter.agentProcesses().programs(
                 rules.loaded().programs())));

@@ -1,5 +1,6 @@
 package dev.opensessions.server;
 
+import dev.opensessions.adapters.tmux.PaneCopier;
 import dev.opensessions.adapters.tmux.SessionFacts;
 import dev.opensessions.adapters.tmux.SidebarLaunch;
 import dev.opensessions.adapters.tmux.TmuxAdapter;
@@ -35,8 +36,12 @@ final class MultiplexerFactory {
     private MultiplexerFactory() {
     }
 
-    /** The tmux adapter, started, or empty when the server runs outside tmux. */
-    static Optional<TmuxAdapter> tmux(ServerSettings settings, ServerLifecycle lifecycle, List<ScreenRule> rules) {
+    /**
+     * The tmux adapter, started, or empty when the server runs outside tmux. Agent panes' output is piped
+     * through {@code copier} ({@code bin/opensessions-pipe}), which reads the token from the runtime folder.
+     */
+    static Optional<TmuxAdapter> tmux(ServerSettings settings, ServerLifecycle lifecycle, List<ScreenRule> rules,
+                                      PaneCopier copier) {
         Optional<String> socket = settings.tmuxSocket().filter(path -> !path.isBlank());
         if (socket.isEmpty()) {
             LOG.info("not inside tmux: serving pushed state without live sessions");
@@ -46,7 +51,7 @@ final class MultiplexerFactory {
             LOG.infof("the tmux server at %s has exited; shutting down", socket.get());
             lifecycle.exit();
         }, SessionFacts.live(SessionFacts.PORT_INTERVAL), rules.stream().map(ScreenRule::program).toList());
-        return Optional.of(adapter.start());
+        return Optional.of(adapter.pipeOutput(copier).start());
     }
 
     /** When agent panes print; outside tmux there are none. */

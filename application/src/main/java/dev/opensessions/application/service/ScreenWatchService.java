@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +34,29 @@ import java.util.stream.Collectors;
  * Keeps what the panes holding an agent with a screen rule show. Which panes hold one comes from their process
  * trees, read when the panes' programs change; only those panes are watched for output and captured, each
  * with its agent's rule and only the bottom lines the rule reads. A pane is read when its agent appears, when
- * the multiplexer reports output in it, and then every {@link #POLL} while it keeps printing and for
- * {@link #HOT} after its last report (the report comes at most once a second and may fold several draws into
- * one). While no agent pane exists nothing is watched, and while no watched pane prints no timer runs.
+ * the multiplexer reports output in it (unless it was read less than {@link #POLL} ago: at once, or
+ * {@link #SETTLE} later where every output is reported as it happens), and then
+ * every {@link #POLL} while it keeps printing: for one more read after its last report where every output is
+ * reported as it happens ({@link PaneActivity#exact}), for {@link #HOT} where a report comes at most once a
+ * second and may fold several draws into one. While no agent pane exists nothing is watched, and while no
+ * watched pane prints no timer runs.
  */
 public final class ScreenWatchService implements AutoCloseable {
 
     /** How often a pane that printed is read again. */
     static final Duration POLL = Duration.ofMillis(150);
-    /** How long after a report of output a pane counts as printing: over one report interval. */
+    /**
+     * How long after a report of output a pane counts as printing where reports may fold later output: over
+     * one report interval.
+     */
     static final Duration HOT = Duration.ofMillis(1500);
+
+    /**
+     * How long a pane whose output is reported as it happens is left to finish what it is drawing before it is
+     * read: a frame written in several pieces would otherwise be read half drawn (a blank screen, which reads
+     * as the agent's turn ended).
+     */
+    static final Duration SETTLE = Duration.ofMillis(20);
 
     private static final System.Logger LOG = System.getLogger(ScreenWatchService.class.getName());
 
@@ -58,6 +72,8 @@ public final class ScreenWatchService implements AutoCloseable {
     // Owned by the executor's one thread.
     private Map<PaneId, RunningAgent> agentPanes = Map.of();
     private final Map<PaneId, Instant> hotUntil = new HashMap<>();
+    private final Map<PaneId, Instant> readAt = new HashMap<>();
+    private final Set<PaneId> settling = new HashSet<>();
     private boolean pollArmed;
     private boolean failureLogged;
     private boolean told;
@@ -123,13 +139,25 @@ public final class ScreenWatchService implements AutoCloseable {
      */
     private void printed(Set<PaneId> panes) {
         run(() -> {
-            Instant until = clock.instant().plus(HOT);
+            Instant now = clock.instant();
             Map<PaneId, PaneScreen> next = new LinkedHashMap<>(shown);
             boolean unknown = false;
             for (PaneId pane : panes) {
                 RunningAgent agent = agentPanes.get(pane);
-                if (agent != null) {
-                    hotUntil.put(pane, until);
+                if (agent == null) {
+                    continue;
+                }
+                Instant until = now.plus(activity.exact(pane) ? POLL : HOT);
+                hotUntil.merge(pane, until, (was, is) -> is.isAfter(was) ? is : was);
+                Instant read = readAt.get(pane);
+                // A pane read less than POLL ago is read by the poll armed below: a pane that streams output
+                // is reported many times a second.
+                if (read != null && now.isBefore(read.plus(POLL))) {
+                    continue;
+                }
+                if (activity.exact(pane)) {
+                    settle(pane);
+                } else {
                     read(agent, next);
                     unknown |= next.containsKey(pane) && next.get(pane).reading() == null;
                 }
@@ -140,6 +168,33 @@ public final class ScreenWatchService implements AutoCloseable {
             }
             armPoll();
         });
+    }
+
+    /** Reads the pane {@link #SETTLE} from now, once however often it is reported meanwhile. */
+    private void settle(PaneId pane) {
+        if (!settling.add(pane)) {
+            return;
+        }
+        try {
+            executor.schedule(() -> settled(pane), SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            settling.remove(pane);
+        }
+    }
+
+    private void settled(PaneId pane) {
+        settling.remove(pane);
+        RunningAgent agent = agentPanes.get(pane);
+        if (agent == null) {
+            return;
+        }
+        Map<PaneId, PaneScreen> next = new LinkedHashMap<>(shown);
+        read(agent, next);
+        publish(next);
+        if (next.containsKey(pane) && next.get(pane).reading() == null) {
+            refreshPanes();
+        }
+        armPoll();
     }
 
     private void refreshPanes() {
@@ -157,6 +212,7 @@ public final class ScreenWatchService implements AutoCloseable {
         Map<PaneId, RunningAgent> before = agentPanes;
         agentPanes = Map.copyOf(found);
         hotUntil.keySet().retainAll(found.keySet());
+        readAt.keySet().retainAll(found.keySet());
         activity.watch(found.keySet());
         Map<PaneId, PaneScreen> next = new LinkedHashMap<>(shown);
         next.keySet().retainAll(found.keySet());
@@ -205,6 +261,7 @@ public final class ScreenWatchService implements AutoCloseable {
             return;
         }
         captures.incrementAndGet();
+        readAt.put(agent.pane(), clock.instant());
         Optional<List<String>> lines;
         try {
             lines = screens.bottom(agent.pane(), rule.lines());

@@ -106,6 +106,28 @@ class ScreenWatchServiceTest {
     }
 
     @Test
+    void aPaneWhoseOutputIsReportedAsItHappensIsReadOnceItSettledAndNoTimerIsLeftAfterOneMoreRead() {
+        processes.set(agent("gemini", GEMINI));
+        shown.put(GEMINI, List.of("> Type your message"));
+        start();
+        until(() -> watch.captures() == 1);
+        activity.exact = true;
+        clock.advance(ScreenWatchService.POLL);
+
+        shown.put(GEMINI, List.of("⠋ Thinking (esc to cancel, 2s)"));
+        for (int i = 0; i < 5; i++) {
+            activity.print(GEMINI);
+        }
+
+        until(() -> watch.current().get(GEMINI).reading() != null
+                && watch.current().get(GEMINI).reading().state() == ScreenState.WORKING);
+        clock.advance(ScreenWatchService.POLL);
+        until(() -> !watch.polling());
+        long after = watch.captures();
+        assertThat(stillHolds(() -> watch.captures() == after)).isTrue();
+    }
+
+    @Test
     void anAgentThatLeavesItsPaneIsNoLongerWatchedOrShown() {
         processes.set(agent("gemini", GEMINI));
         shown.put(GEMINI, List.of("Allow execution of 'rm'?"));
@@ -181,6 +203,12 @@ class ScreenWatchServiceTest {
         private final List<Consumer<Set<PaneId>>> listeners = new CopyOnWriteArrayList<>();
         private final List<Set<PaneId>> watches = new CopyOnWriteArrayList<>();
         private volatile Set<PaneId> watched = Set.of();
+        private volatile boolean exact;
+
+        @Override
+        public boolean exact(PaneId pane) {
+            return exact;
+        }
 
         @Override
         public void watch(Set<PaneId> panes) {

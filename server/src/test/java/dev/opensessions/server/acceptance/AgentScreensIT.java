@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An agent that writes nothing the server reads, seen only on its screen: a stand-in program named like Gemini
  * CLI (so its process is recognised by the shipped rule) draws a permission prompt in a real pane, then its
- * working line, then its input prompt, and the sidebar of a real attached client follows. The row is keyed by
- * the pane and goes when the program exits. Latency is measured by bench/screen.sh, not here.
+ * working line, then its input prompt, and the sidebar of a real attached client follows. The pane's output
+ * reaches the server through pipe-pane and the real copier (bin/opensessions-pipe), whose pipe is closed when
+ * the agent leaves. The row is keyed by the pane and goes when the program exits. Latency is measured by
+ * bench/screen.sh, not here.
  */
 class AgentScreensIT extends AcceptanceTest {
 
@@ -60,6 +62,8 @@ class AgentScreensIT extends AcceptanceTest {
 
         Eventually.until(() -> debugAgents().contains("\"key\":\"gemini:pane:" + agent + "\""),
                 "the idle agent gets a row of its own, keyed by its pane", opensessions::debugAgents);
+        // Its output reaches the server through pipe-pane and bin/opensessions-pipe.
+        Eventually.until(() -> piped(agent), "the agent pane is piped", opensessions::debugAgents);
 
         draw(agent, "ask");
         awaitScreen(sidebar, s -> s.signal("gem").equals(Optional.of("◉")), "the permission prompt shows waiting");
@@ -80,6 +84,8 @@ class AgentScreensIT extends AcceptanceTest {
                 "the row goes with the agent's process", opensessions::debugAgents);
         awaitScreen(sidebar, s -> s.signal("gem").filter(g -> !g.equals("●")).isPresent(),
                 "the sidebar no longer shows the agent");
+        Eventually.until(() -> !piped(agent), "the pipe closed when the agent left its pane",
+                opensessions::debugAgents);
     }
 
     @Test
@@ -105,6 +111,10 @@ class AgentScreensIT extends AcceptanceTest {
     /** {@code /debug/agents} with no blanks around the colons of its pretty-printed JSON. */
     private String debugAgents() {
         return opensessions.debugAgents().replaceAll("\"\\s*:\\s*", "\":");
+    }
+
+    private boolean piped(String pane) {
+        return tmux.run("display-message", "-p", "-t", pane, "#{pane_pipe}").strip().equals("1");
     }
 
     /** The stand-in, under the name the shipped Gemini CLI rule recognises. */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * An installed copy of this build: the real {@code bin/opensessions}, {@code bin/opensessions-pane} and the tmux
+ * An installed copy of this build: the real {@code bin/opensessions}, {@code bin/opensessions-pane}, {@code bin/opensessions-pipe} and the tmux
  * plugin ({@code opensessions.tmux}, {@code integrations/tmux-plugin}) beside the server package this build
  * made. The launcher rebuilds from a checkout whose sources are newer than the package; a copy keeps it
  * running exactly the package under test, whatever is edited meanwhile.
@@ -17,7 +17,7 @@ public record Installation(Path root) {
 
     public static Installation of(Path root) throws IOException {
         Path bin = Files.createDirectories(root.resolve("bin"));
-        for (String script : new String[] {"opensessions", "opensessions-pane"}) {
+        for (String script : new String[] {"opensessions", "opensessions-pane", "opensessions-pipe"}) {
             Files.copy(REPO.resolve("bin").resolve(script), bin.resolve(script), StandardCopyOption.COPY_ATTRIBUTES);
         }
         // The launcher sources its address rule (shared with the agent hooks), help, API and doctor from bin/lib.

@@ -59,6 +59,15 @@ public final class TmuxAdapter implements AutoCloseable {
         this.paneScreens = new TmuxPaneScreens(control, paneActivity, commandTimeout);
     }
 
+    /**
+     * Has the panes watched for output piped through this copier ({@code pipe-pane}, reported as it happens)
+     * instead of tmux's once-a-second subscription, which stays the fallback; call before {@link #start()}.
+     */
+    public TmuxAdapter pipeOutput(PaneCopier copier) {
+        paneActivity.pipeThrough(copier);
+        return this;
+    }
+
     /** Attaches the control client in the background; the model fills as soon as it is attached. */
     public TmuxAdapter start() {
         control.start(new ControlListeners(List.of(model, paneActivity)));
@@ -99,7 +108,7 @@ public final class TmuxAdapter implements AutoCloseable {
         return agentProcesses;
     }
 
-    /** When watched panes print, from a subscription over the control connection. */
+    /** When watched panes print: from their pipes, or from a subscription over the control connection. */
     public TmuxPaneActivity paneActivity() {
         return paneActivity;
     }
@@ -126,6 +135,7 @@ public final class TmuxAdapter implements AutoCloseable {
         agentProcesses.close();
         sessionSource.close();
         facts.close();
+        paneActivity.close();
         control.close();
         model.close();
     }

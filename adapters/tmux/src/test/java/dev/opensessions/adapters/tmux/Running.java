@@ -14,14 +14,21 @@ final class Running implements AutoCloseable {
     final TmuxAdapter adapter;
     final AtomicInteger exits = new AtomicInteger();
 
-    private Running(PrivateTmux tmux) {
+    private Running(PrivateTmux tmux, PaneCopier copier) {
         this.tmux = tmux;
-        this.adapter = new TmuxAdapter(TmuxServer.named(PrivateTmux.TMUX, tmux.name()), Duration.ofSeconds(20), exits::incrementAndGet).start();
+        TmuxAdapter built = new TmuxAdapter(TmuxServer.named(PrivateTmux.TMUX, tmux.name()), Duration.ofSeconds(20),
+                exits::incrementAndGet);
+        this.adapter = (copier == null ? built : built.pipeOutput(copier)).start();
         Await.until(() -> !adapter.model().current().sessions().isEmpty(), Duration.ofSeconds(30), "first listing");
     }
 
     static Running withSession(String session) {
-        return new Running(PrivateTmux.withSession(session));
+        return new Running(PrivateTmux.withSession(session), null);
+    }
+
+    /** As {@link #withSession(String)}, with the watched panes' output piped through the copier. */
+    static Running piping(String session, PaneCopier copier) {
+        return new Running(PrivateTmux.withSession(session), copier);
     }
 
     TmuxSnapshot snapshot() {

@@ -22,6 +22,15 @@ public interface PaneActivity {
     /** Who to tell, on any thread, which watched panes printed since the last time they were told of. */
     void onActivity(Consumer<Set<PaneId>> listener);
 
+    /**
+     * True when every output of this watched pane is told as it happens, so a pane told of once and read after
+     * that shows all it printed; false when a report may fold later output into itself (a once-a-second check),
+     * so the pane must be read again for a while after each report.
+     */
+    default boolean exact(PaneId pane) {
+        return false;
+    }
+
     /** Activity of a machine without panes: nothing is ever told. */
     static PaneActivity none() {
         return new PaneActivity() {
