@@ -8,10 +8,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -35,7 +37,8 @@ final class ControlConnection implements AutoCloseable {
     private final Duration timeout;
     private final Consumer<ControlEvent.Notification> notifications;
     private final ControlParser parser = new ControlParser();
-    private final Deque<CompletableFuture<List<String>>> pending = new ArrayDeque<>();
+    private final Deque<Waiting> pending = new ArrayDeque<>();
+    private final AtomicLong fences = new AtomicLong();
     private final CompletableFuture<Boolean> attached = new CompletableFuture<>();
     private final CompletableFuture<Ended> ended = new CompletableFuture<>();
     private volatile boolean spoke;
@@ -85,6 +88,21 @@ final class ControlConnection implements AutoCloseable {
 
     /** Sends one command; the future holds its output lines, or fails with the error tmux printed. */
     CompletableFuture<List<String>> send(List<String> argv) {
+        return send(argv, null);
+    }
+
+    /**
+     * Sends a command that may run others, such as {@code if-shell}: tmux answers each command it runs with a
+     * reply block of its own, one for {@code if-shell} and one more when the inner command runs, so the number
+     * of blocks is not known in advance. A fence follows it ({@code display-message -p} of a word of its own),
+     * and every block up to the fence's answers this command: the future holds their lines, or fails with the
+     * first error among them.
+     */
+    CompletableFuture<List<String>> sendFenced(List<String> argv) {
+        return send(argv, "opensessions-fence-" + fences.incrementAndGet());
+    }
+
+    private CompletableFuture<List<String>> send(List<String> argv, String fence) {
         CompletableFuture<List<String>> reply = new CompletableFuture<>();
         String line;
         try {
@@ -98,10 +116,14 @@ final class ControlConnection implements AutoCloseable {
                 reply.completeExceptionally(new TmuxException("tmux control connection is closed"));
                 return reply;
             }
-            pending.addLast(reply);
+            pending.addLast(new Waiting(reply, fence));
             try {
                 input.write(line);
                 input.write('\n');
+                if (fence != null) {
+                    input.write(TmuxCommandLine.of(List.of("display-message", "-p", fence)));
+                    input.write('\n');
+                }
                 input.flush();
             } catch (IOException broken) {
                 pending.removeLast();
@@ -147,25 +169,22 @@ final class ControlConnection implements AutoCloseable {
     }
 
     private void answer(ControlEvent.Reply reply) {
-        CompletableFuture<List<String>> waiting;
+        Waiting waiting;
         synchronized (this) {
-            waiting = pending.pollFirst();
+            waiting = pending.peekFirst();
+            if (waiting == null || !waiting.takes(reply)) {
+                return;
+            }
+            pending.pollFirst();
         }
-        if (waiting == null) {
-            return;
-        }
-        if (reply.ok()) {
-            waiting.complete(reply.lines());
-        } else {
-            waiting.completeExceptionally(new TmuxException("tmux: " + String.join(" / ", reply.lines())));
-        }
+        waiting.complete();
     }
 
     private void finish() {
         attached.complete(false);
         synchronized (this) {
             closed = true;
-            pending.forEach(p -> p.completeExceptionally(new TmuxException("tmux control connection ended")));
+            pending.forEach(p -> p.reply.completeExceptionally(new TmuxException("tmux control connection ended")));
             pending.clear();
         }
         try {
@@ -195,6 +214,40 @@ final class ControlConnection implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             process.destroy();
+        }
+    }
+
+    /** A command waiting for its answer: one reply block, or (with a fence) every block up to the fence's. */
+    private static final class Waiting {
+        private final CompletableFuture<List<String>> reply;
+        private final String fence;
+        private final List<String> lines = new ArrayList<>();
+        private String error;
+
+        Waiting(CompletableFuture<List<String>> reply, String fence) {
+            this.reply = reply;
+            this.fence = fence;
+        }
+
+        /** Takes one reply block; true when the command is fully answered. */
+        boolean takes(ControlEvent.Reply block) {
+            if (fence != null && block.ok() && block.lines().equals(List.of(fence))) {
+                return true;
+            }
+            if (!block.ok() && error == null) {
+                error = "tmux: " + String.join(" / ", block.lines());
+            } else if (block.ok()) {
+                lines.addAll(block.lines());
+            }
+            return fence == null;
+        }
+
+        void complete() {
+            if (error == null) {
+                reply.complete(List.copyOf(lines));
+            } else {
+                reply.completeExceptionally(new TmuxException(error));
+            }
         }
     }
 }

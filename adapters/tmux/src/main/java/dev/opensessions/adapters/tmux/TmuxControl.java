@@ -49,6 +49,19 @@ public final class TmuxControl implements AutoCloseable {
         return connection.send(argv);
     }
 
+    /**
+     * Runs a tmux command that may run others ({@code if-shell}), whose answer tmux splits into a reply block per
+     * command run; a plain {@link #execute} would take the second block for the next command's answer.
+     */
+    public CompletableFuture<List<String>> executeNested(List<String> argv) {
+        ControlConnection connection = current;
+        if (connection == null) {
+            return CompletableFuture.failedFuture(new TmuxException("tmux control client is not attached"));
+        }
+        commandsSent.incrementAndGet();
+        return connection.sendFenced(argv);
+    }
+
     public CompletableFuture<List<String>> execute(String... argv) {
         return execute(List.of(argv));
     }

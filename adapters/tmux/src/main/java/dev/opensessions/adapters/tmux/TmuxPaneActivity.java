@@ -263,7 +263,7 @@ public final class TmuxPaneActivity implements PaneActivity, ControlListener, Pa
         String id = TmuxNames.paneId(pane.value());
         listening.expect(pane);
         String open = TmuxCommandLine.of(List.of("pipe-pane", "-O", "-t", id, through.command(port, id)));
-        control.execute(List.of("if-shell", "-F", "-t", id, "#{?pane_pipe,0,1}", open))
+        control.executeNested(List.of("if-shell", "-F", "-t", id, "#{?pane_pipe,0,1}", open))
                 .whenComplete((output, failed) -> {
                     if (failed != null && !String.valueOf(failed.getMessage()).contains("can't find ")) {
                         logPipeFailure("piping " + id + " failed: " + failed.getMessage());

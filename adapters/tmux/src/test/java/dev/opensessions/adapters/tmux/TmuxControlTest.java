@@ -30,6 +30,43 @@ class TmuxControlTest {
     }
 
     @Test
+    void aCommandThatRunsAnotherTakesAllItsRepliesAndTheNextCommandGetsItsOwn() {
+        try (Running running = Running.withSession("a")) {
+            TmuxControl control = running.adapter.control();
+            String pane = running.tmux.run("display-message", "-p", "-t", "a", "#{pane_id}").getFirst();
+
+            // tmux answers if-shell with a block of its own and one more for the inner command when it runs.
+            List<String> ran = control.executeNested(List.of("if-shell", "-F", "-t", pane, "1",
+                    "display-message -p inner")).join();
+            List<String> after = control.execute("display-message", "-p", "after").join();
+            List<String> skipped = control.executeNested(List.of("if-shell", "-F", "-t", pane, "0",
+                    "display-message -p inner")).join();
+            List<String> last = control.execute("display-message", "-p", "last").join();
+
+            assertThat(ran).containsExactly("inner");
+            assertThat(after).containsExactly("after");
+            assertThat(skipped).isEmpty();
+            assertThat(last).containsExactly("last");
+        }
+    }
+
+    @Test
+    void anInnerCommandThatFailsFailsTheNestedCommandOnlyAndTheNextStillGetsItsAnswer() {
+        try (Running running = Running.withSession("a")) {
+            TmuxControl control = running.adapter.control();
+            String pane = running.tmux.run("display-message", "-p", "-t", "a", "#{pane_id}").getFirst();
+
+            var failed = control.executeNested(List.of("if-shell", "-F", "-t", pane, "1",
+                    "select-pane -t %999999"));
+            List<String> after = control.execute("display-message", "-p", "after").join();
+
+            assertThat(failed).failsWithin(Duration.ofSeconds(20))
+                    .withThrowableThat().withMessageContaining("%999999");
+            assertThat(after).containsExactly("after");
+        }
+    }
+
+    @Test
     void reattachesWhenTheControlClientProcessDies() {
         try (Running running = Running.withSession("a")) {
             long pid = running.adapter.control().processId();
