@@ -35,7 +35,11 @@ final class MultiplexerFactory {
     private MultiplexerFactory() {
     }
 
-    /** The tmux adapter, started, or empty when the server runs outside tmux. */
+    /**
+     * The tmux adapter, not yet started, or empty when the server runs outside tmux. The runtime starts its
+     * control client once the server answers: attaching and tmux's first listing cost CPU a start in tmux
+     * would otherwise share with the JVM's own start (docs/explanation/performance.md, "Start").
+     */
     static Optional<TmuxAdapter> tmux(ServerSettings settings, ServerLifecycle lifecycle, List<ScreenRule> rules) {
         Optional<String> socket = settings.tmuxSocket().filter(path -> !path.isBlank());
         if (socket.isEmpty()) {
@@ -46,7 +50,7 @@ final class MultiplexerFactory {
             LOG.infof("the tmux server at %s has exited; shutting down", socket.get());
             lifecycle.exit();
         }, SessionFacts.live(SessionFacts.PORT_INTERVAL), rules.stream().map(ScreenRule::program).toList());
-        return Optional.of(adapter.start());
+        return Optional.of(adapter);
     }
 
     /** When agent panes print; outside tmux there are none. */
