@@ -32,6 +32,9 @@ public class ServerRuntime {
     /** How long a stop waits for the attaching thread, so nothing attaches to a closing core. */
     private static final Duration ATTACH_WAIT = Duration.ofSeconds(10);
 
+    /** How long the attach waits for tmux's first listing: generous, as on a loaded machine. */
+    private static final Duration FIRST_LISTING_WAIT = Duration.ofSeconds(5);
+
     private final long pid = ProcessHandle.current().pid();
     private volatile Thread attaching;
 
@@ -70,7 +73,13 @@ public class ServerRuntime {
         try {
             // The control client first: until it is attached, commands that need it wait for it (a sidebar
             // connecting now waits for its pane's size) and the sessions are those stored.
-            tmux.ifPresent(TmuxAdapter::start);
+            // tmux's first listing before the sidebars' side and visibility are restored: the windows clients
+            // look at now count as seen, so a start opens no sidebar by itself.
+            tmux.ifPresent(adapter -> {
+                if (!adapter.start().awaitFirstListing(FIRST_LISTING_WAIT)) {
+                    LOG.warnf("tmux did not list its sessions within %s; attaching anyway", FIRST_LISTING_WAIT);
+                }
+            });
             core.attach();
             LOG.infof("tmux sessions and agent sources attached %d ms after the JVM started", sinceJvmStart());
         } catch (RuntimeException failed) {
