@@ -226,19 +226,21 @@ final class Core implements AutoCloseable {
         return owner.current().displayedSessions(Optional.empty()).stream().map(Session::name).toList();
     }
 
-    /** What the first request and the first sidebar frame need: the stored state, the settings, the sidebars' side. */
+    /** What the first request and the first sidebar frame need: the stored state and the settings. */
     void start() {
         durable.start(owner);
         settings.restore();
-        // After the stored settings: the side falls back to config sidebarPosition, read by the restore.
-        presence.restore();
     }
 
     /**
-     * What streams in after the server answers: tmux's sessions (and with them the first git reads, the port
-     * scans and the sidebars reopened in the windows clients look at), the agents' own records, the prune timer.
+     * What streams in after the server answers: the sidebars' side (tmux's {@code @opensessions-position}, read
+     * over the control client, which attaches only now), tmux's sessions (and with them the first git reads, the
+     * port scans and the sidebars reopened in the windows clients look at), the agents' own records, the prune
+     * timer.
      */
     void attach() {
+        // After the stored settings: the side falls back to config sidebarPosition, read by their restore.
+        presence.restore();
         topology.start();
         liveness.onChange(prune::processesChanged);
         liveness.start();

@@ -37,8 +37,11 @@ final class MultiplexerFactory {
     }
 
     /**
-     * The tmux adapter, started, or empty when the server runs outside tmux. Agent panes' output is piped
-     * through {@code copier} ({@code bin/opensessions-pipe}), which reads the token from the runtime folder.
+     * The tmux adapter, not yet started, or empty when the server runs outside tmux. The runtime starts its
+     * control client once the server answers: attaching and tmux's first listing cost CPU a start in tmux
+     * would otherwise share with the JVM's own start (docs/explanation/performance.md, "Start"). Agent panes'
+     * output is piped through {@code copier} ({@code bin/opensessions-pipe}), which reads the token from the
+     * runtime folder.
      */
     static Optional<TmuxAdapter> tmux(ServerSettings settings, ServerLifecycle lifecycle, List<ScreenRule> rules,
                                       PaneCopier copier) {
@@ -51,7 +54,7 @@ final class MultiplexerFactory {
             LOG.infof("the tmux server at %s has exited; shutting down", socket.get());
             lifecycle.exit();
         }, SessionFacts.live(SessionFacts.PORT_INTERVAL), rules.stream().map(ScreenRule::program).toList());
-        return Optional.of(adapter.pipeOutput(copier).start());
+        return Optional.of(adapter.pipeOutput(copier));
     }
 
     /** When agent panes print; outside tmux there are none. */

@@ -1,5 +1,6 @@
 package dev.opensessions.server;
 
+import dev.opensessions.adapters.tmux.TmuxAdapter;
 import dev.opensessions.application.security.ControlToken;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Starts the core and the sidebar listener with the application and writes the runtime files scripts
@@ -26,15 +28,20 @@ public class ServerRuntime {
     private final ControlToken token;
     private final RuntimeFiles files;
     private final WatchedNotificationSettings notificationSettings;
+    private final Optional<TmuxAdapter> tmux;
     /** How long a stop waits for the attaching thread, so nothing attaches to a closing core. */
     private static final Duration ATTACH_WAIT = Duration.ofSeconds(10);
+
+    /** How long the attach waits for tmux's first listing: generous, as on a loaded machine. */
+    private static final Duration FIRST_LISTING_WAIT = Duration.ofSeconds(5);
 
     private final long pid = ProcessHandle.current().pid();
     private volatile Thread attaching;
 
     ServerRuntime(Core core, SidebarHost sidebars, ControlToken token, ServerSettings settings,
-                  WatchedNotificationSettings notificationSettings) {
+                  WatchedNotificationSettings notificationSettings, Optional<TmuxAdapter> tmux) {
         this.core = core;
+        this.tmux = tmux;
         this.notificationSettings = notificationSettings;
         this.sidebars = sidebars;
         this.token = token;
@@ -64,6 +71,15 @@ public class ServerRuntime {
 
     private void attach() {
         try {
+            // The control client first: until it is attached, commands that need it wait for it (a sidebar
+            // connecting now waits for its pane's size) and the sessions are those stored.
+            // tmux's first listing before the sidebars' side and visibility are restored: the windows clients
+            // look at now count as seen, so a start opens no sidebar by itself.
+            tmux.ifPresent(adapter -> {
+                if (!adapter.start().awaitFirstListing(FIRST_LISTING_WAIT)) {
+                    LOG.warnf("tmux did not list its sessions within %s; attaching anyway", FIRST_LISTING_WAIT);
+                }
+            });
             core.attach();
             LOG.infof("tmux sessions and agent sources attached %d ms after the JVM started", sinceJvmStart());
         } catch (RuntimeException failed) {

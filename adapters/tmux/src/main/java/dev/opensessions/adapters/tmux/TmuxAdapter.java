@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +76,35 @@ public final class TmuxAdapter implements AutoCloseable {
     public TmuxAdapter start() {
         control.start(new ControlListeners(List.of(model, paneActivity)));
         return this;
+    }
+
+    /**
+     * Waits, at most {@code timeout}, for tmux's first listing after {@link #start()} and for the sidebar panes
+     * to have taken it in: the windows clients show at that moment then count as seen, so a show that follows
+     * opens no sidebar in them by itself (a start outside any pane opens none). False when the wait ran out.
+     */
+    public boolean awaitFirstListing(Duration timeout) {
+        CompletableFuture<TmuxSnapshot> listed = new CompletableFuture<>();
+        Runnable stop = model.subscribe(snapshot -> {
+            if (model.listings() > 0 && !snapshot.equals(TmuxSnapshot.empty())) {
+                listed.complete(snapshot);
+            }
+        });
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            listed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (TmuxSidebarPanes sidebar : sidebars) {
+                sidebar.reacted().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException notListed) {
+            return false;
+        } finally {
+            stop.run();
+        }
     }
 
     public TmuxControl control() {

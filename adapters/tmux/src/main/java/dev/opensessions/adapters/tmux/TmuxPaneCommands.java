@@ -97,7 +97,10 @@ public final class TmuxPaneCommands {
      * when tmux knows no such pane.
      */
     public CompletableFuture<Optional<TmuxPaneSize>> size(String paneId) {
-        return control.execute("display-message", "-p", "-t", TmuxNames.paneId(paneId), "#{pane_width} #{pane_height}")
+        // Waits for the control client: a sidebar may connect while the server is still attaching; the caller
+        // bounds the wait.
+        return control.executeAttached(List.of("display-message", "-p", "-t", TmuxNames.paneId(paneId),
+                        "#{pane_width} #{pane_height}"))
                 .handle((lines, failure) -> {
                     if (failure != null || lines.isEmpty()) {
                         return Optional.empty();

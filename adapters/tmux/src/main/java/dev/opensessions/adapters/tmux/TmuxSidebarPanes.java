@@ -184,6 +184,15 @@ public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
         }
     }
 
+    /** Done once every snapshot delivered so far has been reacted to. */
+    CompletableFuture<Void> reacted() {
+        try {
+            return CompletableFuture.runAsync(() -> { }, reactions);
+        } catch (RejectedExecutionException closed) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
     /** The last snapshot whose reactions are done; lets a test know that nothing more will follow from it. */
     TmuxSnapshot handled() {
         return handled;

@@ -1,6 +1,7 @@
 package dev.opensessions.adapters.tmux;
 
 import dev.opensessions.application.testkit.Await;
+import dev.opensessions.testkit.PrivateTmux;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +66,24 @@ class TmuxPaneCommandsTest {
             assertThat(Integer.parseInt(g[0]) + 1).as("right edge").isEqualTo(Integer.parseInt(g[1]));
             assertThat(g[2]).isEqualTo("30");
             assertThat(g[3]).as("focused").isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aSizeAskedBeforeTheControlClientAttachesIsAnsweredOnceItHas() {
+        // As a sidebar that connects while the server starts: the server attaches to tmux only after it answers.
+        try (PrivateTmux tmux = PrivateTmux.withSession("work");
+             TmuxAdapter adapter = new TmuxAdapter(TmuxServer.named(PrivateTmux.TMUX, tmux.name()),
+                     Duration.ofSeconds(20), () -> { })) {
+            String pane = tmux.run("split-window", "-hbf", "-l", "27", "-t", "work", "-P", "-F", "#{pane_id}")
+                    .getFirst();
+            String height = tmux.run("display-message", "-p", "-t", pane, "#{window_height}").getFirst();
+
+            CompletableFuture<Optional<TmuxPaneSize>> early = adapter.panes().size(pane);
+            assertThat(early).as("waits for the attach instead of failing").isNotDone();
+            assertThat(adapter.start().awaitFirstListing(Duration.ofSeconds(30))).as("first listing").isTrue();
+
+            assertThat(early.join()).contains(new TmuxPaneSize(27, Integer.parseInt(height)));
         }
     }
 
