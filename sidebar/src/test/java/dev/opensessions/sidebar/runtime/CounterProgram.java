@@ -31,6 +31,8 @@ final class CounterProgram implements PaneProgram<CounterProgram.State> {
     static final CellStyle TITLE = CellStyle.PLAIN.withForeground(Color.Rgb.hex("#ff8800")).withBold(true);
 
     final List<Msg> received = new CopyOnWriteArrayList<>();
+    /** When each state reached the program ({@link System#nanoTime()}), and its version. */
+    final List<long[]> snapshotsAt = new CopyOnWriteArrayList<>();
     final AtomicInteger views = new AtomicInteger();
     final CountDownLatch gate = new CountDownLatch(1);
 
@@ -42,6 +44,9 @@ final class CounterProgram implements PaneProgram<CounterProgram.State> {
     @Override
     public Step<State> update(State s, Msg msg) {
         received.add(msg);
+        if (msg instanceof Msg.Snapshot snapshot) {
+            snapshotsAt.add(new long[] {System.nanoTime(), snapshot.snapshot().version()});
+        }
         return switch (msg) {
             case Msg.KeyPressed(Key key) when key.ctrl() && key.codePoint() == 'c' -> Step.of(s, new Effect.ClosePane());
             case Msg.KeyPressed(Key key) when key.is('q') -> Step.of(s, new Effect.QuitServer());
