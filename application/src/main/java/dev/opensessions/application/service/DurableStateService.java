@@ -46,6 +46,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Writes the durable parts of the state (order, metadata, agent rows, status history, seen marks) behind the hot
@@ -152,18 +153,17 @@ public final class DurableStateService
 
     /** The history from {@code since} on, everything recorded so far included. */
     public WaitHistory historySince(Instant since) {
-        flush();
-        return new WaitHistory(
-                read("status history", () -> history.transitionsSince(since), List.of()),
-                read("status history", () -> history.seenSince(since), List.of()));
+        return readHistory(() -> history.transitionsSince(since), () -> history.seenSince(since));
     }
 
     /** The history of one session only, from {@code since}: what its wait figures are computed from. */
     public WaitHistory historySince(Instant since, SessionName session) {
+        return readHistory(() -> history.transitionsSince(since, session), () -> history.seenSince(since, session));
+    }
+
+    private WaitHistory readHistory(Supplier<List<StatusTransition>> transitions, Supplier<List<SeenMark>> seen) {
         flush();
-        return new WaitHistory(
-                read("status history", () -> history.transitionsSince(since, session), List.of()),
-                read("status history", () -> history.seenSince(since, session), List.of()));
+        return new WaitHistory(read("status history", transitions, List.of()), read("status history", seen, List.of()));
     }
 
     /** What the wait statistics are computed from. */
@@ -369,7 +369,7 @@ public final class DurableStateService
         old.keySet().forEach(threads::delete);
     }
 
-    private <T> T read(String what, java.util.function.Supplier<T> action, T fallback) {
+    private <T> T read(String what, Supplier<T> action, T fallback) {
         try {
             return action.get();
         } catch (StoreException | IllegalStateException failure) {

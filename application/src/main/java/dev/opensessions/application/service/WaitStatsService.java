@@ -9,6 +9,7 @@ import dev.opensessions.domain.session.SessionName;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Computes how long agents waited for the user from the stored history, from a moment until now. */
 public final class WaitStatsService implements ReadWaitStatsUseCase {
@@ -23,10 +24,7 @@ public final class WaitStatsService implements ReadWaitStatsUseCase {
 
     @Override
     public WaitReport stats(Instant since) {
-        Instant now = clock.instant();
-        Instant from = since.isAfter(now) ? now : since;
-        DurableStateService.WaitHistory history = durable.historySince(from);
-        return WaitStatistics.compute(history.transitions(), history.seen(), from, now);
+        return report(since, durable::historySince);
     }
 
     /**
@@ -37,9 +35,14 @@ public final class WaitStatsService implements ReadWaitStatsUseCase {
      */
     @Override
     public WaitFigures stats(Instant since, SessionName session) {
+        return report(since, from -> durable.historySince(from, session)).session(session);
+    }
+
+    /** The report from {@code since} (never after now) to now, over the history {@code read} gives from then. */
+    private WaitReport report(Instant since, Function<Instant, DurableStateService.WaitHistory> read) {
         Instant now = clock.instant();
         Instant from = since.isAfter(now) ? now : since;
-        DurableStateService.WaitHistory history = durable.historySince(from, session);
-        return WaitStatistics.compute(history.transitions(), history.seen(), from, now).session(session);
+        DurableStateService.WaitHistory history = read.apply(from);
+        return WaitStatistics.compute(history.transitions(), history.seen(), from, now);
     }
 }

@@ -92,16 +92,12 @@ final class Opensessions implements AutoCloseable {
         if (running.isEmpty()) {
             return false;
         }
-        // Its tmux control client goes too: left behind, the client holds output tmux can no longer deliver,
-        // and tmux 3.3a then never finishes a kill-server (its server process stays, sessions gone).
-        List<ProcessHandle> children = running.get().descendants().toList();
-        running.get().destroyForcibly();
+        killWithChildren(running.get());
         try {
             running.get().onExit().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException stuck) {
             throw new AssertionError("server " + running.get().pid() + " still there 30 s after a kill", stuck);
         }
-        children.forEach(ProcessHandle::destroyForcibly);
         return true;
     }
 
@@ -231,10 +227,16 @@ final class Opensessions implements AutoCloseable {
             builder.environment().put("TMUX", tmux.socket() + ",1,0");
             builder.start().waitFor(30, TimeUnit.SECONDS);
         }
-        server.filter(ProcessHandle::isAlive).ifPresent(process -> {
-            List<ProcessHandle> children = process.descendants().toList();
-            process.destroyForcibly();
-            children.forEach(ProcessHandle::destroyForcibly);
-        });
+        server.filter(ProcessHandle::isAlive).ifPresent(Opensessions::killWithChildren);
+    }
+
+    /**
+     * Kills a server and its tmux control client: left behind, the client holds output tmux can no longer
+     * deliver, and tmux 3.3a then never finishes a kill-server (its server process stays, sessions gone).
+     */
+    private static void killWithChildren(ProcessHandle server) {
+        List<ProcessHandle> children = server.descendants().toList();
+        server.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 }

@@ -23,10 +23,10 @@ import java.util.Optional;
  * Takes agent reports pushed by hooks and plugins on {@code POST /api/agent-event} and {@code POST /event} (the
  * oldest path, still targeted by the Codex hook): {@code 204} when applied to a live session and committed, an
  * empty {@code 202} when no live session matches (accepted and dropped), {@code 400} with the reason for a bad
- * body, {@code 429} when a cap of the state would be passed, {@code 507} when the state store cannot write. A plain Vert.x route on the event loop: the body is
- * already in memory ({@link RequestGate} runs first, as on every path), recording an event is an in-memory state
- * change, and the answer is written once the group commit holds the change, without holding a thread. RESTEasy's
- * per-request handler chain cost about a tenth of the server's CPU in a burst of events (docs/adr/0022). Other
+ * body, {@code 429} when a cap of the state would be passed, {@code 507} when the state store cannot write. A
+ * plain Vert.x route on the event loop: the body is already in memory ({@link RequestGate} runs first, as on every
+ * path), recording an event is an in-memory state change, and the answer is written once the group commit holds
+ * the change, without holding a thread. RESTEasy's per-request handler chain cost about a tenth of the server's CPU in a burst of events (docs/adr/0022). Other
  * methods on these paths are answered {@code 405}, {@code OPTIONS} with the allowed methods.
  */
 @ApplicationScoped

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The server's single channel to tmux: keeps exactly one control client attached, reattaches when it dies
@@ -41,12 +42,7 @@ public final class TmuxControl implements AutoCloseable {
 
     /** Runs one tmux command over the control client; fails at once when no client is attached. */
     public CompletableFuture<List<String>> execute(List<String> argv) {
-        ControlConnection connection = current;
-        if (connection == null) {
-            return CompletableFuture.failedFuture(new TmuxException("tmux control client is not attached"));
-        }
-        commandsSent.incrementAndGet();
-        return connection.send(argv);
+        return send(connection -> connection.send(argv));
     }
 
     /**
@@ -54,12 +50,16 @@ public final class TmuxControl implements AutoCloseable {
      * command run; a plain {@link #execute} would take the second block for the next command's answer.
      */
     public CompletableFuture<List<String>> executeNested(List<String> argv) {
+        return send(connection -> connection.sendFenced(argv));
+    }
+
+    private CompletableFuture<List<String>> send(Function<ControlConnection, CompletableFuture<List<String>>> how) {
         ControlConnection connection = current;
         if (connection == null) {
             return CompletableFuture.failedFuture(new TmuxException("tmux control client is not attached"));
         }
         commandsSent.incrementAndGet();
-        return connection.sendFenced(argv);
+        return how.apply(connection);
     }
 
     public CompletableFuture<List<String>> execute(String... argv) {
