@@ -93,15 +93,24 @@ public class CommitLoad {
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Thread.sleep(Math.max(0, (from - System.nanoTime()) / 1_000_000));
+        long io0 = writtenBytes();
         long cpu0 = os.getProcessCpuTime(); long k0 = COMMITS.get(), n0 = COMMIT_NANOS.get(), u0 = COMMIT_CPU.get();
         Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+        long io1 = writtenBytes();
         long cpu1 = os.getProcessCpuTime(); long k1 = COMMITS.get() - k0, n1 = COMMIT_NANOS.get() - n0, u1 = COMMIT_CPU.get() - u0;
         for (Thread t : ts) t.join();
         long n = measured.get();
-        System.out.printf(Locale.ROOT, "{\"commits\":%d,\"commitWallUs\":%.0f,\"commitCpuUs\":%.0f,\"threads\":%d,\"events\":%d,\"perSecond\":%.0f,\"cpuUsPerEvent\":%.1f,\"cpuPercent\":%.0f,\"load\":\"%s\"}%n",
+        System.out.printf(Locale.ROOT, "{\"commits\":%d,\"commitWallUs\":%.0f,\"commitCpuUs\":%.0f,\"threads\":%d,\"events\":%d,\"perSecond\":%.0f,\"cpuUsPerEvent\":%.1f,\"cpuPercent\":%.0f,\"writtenKiBPerCommit\":%.1f,\"load\":\"%s\"}%n",
                 k1, n1 / 1e3 / Math.max(1, k1), u1 / 1e3 / Math.max(1, k1), threads, n, n / secs, (cpu1 - cpu0) / 1e3 / n, 100.0 * (cpu1 - cpu0) / 1e9 / secs,
+                (io1 - io0) / 1024.0 / Math.max(1, k1),
                 Files.readString(Path.of("/proc/loadavg")).trim());
         durable.close();
         db.close();
+    }
+
+    /** Bytes this process handed to write calls so far (the WAL frames and checkpoints): "wchar" of /proc/self/io. */
+    static long writtenBytes() throws java.io.IOException {
+        return Files.readAllLines(Path.of("/proc/self/io")).stream().filter(l -> l.startsWith("wchar:"))
+                .mapToLong(l -> Long.parseLong(l.substring(6).trim())).findFirst().orElse(0);
     }
 }
