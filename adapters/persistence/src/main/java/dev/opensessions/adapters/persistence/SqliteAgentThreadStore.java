@@ -16,10 +16,18 @@ import java.util.Objects;
 /** Keeps one tmux server's agent threads, unseen markers included, in the SQLite file. */
 public final class SqliteAgentThreadStore implements AgentThreadStore {
 
+    // An update in place, not INSERT OR REPLACE: REPLACE deletes the row and inserts it again under a new rowid,
+    // so every save dirtied a page at the table's end as well as the row's old page and the key's index page,
+    // each one written to the WAL by the commit.
     private static final String UPSERT = """
-            INSERT OR REPLACE INTO agent_thread (server_key, thread_key, agent, session, status, updated_at,
+            INSERT INTO agent_thread (server_key, thread_key, agent, session, status, updated_at,
                 thread_id, thread_name, last_user_prompt, unseen, pane_id, liveness, project_dir)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (server_key, thread_key) DO UPDATE SET agent = excluded.agent, session = excluded.session,
+                status = excluded.status, updated_at = excluded.updated_at, thread_id = excluded.thread_id,
+                thread_name = excluded.thread_name, last_user_prompt = excluded.last_user_prompt,
+                unseen = excluded.unseen, pane_id = excluded.pane_id, liveness = excluded.liveness,
+                project_dir = excluded.project_dir""";
 
     private final SqliteDatabase database;
     private final String serverKey;
