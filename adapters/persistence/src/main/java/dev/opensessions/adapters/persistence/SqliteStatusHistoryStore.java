@@ -21,9 +21,16 @@ import java.util.Objects;
 
 /**
  * Keeps one tmux server's agent status transitions and seen marks in the SQLite file, in the order they were
- * appended, at most {@link StatusHistoryStore#CAPACITY_PER_SESSION} of each per session.
+ * appended, at most {@link StatusHistoryStore#CAPACITY_PER_SESSION} of each per session as far as a reader sees.
+ * The file may hold up to {@link #TRIM_SLACK} older rows more per session: a session is trimmed back to the
+ * capacity once it passes it by the slack, so one commit in {@code TRIM_SLACK} deletes a run of old rows instead of
+ * every commit deleting one row of each session it touched (each such delete dirtied two pages of the file that the
+ * commit wrote to the WAL). The readers skip those older rows.
  */
 public final class SqliteStatusHistoryStore implements StatusHistoryStore {
+
+    /** Rows a session may hold over the capacity in the file before it is trimmed back to the capacity. */
+    static final int TRIM_SLACK = 64;
 
     private static final String INSERT = """
             INSERT INTO status_transition (server_key, session, thread_key, from_status, to_status, at, unseen)
@@ -120,7 +127,10 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
             this.trim = trim;
         }
 
-        /** After {@code appended} rows per session were inserted: deletes the oldest of every session over the cap. */
+        /**
+         * After {@code appended} rows per session were inserted: deletes the oldest rows of every session over the
+         * capacity and the slack, down to the capacity.
+         */
         synchronized void trim(Connection connection, Map<SessionName, Integer> appended) throws SQLException {
             long failures = database.failedTransactions();
             if (failures != failuresSeen) {
@@ -135,7 +145,7 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
                     SessionName session = entry.getKey();
                     Integer known = rows.get(session);
                     int stored = known == null ? counted(connection, session) : known + entry.getValue();
-                    if (stored > CAPACITY_PER_SESSION) {
+                    if (stored > CAPACITY_PER_SESSION + TRIM_SLACK) {
                         if (delete == null) {
                             delete = connection.prepareStatement(trim);
                         }
@@ -208,15 +218,14 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        Instant at = Columns.instant(rows, "at");
-                        if (!at.isBefore(since)) {
-                            found.add(new StatusTransition(SessionName.of(rows.getString("session")),
-                                    new ThreadKey(rows.getString("thread_key")), Columns.status(rows, "from_status"),
-                                    Columns.status(rows, "to_status"), at, rows.getInt("unseen") == 1));
-                        }
+                        found.add(new StatusTransition(SessionName.of(rows.getString("session")),
+                                new ThreadKey(rows.getString("thread_key")), Columns.status(rows, "from_status"),
+                                Columns.status(rows, "to_status"), Columns.instant(rows, "at"), rows.getInt("unseen") == 1));
                     }
                 }
             }
+            found = kept(found, StatusTransition::session);
+            found.removeIf(transition -> transition.at().isBefore(since));
             found.sort(java.util.Comparator.comparing(StatusTransition::at));
             return List.copyOf(found);
         });
@@ -237,17 +246,42 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        Instant at = Columns.instant(rows, "at");
-                        if (!at.isBefore(since)) {
-                            found.add(new SeenMark(SessionName.of(rows.getString("session")),
-                                    new ThreadKey(rows.getString("thread_key")), at));
-                        }
+                        found.add(new SeenMark(SessionName.of(rows.getString("session")),
+                                new ThreadKey(rows.getString("thread_key")), Columns.instant(rows, "at")));
                     }
                 }
             }
+            found = kept(found, SeenMark::session);
+            found.removeIf(mark -> mark.at().isBefore(since));
             found.sort(java.util.Comparator.comparing(SeenMark::at));
             return List.copyOf(found);
         });
+    }
+
+    /**
+     * The newest {@link #CAPACITY_PER_SESSION} rows of every session among {@code rows} (oldest first, as read by id),
+     * in their order: what the store keeps, without the rows a trim has not yet deleted.
+     */
+    private static <T> List<T> kept(List<T> rows, java.util.function.Function<T, SessionName> sessionOf) {
+        Map<SessionName, Integer> over = new HashMap<>();
+        for (T row : rows) {
+            over.merge(sessionOf.apply(row), 1, Integer::sum);
+        }
+        over.replaceAll((session, count) -> count - CAPACITY_PER_SESSION);
+        if (over.values().stream().noneMatch(excess -> excess > 0)) {
+            return rows;
+        }
+        List<T> kept = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            SessionName session = sessionOf.apply(row);
+            int excess = over.get(session);
+            if (excess > 0) {
+                over.put(session, excess - 1);
+            } else {
+                kept.add(row);
+            }
+        }
+        return kept;
     }
 
     @Override
@@ -263,7 +297,7 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
                     WHERE server_key = ? AND session = ? ORDER BY id DESC LIMIT ?""")) {
                 select.setString(1, serverKey);
                 select.setString(2, session.value());
-                select.setInt(3, limit);
+                select.setInt(3, Math.min(limit, CAPACITY_PER_SESSION));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         AgentStatus from = Columns.status(rows, "from_status");

@@ -44,6 +44,35 @@ class SqliteStatusHistoryStoreTest extends StatusHistoryStoreContract {
     }
 
     @Test
+    void aSessionIsTrimmedInRunsOfTheSlackWhileReadersSeeOnlyTheCapacity() {
+        SqliteDatabase database = TestDatabases.open(dir.resolve("state.db"));
+        SqliteStatusHistoryStore store = new SqliteStatusHistoryStore(database, "default");
+        int capacity = StatusHistoryStore.CAPACITY_PER_SESSION;
+        List<StatusTransition> all = IntStream.range(0, capacity + SqliteStatusHistoryStore.TRIM_SLACK + 1)
+                .mapToObj(i -> transition("s", i)).toList();
+        all.subList(0, capacity + SqliteStatusHistoryStore.TRIM_SLACK).forEach(t -> store.append(List.of(t)));
+
+        assertThat(rowsInTheFile(database)).isEqualTo(capacity + SqliteStatusHistoryStore.TRIM_SLACK);
+        List<StatusTransition> newest = all.subList(SqliteStatusHistoryStore.TRIM_SLACK, capacity + SqliteStatusHistoryStore.TRIM_SLACK);
+        assertThat(store.transitionsSince(Samples.T0)).isEqualTo(newest);
+        assertThat(store.transitionsSince(Samples.T0, name("s"))).isEqualTo(newest);
+        assertThat(store.recent(name("s"), 10_000)).hasSize(capacity).doesNotContain(all.get(SqliteStatusHistoryStore.TRIM_SLACK - 1));
+
+        store.append(List.of(all.getLast()));
+
+        assertThat(rowsInTheFile(database)).isEqualTo(capacity);
+        assertThat(store.transitionsSince(Samples.T0)).isEqualTo(all.subList(all.size() - capacity, all.size()));
+    }
+
+    private static int rowsInTheFile(SqliteDatabase database) {
+        return database.read("count the rows", connection -> {
+            try (var count = connection.createStatement(); var rows = count.executeQuery("SELECT count(*) FROM status_transition")) {
+                return rows.next() ? rows.getInt(1) : 0;
+            }
+        });
+    }
+
+    @Test
     void anotherStoreOnTheSameFileCountsWhatIsThere() {
         StatusHistoryStore first = store();
         List<StatusTransition> all = IntStream.range(0, StatusHistoryStore.CAPACITY_PER_SESSION)
