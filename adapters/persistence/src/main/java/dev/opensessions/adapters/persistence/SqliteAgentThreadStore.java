@@ -67,13 +67,12 @@ public final class SqliteAgentThreadStore implements AgentThreadStore {
             return;
         }
         database.write("save agent threads", connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                for (AgentThread thread : batch) {
-                    bind(upsert, thread);
-                    upsert.addBatch();
-                }
-                return upsert.executeBatch().length;
+            PreparedStatement upsert = database.statement(connection, UPSERT);
+            for (AgentThread thread : batch) {
+                bind(upsert, thread);
+                upsert.addBatch();
             }
+            return upsert.executeBatch().length;
         });
     }
 

@@ -71,20 +71,19 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
         }
         database.write("append agent status history", connection -> {
             Map<SessionName, Integer> touched = new LinkedHashMap<>();
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (StatusTransition transition : batch) {
-                    insert.setString(1, serverKey);
-                    insert.setString(2, transition.session().value());
-                    insert.setString(3, transition.thread().value());
-                    insert.setString(4, transition.from() == null ? null : transition.from().wireName());
-                    insert.setString(5, transition.to().wireName());
-                    Columns.setInstant(insert, 6, transition.at());
-                    insert.setInt(7, transition.unseen() ? 1 : 0);
-                    insert.addBatch();
-                    touched.merge(transition.session(), 1, Integer::sum);
-                }
-                insert.executeBatch();
+            PreparedStatement insert = database.statement(connection, INSERT);
+            for (StatusTransition transition : batch) {
+                insert.setString(1, serverKey);
+                insert.setString(2, transition.session().value());
+                insert.setString(3, transition.thread().value());
+                insert.setString(4, transition.from() == null ? null : transition.from().wireName());
+                insert.setString(5, transition.to().wireName());
+                Columns.setInstant(insert, 6, transition.at());
+                insert.setInt(7, transition.unseen() ? 1 : 0);
+                insert.addBatch();
+                touched.merge(transition.session(), 1, Integer::sum);
             }
+            insert.executeBatch();
             transitionCounts.trim(connection, touched);
             return null;
         });
@@ -98,17 +97,16 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
         }
         database.write("append seen marks", connection -> {
             Map<SessionName, Integer> touched = new LinkedHashMap<>();
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_SEEN)) {
-                for (SeenMark mark : batch) {
-                    insert.setString(1, serverKey);
-                    insert.setString(2, mark.session().value());
-                    insert.setString(3, mark.thread().value());
-                    Columns.setInstant(insert, 4, mark.at());
-                    insert.addBatch();
-                    touched.merge(mark.session(), 1, Integer::sum);
-                }
-                insert.executeBatch();
+            PreparedStatement insert = database.statement(connection, INSERT_SEEN);
+            for (SeenMark mark : batch) {
+                insert.setString(1, serverKey);
+                insert.setString(2, mark.session().value());
+                insert.setString(3, mark.thread().value());
+                Columns.setInstant(insert, 4, mark.at());
+                insert.addBatch();
+                touched.merge(mark.session(), 1, Integer::sum);
             }
+            insert.executeBatch();
             seenCounts.trim(connection, touched);
             return null;
         });
@@ -137,33 +135,27 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
                 rows.clear();
                 failuresSeen = failures;
             }
-            // One statement for every session over the cap, prepared once per commit: in a burst every session is at
-            // the cap, and preparing a DELETE per session and commit was a third of the store writer's time.
+            // One statement for every session over the cap, batched and kept with the connection: preparing a DELETE
+            // per session and commit was a third of the store writer's time.
             PreparedStatement delete = null;
-            try {
-                for (Map.Entry<SessionName, Integer> entry : appended.entrySet()) {
-                    SessionName session = entry.getKey();
-                    Integer known = rows.get(session);
-                    int stored = known == null ? counted(connection, session) : known + entry.getValue();
-                    if (stored > CAPACITY_PER_SESSION + TRIM_SLACK) {
-                        if (delete == null) {
-                            delete = connection.prepareStatement(trim);
-                        }
-                        delete.setString(1, serverKey);
-                        delete.setString(2, session.value());
-                        delete.setInt(3, stored - CAPACITY_PER_SESSION);
-                        delete.addBatch();
-                        stored = CAPACITY_PER_SESSION;
+            for (Map.Entry<SessionName, Integer> entry : appended.entrySet()) {
+                SessionName session = entry.getKey();
+                Integer known = rows.get(session);
+                int stored = known == null ? counted(connection, session) : known + entry.getValue();
+                if (stored > CAPACITY_PER_SESSION + TRIM_SLACK) {
+                    if (delete == null) {
+                        delete = database.statement(connection, trim);
                     }
-                    rows.put(session, stored);
+                    delete.setString(1, serverKey);
+                    delete.setString(2, session.value());
+                    delete.setInt(3, stored - CAPACITY_PER_SESSION);
+                    delete.addBatch();
+                    stored = CAPACITY_PER_SESSION;
                 }
-                if (delete != null) {
-                    delete.executeBatch();
-                }
-            } finally {
-                if (delete != null) {
-                    delete.close();
-                }
+                rows.put(session, stored);
+            }
+            if (delete != null) {
+                delete.executeBatch();
             }
         }
 
