@@ -29,6 +29,21 @@ public record SessionName(String value) implements Comparable<SessionName> {
         return value.compareTo(other.value);
     }
 
+    /**
+     * Written out because it is a map key on every agent event's path: the record's generated {@code equals} and
+     * {@code hashCode} run through method handles, which the server's client compiler (C1) does not inline. The
+     * same results as the generated ones.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof SessionName that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;
