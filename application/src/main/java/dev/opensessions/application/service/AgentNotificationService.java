@@ -98,6 +98,11 @@ public final class AgentNotificationService implements TransitionRecorder {
     /** Decides on the state as it is now (the status may have moved on) and tells every user client. */
     synchronized void deliver(StatusTransition transition) {
         NotificationSettings settings = this.settings;
+        // Asked first without the state: reading it goes through the owner, which the event path holds for every
+        // event, and in a burst nearly every transition is within its thread's cooldown.
+        if (!gate.mayTell(transition, clock.instant(), LocalTime.ofInstant(clock.instant(), clock.getZone()))) {
+            return;
+        }
         // Through the owner, so the state read is the one the recording of this transition published: the
         // transition is handed over while that recording still holds the owner.
         StateSnapshot snapshot = owner.apply(state -> Change.of(state, owner.current()));

@@ -40,6 +40,23 @@ public final class NotificationGate {
         if (!settings.covers(agent, transition.to()) || transition.from() == transition.to()) {
             return Verdict.NOT_COVERED;
         }
+        Verdict verdict = timing(settings, transition, now, localTime);
+        if (verdict == Verdict.TELL) {
+            remember(transition, now);
+        }
+        return verdict;
+    }
+
+    /**
+     * False when {@link #decide} would refuse the transition whatever its agent, for the hour, a repeat or the
+     * cooldown; remembers nothing. Lets a caller skip the work that decides on the agent: in a burst the same
+     * threads change many times within the cooldown.
+     */
+    public boolean mayTell(StatusTransition transition, Instant now, LocalTime localTime) {
+        return transition.from() != transition.to() && timing(settings, transition, now, localTime) == Verdict.TELL;
+    }
+
+    private Verdict timing(NotificationSettings settings, StatusTransition transition, Instant now, LocalTime localTime) {
         if (settings.quiet() != null && settings.quiet().contains(localTime)) {
             return Verdict.QUIET_HOURS;
         }
@@ -50,7 +67,6 @@ public final class NotificationGate {
         if (last != null && now.isBefore(last.plus(settings.cooldown()))) {
             return Verdict.COOLING_DOWN;
         }
-        remember(transition, now);
         return Verdict.TELL;
     }
 

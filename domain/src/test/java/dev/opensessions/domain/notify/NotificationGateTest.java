@@ -58,6 +58,22 @@ class NotificationGateTest {
     }
 
     @Test
+    void mayTellAnswersAsTheTimingOfDecideWithoutRememberingAnything() {
+        NotificationGate gate = new NotificationGate(NotificationSettings.defaults());
+        StatusTransition first = change("codex:a", AgentStatus.RUNNING, AgentStatus.WAITING, T0);
+        Instant soon = T0.plusSeconds(1);
+        StatusTransition second = change("codex:a", AgentStatus.RUNNING, AgentStatus.DONE, soon);
+
+        assertThat(gate.mayTell(first, T0, NOON)).isTrue();
+        assertThat(gate.mayTell(first, T0, NOON)).isTrue();
+        assertThat(gate.decide("codex", first, T0, NOON)).isEqualTo(Verdict.TELL);
+        assertThat(gate.mayTell(first, soon, NOON)).isFalse();
+        assertThat(gate.mayTell(second, soon, NOON)).isFalse();
+        assertThat(gate.decide("codex", second, soon, NOON)).isEqualTo(Verdict.COOLING_DOWN);
+        assertThat(gate.mayTell(change("codex:a", AgentStatus.DONE, AgentStatus.DONE, soon), soon, NOON)).isFalse();
+    }
+
+    @Test
     void offAnAgentLeftOutOrAStatusLeftOutIsNotCovered() {
         StatusTransition done = change("amp:a", AgentStatus.RUNNING, AgentStatus.DONE, T0);
 
