@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The write path alone (docs/explanation/performance.md, "Where the time per event goes"): the state owner,
 # the group commit and a real SQLite file, with T threads that each record an agent event and wait for its
-# commit. Prints one JSON line: commits, their wall and CPU time, events per second, process CPU per event.
+# commit. Prints one JSON line: commits, their wall and CPU time, events per second, process CPU per event, and the
+# bytes handed to write calls per commit (the WAL frames and checkpoints; with 1 thread, one event per commit).
 # Uses the jars of the last package (server/target/quarkus-app), with the launcher's heap flags unless
 # COMMIT_LOAD_JAVA_OPTS says otherwise.
 # Usage: bench/commit-load.sh [threads=16] [warmup seconds=8] [seconds=10]
