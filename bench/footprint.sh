@@ -20,8 +20,18 @@ for variant in "${VARIANTS[@]}"; do
       printf '%-40s failed:\n%s\n' "$LABEL" "$(tail -n 15 <<<"$out")"
       continue
     fi
-    json="$REPO_DIR/$(tail -n 1 <<<"$out")"
-    grep -o '"serverRssKiB":[0-9]*,"serverRssAnonKiB":[0-9]*,"serverRssFileKiB":[0-9]*' "$json" \
-      | tr -dc '0-9,' | tr ',' ' ' | { read -r rss anon file; printf '%-40s %8s %8s %8s\n' "$LABEL" "$rss" "$anon" "$file"; }
+    # Every step that can fail says so and goes on with the next variant: under set -e a failed step used to
+    # end the script after its header without a word (the figures were read with `read` from a line whose
+    # newline `tr -dc` had removed, and `read` fails at the end of its input).
+    if ! json=$(grep -E '^bench/results/[0-9TZ]+\.json$' <<<"$out" | tail -n 1) || [[ ! -f "$REPO_DIR/$json" ]]; then
+      printf '%-40s failed: the run named no results file; its last lines:\n%s\n' "$LABEL" "$(tail -n 15 <<<"$out")"
+      continue
+    fi
+    if ! fields=$(grep -o '"serverRssKiB":[0-9]*,"serverRssAnonKiB":[0-9]*,"serverRssFileKiB":[0-9]*' "$REPO_DIR/$json"); then
+      printf '%-40s failed: no idle RSS figures in %s\n' "$LABEL" "$json"
+      continue
+    fi
+    read -r rss anon file < <(tr -dc '0-9,' <<<"$fields" | tr ',' ' '; echo)
+    printf '%-40s %8s %8s %8s\n' "$LABEL" "$rss" "$anon" "$file"
   done
 done

@@ -21,9 +21,16 @@ STOP_TIMEOUT_NS=20000000000
 TRAIN_EXIT_TIMEOUT_NS=300000000000
 HZ=$(getconf CLK_TCK)
 APPS=(bare same server)
-# The flags bin/opensessions cmd_start gives the server on JDK 25; a cache is recorded with the flags it runs with.
-BASE_FLAGS=(-XX:+UseSerialGC -Xmx64m -Xmn8m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:+UnlockDiagnosticVMOptions
-  -XX:AsyncDeflationInterval=0 --enable-native-access=ALL-UNNAMED -XX:ServiceThreadCleanupInterval=60000)
+# The flags bin/opensessions gives the server on JDK 25, taken from the launcher's own bin/lib/jvm.sh so that
+# they cannot drift apart; a cache is recorded with the flags it runs with. The launcher's choice of JIT is left
+# out: each configuration below is run with tiered compilation and with C1 only.
+# shellcheck source=bin/lib/jvm.sh
+source "$REPO_DIR/bin/lib/jvm.sh"
+server_jvm_flags 25
+BASE_FLAGS=()
+for flag in "${JVM_FLAGS[@]}"; do
+  [[ "$flag" == -XX:TieredStopAtLevel=* ]] || BASE_FLAGS+=("$flag")
+done
 # The server must run outside tmux, as the launcher's training run does.
 unset TMUX TMUX_PANE
 

@@ -22,12 +22,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The wait benchmark (bench/wait/run.sh): against a server at 127.0.0.1:PORT with live sessions s01..sNN,
- * measures the push latency (POST /set-status to the WebSocket state frame that shows it), first with no
- * wait open, then with WAITS long polls held open (GET /api/wait, each on a raw socket read by a virtual
- * thread); writes the file READY and holds the waits until the file GO exists (the script measures the
- * event rate meanwhile); then ends each wait with the agent event that makes it true and times event to
- * answer. Prints one JSON object. Usage: java WaitBench port=P sessions=N waits=1000 samples=200 ready=F go=F
+ * The wait benchmark (bench/wait/run.sh): against a server at 127.0.0.1:PORT with live sessions s01..sNN, runs
+ * ROUNDS rounds of two phases each, one with no wait open and one with WAITS long polls held open (GET /api/wait,
+ * each on a raw socket read by a virtual thread), in alternating order (none first in even rounds, waits first in
+ * odd ones), so that a drift of the machine's load falls on both alike. In each phase it measures the push
+ * latency (POST /set-status to the WebSocket state frame that shows it), writes the file SIGNALS/ready-K (K
+ * counts phases from 1) and holds until SIGNALS/go-K exists (the script measures the event rate, the server's
+ * CPU per event, RSS and threads meanwhile); a phase with waits then ends each wait with the agent event that
+ * makes it true and times event to answer, and sets the threads running again for the next round. Prints one
+ * JSON line per phase. Usage: java WaitBench port=P sessions=N waits=1000 samples=200 rounds=3 signals=DIR
  */
 public final class WaitBench {
 
@@ -44,53 +47,73 @@ public final class WaitBench {
         port = Integer.parseInt(options.get("port"));
         int sessions = Integer.parseInt(options.getOrDefault("sessions", "20"));
         int waits = Integer.parseInt(options.getOrDefault("waits", "1000"));
-        int samples = Integer.parseInt(options.getOrDefault("samples", "200"));
+        int samples = Integer.parseInt(options.getOrDefault("samples", "150"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        java.nio.file.Path signals = java.nio.file.Path.of(options.get("signals"));
 
         // Every thread a waiter will name exists first, running, so each wait is met only by its own done event.
-        for (int i = 0; i < waits; i++) {
-            event(session(i, sessions), "bench-" + i, "running");
-        }
-        double[] pushIdle = push(samples, "idle");
-
-        List<Waiter> waiters = new ArrayList<>();
+        setRunning(waits, sessions);
         ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
-        for (int i = 0; i < waits; i++) {
-            waiters.add(new Waiter(session(i, sessions), "bench-" + i, readers));
-        }
-        for (Waiter waiter : waiters) {
-            waiter.opened.await(30, TimeUnit.SECONDS);
-        }
-        // The server registers a wait when it reads the request; a short settle lets the last ones in.
-        Thread.sleep(1000);
-        int answeredEarly = (int) waiters.stream().filter(w -> w.answeredAt.get() != 0).count();
-        double[] pushLoaded = push(samples, "loaded");
-        // The script measures the event rate now (bench/load), with every wait still open, then says go.
-        java.nio.file.Path ready = java.nio.file.Path.of(options.get("ready"));
-        java.nio.file.Path go = java.nio.file.Path.of(options.get("go"));
-        java.nio.file.Files.writeString(ready, "holding " + waits + "\n");
-        while (!java.nio.file.Files.exists(go)) {
-            Thread.sleep(100);
-        }
-        int answeredDuringLoad = (int) waiters.stream().filter(w -> w.answeredAt.get() != 0).count();
-
-        double[] latency = new double[waits];
-        int ok = 0;
-        for (int i = 0; i < waits; i++) {
-            Waiter waiter = waiters.get(i);
-            long sent = System.nanoTime();
-            event(waiter.session, waiter.thread, "done");
-            waiter.answered.await(10, TimeUnit.SECONDS);
-            long answered = waiter.answeredAt.get();
-            latency[i] = answered == 0 ? Double.NaN : (answered - sent) / 1e6;
-            if (waiter.status == 200) {
-                ok++;
+        int phase = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (boolean withWaits : round % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                phase++;
+                List<Waiter> waiters = new ArrayList<>();
+                if (withWaits) {
+                    for (int i = 0; i < waits; i++) {
+                        waiters.add(new Waiter(session(i, sessions), "bench-" + i, readers));
+                    }
+                    for (Waiter waiter : waiters) {
+                        waiter.opened.await(30, TimeUnit.SECONDS);
+                    }
+                    // The server registers a wait when it reads the request; a short settle lets the last ones in.
+                    Thread.sleep(1000);
+                }
+                int answeredEarly = answered(waiters);
+                double[] push = push(samples, "p" + phase);
+                java.nio.file.Files.writeString(signals.resolve("ready-" + phase), waiters.size() + "\n");
+                java.nio.file.Path go = signals.resolve("go-" + phase);
+                while (!java.nio.file.Files.exists(go)) {
+                    Thread.sleep(100);
+                }
+                int answeredDuringLoad = answered(waiters) - answeredEarly;
+                String answers = "null";
+                int ok = 0;
+                if (withWaits) {
+                    double[] latency = new double[waits];
+                    for (int i = 0; i < waits; i++) {
+                        Waiter waiter = waiters.get(i);
+                        long sent = System.nanoTime();
+                        event(waiter.session, waiter.thread, "done");
+                        waiter.answered.await(10, TimeUnit.SECONDS);
+                        long answered = waiter.answeredAt.get();
+                        latency[i] = answered == 0 ? Double.NaN : (answered - sent) / 1e6;
+                        if (waiter.status == 200) {
+                            ok++;
+                        }
+                    }
+                    answers = stats(latency);
+                    setRunning(waits, sessions);
+                }
+                System.out.printf(Locale.ROOT, "{\"phase\":%d,\"round\":%d,\"openWaits\":%d,"
+                                + "\"answeredBeforeTheirEvent\":%d,\"answeredDuringEventLoad\":%d,\"answered200\":%d,"
+                                + "\"waitAnswerMs\":%s,\"pushMs\":%s}%n",
+                        phase, round + 1, waiters.size(), answeredEarly, answeredDuringLoad, ok, answers, stats(push));
+                System.out.flush();
             }
         }
         readers.shutdownNow();
-        System.out.printf(Locale.ROOT, "{\"waits\":%d,\"answeredBeforeTheirEvent\":%d,\"answeredDuringEventLoad\":%d,"
-                        + "\"answered200\":%d,\"waitAnswerMs\":%s,\"pushIdleMs\":%s,\"pushWithWaitsMs\":%s}%n",
-                waits, answeredEarly, answeredDuringLoad, ok, stats(latency), stats(pushIdle), stats(pushLoaded));
         System.exit(0);
+    }
+
+    private static void setRunning(int waits, int sessions) throws Exception {
+        for (int i = 0; i < waits; i++) {
+            event(session(i, sessions), "bench-" + i, "running");
+        }
+    }
+
+    private static int answered(List<Waiter> waiters) {
+        return (int) waiters.stream().filter(w -> w.answeredAt.get() != 0).count();
     }
 
     private static String session(int i, int sessions) {
@@ -177,7 +200,7 @@ public final class WaitBench {
             long sent = System.nanoTime();
             HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/set-status"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"session\":\"s001\",\"text\":\"" + marker + "\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"session\":\"s01\",\"text\":\"" + marker + "\"}"))
                     .build(), HttpResponse.BodyHandlers.discarding());
             while (true) {
                 String frame = frames.poll(10, TimeUnit.SECONDS);

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# The wait benchmark (docs/explanation/performance.md, "Waiting for agents"): a packaged server attached to
-# a private tmux server with 20 sessions, private XDG folders, on a free port. WaitBench measures the push
-# latency with no wait open and with 1000 GET /api/wait long polls held open; the event load tool of
-# bench/load measures agent events accepted per second (none lost) without and with the waits open; then
-# WaitBench ends each wait with its agent event and times event to answer (p50/p99). Prints the JSON result,
-# the load average before and after, the server's peak thread count and RSS, and writes
+# The wait benchmark (docs/explanation/performance.md, "Waiting for agents"): does holding 1000 open waits change
+# the event and push budgets? A packaged server, started with the launcher's JVM flags (bin/lib/jvm.sh),
+# attached to a private tmux server with 20 sessions, private XDG folders, on a free port. WaitBench runs ROUNDS
+# rounds of two phases, with no wait open and with 1000 GET /api/wait long polls open, in alternating order; in
+# each phase it measures the push latency (p50/p99), then this script runs the event load tool of bench/load
+# (events accepted per second, none lost, and the server's CPU per event) and reads the server's RSS and threads;
+# after a phase with waits, WaitBench ends each wait with its agent event and times event to answer (p50/p99).
+# Last, the launcher end to end: `opensessions wait` answered by an event. Prints a table of every phase and the
+# medians of the two kinds side by side, the load average before and after, and writes the JSON to
 # bench/results/wait-<UTC timestamp>.json.
-# Usage: bench/wait/run.sh [waits=1000] [samples=200]   (EVENT_SECONDS=5 EVENT_THREADS=8 for the event load,
-# LAUNCHER_SAMPLES=50 for the launcher's end-to-end samples)
+# Usage: bench/wait/run.sh [waits=1000] [samples=150]   (ROUNDS=3 rounds, EVENT_SECONDS=5 EVENT_THREADS=8 for
+# the event load, LAUNCHER_SAMPLES=20 for the launcher's end-to-end samples, WAIT_JAVA_OPTS for JVM flags added
+# to the launcher's)
 set -euo pipefail
 
 REPO_DIR=$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd)
@@ -41,11 +45,21 @@ done
 SOCKET=$(tmux -L "$SOCKET_NAME" display-message -p '#{socket_path}')
 TMUX_PID=$(tmux -L "$SOCKET_NAME" display-message -p '#{pid}')
 
+# The launcher's flags, so that what is measured is the server as users run it.
+# shellcheck source=bin/lib/jvm.sh
+source "$REPO_DIR/bin/lib/jvm.sh"
+MAJOR=$("$JAVA" -version 2>&1 | sed -n '1s/^[^"]*"\([0-9]*\).*/\1/p')
+[[ "$MAJOR" =~ ^[0-9]+$ ]] || die "cannot tell the version of $JAVA"
+server_jvm_flags "$MAJOR"
+read -r -a EXTRA_FLAGS <<<"${WAIT_JAVA_OPTS:-}"
+
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 env HOME="$WORK/home" XDG_RUNTIME_DIR="$WORK/run" XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" \
   OPENSESSIONS_PORT="$PORT" TMUX="$SOCKET,$TMUX_PID,0" \
-  "$JAVA" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -jar "$JAR" >"$WORK/server.log" 2>&1 &
+  "$JAVA" "${JVM_FLAGS[@]}" ${EXTRA_FLAGS[@]+"${EXTRA_FLAGS[@]}"} -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER=$!
+# Killed at the end by the cleanup; disowned, so bash does not report that after the results.
+disown "$SERVER"
 deadline=$((SECONDS + 180))
 until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/version" 2>/dev/null; do
   kill -0 "$SERVER" 2>/dev/null || { tail -n 20 "$WORK/server.log" >&2; die "the server exited during start"; }
@@ -57,36 +71,48 @@ until [[ $(curl -s "http://127.0.0.1:$PORT/api/state") == *'"s20"'* ]]; do
   sleep 0.1
 done
 
-# The event load tool (bench/load) runs with the JDK source launcher and the server package's Jackson.
+# The event load tool (bench/load) and WaitBench, compiled once (the source launcher would compile the load tool
+# again in every phase); the load tool uses the server package's Jackson.
 JACKSON=$(printf '%s:' "$(dirname "$JAR")"/lib/main/com.fasterxml.jackson.core.*.jar)
+JACKSON=${JACKSON%:}
+"${JAVA%java}javac" -d "$WORK/load" -cp "$JACKSON" "$REPO_DIR"/bench/load/*.java
+"${JAVA%java}javac" -d "$WORK/classes" "$REPO_DIR/bench/wait/WaitBench.java"
 events() {
-  "$JAVA" -XX:+UseSerialGC --class-path "${JACKSON%:}" "$REPO_DIR/bench/load/Load.java" events "port=$PORT" \
+  "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --class-path "$WORK/load:$JACKSON" Load events "port=$PORT" \
     "pid=$SERVER" "threads=${EVENT_THREADS:-8}" agents=4 sessions=20 warmup=2 "seconds=${EVENT_SECONDS:-5}"
 }
-EVENTS_IDLE=$(events)
+# The server's collections so far and the seconds they took (young and full), from jstat (the JVM's perf data).
+gc_so_far() {
+  "${JAVA%java}jstat" -gc "$SERVER" | awk 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i } NR == 2 {
+    print $c["YGC"] + $c["FGC"], $c["GCT"] }'
+}
+status_kib() {
+  awk -v f="$1:" '$1 == f { print $2 }' "/proc/$SERVER/status"
+}
 
-"${JAVA%java}javac" -d "$WORK/classes" "$REPO_DIR/bench/wait/WaitBench.java"
-"$JAVA" -cp "$WORK/classes" WaitBench "port=$PORT" sessions=20 "ready=$WORK/ready" "go=$WORK/go" "$@" \
-  >"$WORK/result.json" &
+mkdir -p "$WORK/signals"
+"$JAVA" -cp "$WORK/classes" WaitBench "port=$PORT" sessions=20 "rounds=${ROUNDS:-3}" "signals=$WORK/signals" "$@" \
+  >"$WORK/phases.jsonl" &
 BENCH=$!
-until [[ -f "$WORK/ready" ]]; do
-  kill -0 "$BENCH" 2>/dev/null || die "the wait client ended before holding its waits"
-  sleep 0.2
-done
-WAITING_THREADS=$(awk '/^Threads/ { print $2 }' "/proc/$SERVER/status")
-EVENTS_WAITING=$(events)
-touch "$WORK/go"
-# Threads and RSS of the server while the waits are open (sampled a few seconds into the loaded phase).
-PEAK_THREADS=0
-PEAK_RSS=0
+# Each phase: WaitBench has measured the push and holds its waits (or none); the event load runs, then the
+# server's RSS and threads are read while the waits are still open.
+PHASES=()
+phase=1
 while kill -0 "$BENCH" 2>/dev/null; do
-  threads=$(awk '/^Threads/ { print $2 }' "/proc/$SERVER/status")
-  rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$SERVER/status")
-  ((threads > PEAK_THREADS)) && PEAK_THREADS=$threads
-  ((rss > PEAK_RSS)) && PEAK_RSS=$rss
-  sleep 0.5
+  if [[ ! -f "$WORK/signals/ready-$phase" ]]; then
+    sleep 0.1
+    continue
+  fi
+  read -r gcs gc_s < <(gc_so_far)
+  load=$(events) || die "the event load failed in phase $phase"
+  read -r gcs_after gc_s_after < <(gc_so_far)
+  gc=$(awk -v a="$gcs" -v b="$gcs_after" -v s="$gc_s" -v t="$gc_s_after" 'BEGIN { printf "{\"collections\":%d,\"ms\":%.0f}", b - a, (t - s) * 1000 }')
+  PHASES+=("{\"events\":$load,\"serverRssKiB\":$(status_kib VmRSS),\"serverThreads\":$(status_kib Threads),\"gcDuringEventLoad\":$gc}")
+  touch "$WORK/signals/go-$phase"
+  phase=$((phase + 1))
 done
-wait "$BENCH"
+wait "$BENCH" || die "WaitBench failed"
+((${#PHASES[@]} == $(wc -l <"$WORK/phases.jsonl"))) || die "WaitBench reported $(wc -l <"$WORK/phases.jsonl") phases, the script measured ${#PHASES[@]}"
 # The launcher end to end: `opensessions wait` already waiting, then the event that meets it; the time from
 # just before the event is posted until the launcher has exited 0 (its curl answered, bash returned), and
 # from the event's 204 until then. Timed with bash's own clock ($EPOCHREALTIME): a `date` process per stamp
@@ -97,7 +123,7 @@ micros() {
   local t=${1/./}
   printf '%s' "$((10#$t))"
 }
-for i in $(seq 1 "${LAUNCHER_SAMPLES:-50}"); do
+for i in $(seq 1 "${LAUNCHER_SAMPLES:-20}"); do
   curl -s -o /dev/null -H 'Content-Type: application/json' \
     -d "{\"agent\":\"cli\",\"threadId\":\"c$i\",\"status\":\"running\",\"tmuxSession\":\"s01\"}" \
     "http://127.0.0.1:$PORT/api/agent-event"
@@ -124,8 +150,11 @@ summary() {
 # From before the event's curl starts (its own process start included), and from its 204 (the event applied).
 LAUNCHER="{\"fromEventPostStart\":$(summary "${LAUNCHER_MS[@]}"),\"fromEventAnswered\":$(summary "${AFTER_POST_MS[@]}")}"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-RESULT=$(<"$WORK/result.json")
-LINE="{\"result\":$RESULT,\"eventsIdle\":$EVENTS_IDLE,\"eventsWith1000Waits\":$EVENTS_WAITING,\"launcherWaitMs\":$LAUNCHER,\"serverThreadsWithWaitsOpen\":$WAITING_THREADS,\"serverThreadsPeak\":$PEAK_THREADS,\"serverRssPeakKib\":$PEAK_RSS,\"loadBefore\":\"$LOAD_BEFORE\",\"loadAfter\":\"$LOAD_AFTER\",\"nproc\":$(nproc)}"
-printf '%s\n' "$LINE"
+PHASES_JSON=$(paste -d '\t' "$WORK/phases.jsonl" <(printf '%s\n' "${PHASES[@]}") \
+  | awk -F '\t' '{ sub(/}$/, "", $1); printf "%s%s,\"measured\":%s}", (NR > 1 ? "," : ""), $1, $2 }')
+LINE="{\"phases\":[$PHASES_JSON],\"launcherWaitMs\":$LAUNCHER,\"jvmFlags\":\"${JVM_FLAGS[*]}\",\"loadBefore\":\"$LOAD_BEFORE\",\"loadAfter\":\"$LOAD_AFTER\",\"nproc\":$(nproc),\"seconds\":$SECONDS}"
 mkdir -p "$REPO_DIR/bench/results"
-printf '%s\n' "$LINE" >"$REPO_DIR/bench/results/wait-$(date -u +%Y%m%dT%H%M%SZ).json"
+RESULT_FILE="$REPO_DIR/bench/results/wait-$(date -u +%Y%m%dT%H%M%SZ).json"
+printf '%s\n' "$LINE" >"$RESULT_FILE"
+python3 "$REPO_DIR/bench/wait/table.py" "$RESULT_FILE"
+printf '%s\n' "${RESULT_FILE#"$REPO_DIR"/}"

@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -104,7 +103,6 @@ public class ServerRuntime {
     }
 
     private static long sinceJvmStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+        return ProcessAge.millis();
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -122,6 +123,35 @@ class AgentWaitServiceTest {
 
         assertThat(byId).isCompleted();
         assertThat(byKey).isCompleted();
+    }
+
+    @Test
+    void aChangedRowMeetsTheWaitsOfEveryWayToNameItsSessionAndThreadAndNoOthers() {
+        h.mux.pushSessions("api", "/w/api", "web", "/w/web");
+        try (AgentWaitService many = new AgentWaitService(h.owner, feed, scheduler, 20)) {
+            List<CompletableFuture<WaitOutcome>> meet = new ArrayList<>();
+            for (SessionName session : java.util.Arrays.asList(SessionName.of("api"), null)) {
+                for (String thread : java.util.Arrays.asList("t7", "amp:t7", null)) {
+                    meet.add(many.waitFor(new AgentFilter(session, null, thread, Set.of(AgentStatus.ERROR)), LONG)
+                            .toCompletableFuture());
+                }
+            }
+            List<CompletableFuture<WaitOutcome>> stay = List.of(
+                    many.waitFor(new AgentFilter(SessionName.of("web"), null, "t7", Set.of(AgentStatus.ERROR)), LONG)
+                            .toCompletableFuture(),
+                    many.waitFor(new AgentFilter(SessionName.of("api"), null, "t8", Set.of(AgentStatus.ERROR)), LONG)
+                            .toCompletableFuture(),
+                    many.waitFor(new AgentFilter(null, null, "codex:t7", Set.of(AgentStatus.ERROR)), LONG)
+                            .toCompletableFuture(),
+                    many.waitFor(new AgentFilter(SessionName.of("api"), "codex", null, Set.of(AgentStatus.ERROR)), LONG)
+                            .toCompletableFuture());
+
+            h.agents.record(event("amp", AgentStatus.ERROR, "t7"));
+
+            assertThat(meet).allMatch(CompletableFuture::isDone);
+            assertThat(stay).noneMatch(CompletableFuture::isDone);
+            assertThat(many.openWaits()).isEqualTo(stay.size());
+        }
     }
 
     @Test

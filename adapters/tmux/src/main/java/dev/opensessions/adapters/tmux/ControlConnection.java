@@ -54,7 +54,8 @@ final class ControlConnection implements AutoCloseable {
 
     /**
      * Starts the client. {@code ignore-size} keeps it from shrinking the user's windows and
-     * {@code no-output} from receiving every byte the panes print.
+     * {@code no-output} from receiving every byte the panes print. It ends with this process, even a killed one
+     * ({@link ControlClientLauncher}).
      */
     static ControlConnection open(TmuxServer server, Duration timeout, Consumer<ControlEvent.Notification> notifications)
             throws IOException {
@@ -63,7 +64,7 @@ final class ControlConnection implements AutoCloseable {
         // tmux refuses or misroutes nested clients when $TMUX is inherited; the socket is explicit anyway.
         builder.environment().remove("TMUX");
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-        ControlConnection connection = new ControlConnection(builder.start(), timeout, notifications);
+        ControlConnection connection = new ControlConnection(ControlClientLauncher.start(builder), timeout, notifications);
         Thread.ofVirtual().name("tmux-control-reader-" + connection.pid()).start(connection::read);
         return connection;
     }
