@@ -91,13 +91,12 @@ class ScreenWatchServiceTest {
 
         shown.put(GEMINI, List.of("⠋ Thinking (esc to cancel, 2s)"));
         activity.print(GEMINI);
-        until(() -> watch.current().get(GEMINI).reading() != null
-                && watch.current().get(GEMINI).reading().state() == ScreenState.WORKING);
+        until(() -> stateOf(GEMINI) == ScreenState.WORKING);
         until(() -> watch.captures() >= 3);
         assertThat(watch.polling()).as("read again while it prints").isTrue();
 
         shown.put(GEMINI, List.of("Allow execution of 'rm'?"));
-        until(() -> watch.current().get(GEMINI).reading().state() == ScreenState.WAITING);
+        until(() -> stateOf(GEMINI) == ScreenState.WAITING);
         clock.advance(ScreenWatchService.HOT);
         until(() -> !watch.polling());
         long after = watch.captures();
@@ -119,8 +118,7 @@ class ScreenWatchServiceTest {
             activity.print(GEMINI);
         }
 
-        until(() -> watch.current().get(GEMINI).reading() != null
-                && watch.current().get(GEMINI).reading().state() == ScreenState.WORKING);
+        until(() -> stateOf(GEMINI) == ScreenState.WORKING);
         clock.advance(ScreenWatchService.POLL);
         until(() -> !watch.polling());
         long after = watch.captures();
@@ -175,6 +173,15 @@ class ScreenWatchServiceTest {
     }
 
     /** True when the condition still holds after half a second. */
+    /**
+     * The screen state the watch shows for a pane, or null while it shows none: a capture is counted before
+     * its reading is published, so a wait that starts after the count may still find the pane missing.
+     */
+    private ScreenState stateOf(PaneId pane) {
+        PaneScreen screen = watch.current().get(pane);
+        return screen == null || screen.reading() == null ? null : screen.reading().state();
+    }
+
     private static boolean stillHolds(java.util.function.BooleanSupplier condition) {
         long end = System.nanoTime() + 500_000_000L;
         while (System.nanoTime() < end) {
