@@ -39,6 +39,8 @@ public final class GitStatusCache implements Closeable {
     private final Debounce moved;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
+    /** One watch service and thread for both watchers below. */
+    private final WatchLoop watchLoop;
     private final GitFolderWatcher watcher;
     private final WorkingTreeWatcher worktrees;
     private final Map<String, TrackedDirectory> tracked = new HashMap<>();
@@ -65,8 +67,9 @@ public final class GitStatusCache implements Closeable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("git-status-timer").daemon().factory());
         this.moved = new Debounce(scheduler, debounce, this::request);
-        this.watcher = new GitFolderWatcher(moved::add);
-        this.worktrees = new WorkingTreeWatcher(moved::add, MAX_WORKTREE_FOLDERS);
+        this.watchLoop = new WatchLoop("git-watch", moved::add);
+        this.watcher = new GitFolderWatcher(watchLoop);
+        this.worktrees = new WorkingTreeWatcher(watchLoop, MAX_WORKTREE_FOLDERS);
     }
 
     /** One-second cache, 100 ms debounce, two git processes at most. */
@@ -272,6 +275,7 @@ public final class GitStatusCache implements Closeable {
         }
         watcher.close();
         worktrees.close();
+        watchLoop.close();
         scheduler.shutdownNow();
         workers.shutdownNow();
     }
