@@ -29,6 +29,13 @@ server_jvm_flags() {
   # The JVM's service thread otherwise wakes every second for table cleanups it can do once a minute: it
   # was the largest share of idle CPU left (docs/explanation/performance.md). Checked on JDK 25.
   ((major >= 25)) && JVM_FLAGS+=(-XX:ServiceThreadCleanupInterval=60000)
+  # The AOT cache holds no training data (JDK 25 records method profiles and compile lists beside the classes):
+  # they serve only the optimizing compiler, which C1 only leaves out, and the cache is relocated, so all its pages
+  # are written and resident at every start. Without them: about 2 MiB less RSS with 20 sessions and 10 sidebars
+  # and one thread (the training replay) fewer, the start no slower (docs/explanation/performance.md,
+  # "Memory"). Diagnostic flags of JDK 25 (unlocked above); the cache is recorded with the same flags. With C2 given
+  # back, OPENSESSIONS_JAVA_OPTS="-XX:TieredStopAtLevel=4 -XX:+AOTRecordTraining -XX:+AOTReplayTraining" gives them back.
+  ((major >= 25)) && JVM_FLAGS+=(-XX:-AOTRecordTraining -XX:-AOTReplayTraining)
   # glibc keeps what the JVM and SQLite freed in its arenas (about twice what is in use after the start); the
   # JVM hands it back once a minute: about 5 MiB less RSS, for one wake-up a minute. A product flag from JDK 22.
   ((major >= 22)) && JVM_FLAGS+=(-XX:TrimNativeHeapInterval=60000)

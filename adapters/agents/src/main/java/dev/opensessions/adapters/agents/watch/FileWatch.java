@@ -2,32 +2,28 @@ package dev.opensessions.adapters.agents.watch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Watches a folder tree with the platform's WatchService on one daemon thread and reports every regular file
- * that was created, modified or deleted (a deleted path no longer exists when reported). New subfolders are
- * registered as they appear; a missing root is waited for by watching its nearest existing parent. A slow
- * rescan is the safety net for lost events (queue overflow, races while registering): between events the
- * thread is blocked in the WatchService, never spinning.
+ * Watches a folder tree with the platform's WatchService and reports every regular file that was created,
+ * modified or deleted (a deleted path no longer exists when reported). New subfolders are registered as they
+ * appear; a missing root is waited for by watching its nearest existing parent. A slow rescan is the safety net
+ * for lost events (queue overflow, races while registering). Every watch of the process shares one WatchService
+ * and one daemon thread ({@link WatchHub}): the listener is called on it, and between events it is blocked in
+ * the WatchService, never spinning.
  */
 public final class FileWatch implements AutoCloseable {
 
@@ -40,12 +36,24 @@ public final class FileWatch implements AutoCloseable {
     private final int maxDepth;
     private final Consumer<Path> listener;
     private final Duration rescan;
-    private final Map<WatchKey, Path> keys = new HashMap<>();
+    private final WatchHub hub;
+    private final WatchHub.Member member = new WatchHub.Member() {
+        @Override
+        public void changed(Path folder, List<WatchEvent<?>> events, boolean valid) {
+            handle(folder, events, valid);
+        }
+
+        @Override
+        public void due() {
+            rescan();
+        }
+    };
+    /** The folders watched, touched only on the hub's thread. */
+    private final Set<Path> folders = new HashSet<>();
     private final AtomicInteger registrations = new AtomicInteger();
     private final AtomicInteger rescans = new AtomicInteger();
-    private volatile WatchService service;
-    private volatile boolean closed;
-    private Thread thread;
+    private boolean attached;
+    private boolean started;
 
     /**
      * @param maxDepth how deep files are reported below {@code root} (1: its own files only); folders are
@@ -53,10 +61,15 @@ public final class FileWatch implements AutoCloseable {
      * @param listener called on the watch thread with each changed file
      */
     public FileWatch(String name, Path root, int maxDepth, Consumer<Path> listener, Duration rescan) {
+        this(name, root, maxDepth, listener, rescan, WatchHub.shared());
+    }
+
+    FileWatch(String name, Path root, int maxDepth, Consumer<Path> listener, Duration rescan, WatchHub hub) {
         this.name = Objects.requireNonNull(name, "name");
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
         this.listener = Objects.requireNonNull(listener, "listener");
         this.rescan = Objects.requireNonNull(rescan, "rescan");
+        this.hub = Objects.requireNonNull(hub, "hub");
         if (maxDepth < 1) {
             throw new IllegalArgumentException("maxDepth must be at least 1: " + maxDepth);
         }
@@ -65,36 +78,17 @@ public final class FileWatch implements AutoCloseable {
 
     /** Reports every file already there, then every change, until closed. */
     public synchronized void start() {
-        if (thread != null) {
+        if (started) {
             throw new IllegalStateException("already started");
         }
-        try {
-            service = FileSystems.getDefault().newWatchService();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch " + root, e);
-        }
-        thread = Thread.ofPlatform().daemon().name("agents-watch-" + name).start(this::run);
+        started = true;
+        hub.join(member, rescan);
     }
 
+    /** Stops the watch; once it returns the listener is not called again (unless it is running this). */
     @Override
     public void close() {
-        closed = true;
-        WatchService current = service;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing watch " + name, e);
-            }
-        }
-        Thread running = thread;
-        if (running != null && running != Thread.currentThread()) {
-            try {
-                running.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        hub.leave(member);
     }
 
     /** Folders registered with the WatchService so far, for tests that check a rescan adds none. */
@@ -107,28 +101,18 @@ public final class FileWatch implements AutoCloseable {
         return rescans.get();
     }
 
-    /** The watch thread, for tests that check it is blocked while nothing changes. */
+    /** The watch thread (shared by every watch of the hub), for tests that check it is blocked while nothing changes. */
     Thread thread() {
-        return thread;
+        return hub.thread();
     }
 
-    private void run() {
-        try {
-            attach();
-            while (!closed) {
-                WatchKey key = service.poll(rescan.toMillis(), TimeUnit.MILLISECONDS);
-                if (key == null) {
-                    attach();
-                    rescans.incrementAndGet();
-                } else {
-                    handle(key);
-                }
-            }
-        } catch (ClosedWatchServiceException | InterruptedException stopped) {
-            // closed: the loop ends
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "watch " + name + " stopped", e);
+    /** The first call attaches the watch; later ones are the fallback rescan after an interval without events. */
+    private void rescan() {
+        attach();
+        if (attached) {
+            rescans.incrementAndGet();
         }
+        attached = true;
     }
 
     /**
@@ -148,7 +132,7 @@ public final class FileWatch implements AutoCloseable {
             while (parent != null && !Files.isDirectory(parent)) {
                 parent = parent.getParent();
             }
-            if (parent == null || keys.containsValue(parent)) {
+            if (parent == null || folders.contains(parent) && hub.watching(member, parent)) {
                 return;
             }
             cancelOutside(parent);
@@ -158,13 +142,11 @@ public final class FileWatch implements AutoCloseable {
         }
     }
 
-    private void handle(WatchKey key) {
-        Path dir = keys.get(key);
-        List<WatchEvent<?>> events = key.pollEvents();
-        if (!key.reset()) {
-            keys.remove(key);
+    private void handle(Path dir, List<WatchEvent<?>> events, boolean valid) {
+        if (!valid) {
+            folders.remove(dir);
         }
-        if (dir == null || !dir.startsWith(root)) {
+        if (!dir.startsWith(root)) {
             // A parent of the missing root changed: the root, or a folder on the way to it, may exist now.
             attach();
             return;
@@ -217,25 +199,22 @@ public final class FileWatch implements AutoCloseable {
      * thread (a write on its wake-up socket), which the fallback rescan would otherwise repeat for every folder.
      */
     private boolean register(Path dir) {
-        if (keys.entrySet().stream().anyMatch(e -> e.getValue().equals(dir) && e.getKey().isValid())) {
+        if (folders.contains(dir) && hub.watching(member, dir)) {
             return true;
         }
-        try {
-            keys.put(dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE), dir);
-            registrations.incrementAndGet();
-            return true;
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot watch " + dir, e);
+        if (!hub.watch(member, dir)) {
             return false;
         }
+        folders.add(dir);
+        registrations.incrementAndGet();
+        return true;
     }
 
     private void cancelOutside(Path keep) {
-        keys.entrySet().removeIf(entry -> {
-            boolean outside = !entry.getValue().startsWith(keep);
+        folders.removeIf(folder -> {
+            boolean outside = !folder.startsWith(keep);
             if (outside) {
-                entry.getKey().cancel();
+                hub.unwatch(member, folder);
             }
             return outside;
         });

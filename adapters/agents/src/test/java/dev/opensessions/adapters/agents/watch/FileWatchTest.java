@@ -27,17 +27,23 @@ class FileWatchTest {
     Path dir;
 
     private final List<Path> reported = new CopyOnWriteArrayList<>();
+    /** A hub of the test's own: the process-wide one is shared with every other test's watches. */
+    private final WatchHub hub = new WatchHub("test-watch");
     private FileWatch watch;
+    private FileWatch other;
 
     @AfterEach
     void close() {
         if (watch != null) {
             watch.close();
         }
+        if (other != null) {
+            other.close();
+        }
     }
 
     private FileWatch start(Path root, int maxDepth) {
-        watch = new FileWatch("test", root, maxDepth, reported::add, SLOW_RESCAN);
+        watch = new FileWatch("test", root, maxDepth, reported::add, SLOW_RESCAN, hub);
         watch.start();
         return watch;
     }
@@ -131,7 +137,7 @@ class FileWatchTest {
             Files.createDirectories(dir.resolve("p" + i));
             append(dir.resolve("p" + i + "/t.jsonl"), "{}");
         }
-        watch = new FileWatch("test", dir, 2, reported::add, Duration.ofMillis(50));
+        watch = new FileWatch("test", dir, 2, reported::add, Duration.ofMillis(50), hub);
         watch.start();
         Await.until(() -> watch.rescans() >= 1, Duration.ofSeconds(5), "a first rescan");
         int registered = watch.registrations();
@@ -151,7 +157,7 @@ class FileWatchTest {
     }
 
     @Test
-    void closeEndsTheWatchThread() throws IOException {
+    void closingTheLastWatchEndsTheThread() throws IOException {
         Files.createDirectories(dir.resolve("p"));
         start(dir, 2);
         Thread thread = watch.thread();
@@ -174,5 +180,47 @@ class FileWatchTest {
         start(dir, 2);
 
         Await.until(() -> reported.containsAll(expected), Duration.ofSeconds(5), "all files reported");
+    }
+
+    @Test
+    void watchesShareOneThreadAndAFolderWatchedByTwoReportsToBoth() throws IOException {
+        Path file = dir.resolve("shared/a.jsonl");
+        Files.createDirectories(file.getParent());
+        List<Path> seenByOther = new CopyOnWriteArrayList<>();
+        start(dir.resolve("shared"), 1);
+        other = new FileWatch("other", dir.resolve("shared"), 1, seenByOther::add, SLOW_RESCAN, hub);
+        other.start();
+        Thread thread = watch.thread();
+
+        append(file, "{}");
+
+        awaitReported(file, "the first watch");
+        Await.until(() -> seenByOther.contains(file), Duration.ofSeconds(5), "the second watch of the same folder");
+        assertThat(other.thread()).isSameAs(thread);
+        assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("test-watch")))
+                .as("threads of the hub").hasSize(1);
+    }
+
+    @Test
+    void closingOneWatchOfASharedFolderKeepsTheOtherWatching() throws IOException {
+        Path file = dir.resolve("shared/a.jsonl");
+        Files.createDirectories(file.getParent());
+        List<Path> seenByOther = new CopyOnWriteArrayList<>();
+        start(dir.resolve("shared"), 1);
+        other = new FileWatch("other", dir.resolve("shared"), 1, seenByOther::add, SLOW_RESCAN, hub);
+        other.start();
+        append(file, "{}");
+        Await.until(() -> seenByOther.contains(file), Duration.ofSeconds(5), "the second watch at the start");
+        awaitReported(file, "the first watch at the start");
+        Thread thread = watch.thread();
+
+        other.close();
+        reported.clear();
+        seenByOther.clear();
+        append(file, "{\"more\":true}");
+
+        awaitReported(file, "the watch left open");
+        assertThat(seenByOther).as("reported to the closed watch").isEmpty();
+        assertThat(thread.isAlive()).isTrue();
     }
 }

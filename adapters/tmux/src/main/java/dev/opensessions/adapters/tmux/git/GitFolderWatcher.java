@@ -14,9 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,16 +30,13 @@ final class GitFolderWatcher implements Closeable {
     private static final int REFS_DEPTH = 8;
 
     private final WatchService watchService;
-    private final Consumer<String> onChange;
     private final Map<Path, Watch> watches = new HashMap<>();
     private final Map<String, Set<Path>> foldersByDirectory = new HashMap<>();
-    private final Thread thread;
 
-    /** {@code onChange} is called on the watch thread, once per affected directory and event batch. */
-    GitFolderWatcher(Consumer<String> onChange) {
-        this.onChange = Objects.requireNonNull(onChange, "onChange");
-        this.watchService = WatchLoop.newService("git folders");
-        this.thread = WatchLoop.start("git-watch", watchService, this::affected, onChange);
+    /** The loop's {@code onChange} is called on its thread, once per affected directory and event batch. */
+    GitFolderWatcher(WatchLoop loop) {
+        this.watchService = loop.service();
+        loop.add(this::affected);
     }
 
     /** Watches the folders of {@code reading} for {@code directory}, replacing what it watched before. */
@@ -114,8 +109,7 @@ final class GitFolderWatcher implements Closeable {
         }
     }
 
-    private synchronized Set<String> affected(WatchKey key) {
-        List<WatchEvent<?>> events = key.pollEvents();
+    private synchronized Set<String> affected(WatchKey key, List<WatchEvent<?>> events) {
         Watch watch = watches.get((Path) key.watchable());
         if (watch == null) {
             return Set.of();
@@ -134,8 +128,11 @@ final class GitFolderWatcher implements Closeable {
         return branches || GIT_FILES.contains(name);
     }
 
+    /** Stops watching every folder; the loop goes on for its other watchers. */
     @Override
-    public void close() {
-        WatchLoop.stop(watchService, thread);
+    public synchronized void close() {
+        watches.values().forEach(watch -> watch.key().cancel());
+        watches.clear();
+        foldersByDirectory.clear();
     }
 }

@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -32,6 +34,8 @@ public final class GitStatusCache implements Closeable {
 
     /** Working-tree folders watched at most per repository checkout (one inotify watch each). */
     static final int MAX_WORKTREE_FOLDERS = 4096;
+    /** How long a reader thread waits for work before it ends. */
+    private static final Duration WORKER_IDLE = Duration.ofSeconds(30);
 
     private final GitReader reader;
     private final Consumer<Map<String, GitStatus>> listener;
@@ -39,6 +43,8 @@ public final class GitStatusCache implements Closeable {
     private final Debounce moved;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
+    /** One watch service and thread for both watchers below. */
+    private final WatchLoop watchLoop;
     private final GitFolderWatcher watcher;
     private final WorkingTreeWatcher worktrees;
     private final Map<String, TrackedDirectory> tracked = new HashMap<>();
@@ -60,13 +66,19 @@ public final class GitStatusCache implements Closeable {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
-        this.workers = Executors.newFixedThreadPool(parallelism,
+        // The readers end after a while without work (git is read on events, not on a timer): an idle server
+        // keeps no thread for them.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, WORKER_IDLE.toMillis(),
+                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().name("git-status-", 0).daemon().factory());
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("git-status-timer").daemon().factory());
         this.moved = new Debounce(scheduler, debounce, this::request);
-        this.watcher = new GitFolderWatcher(moved::add);
-        this.worktrees = new WorkingTreeWatcher(moved::add, MAX_WORKTREE_FOLDERS);
+        this.watchLoop = new WatchLoop("git-watch", moved::add);
+        this.watcher = new GitFolderWatcher(watchLoop);
+        this.worktrees = new WorkingTreeWatcher(watchLoop, MAX_WORKTREE_FOLDERS);
     }
 
     /** One-second cache, 100 ms debounce, two git processes at most. */
@@ -272,6 +284,7 @@ public final class GitStatusCache implements Closeable {
         }
         watcher.close();
         worktrees.close();
+        watchLoop.close();
         scheduler.shutdownNow();
         workers.shutdownNow();
     }

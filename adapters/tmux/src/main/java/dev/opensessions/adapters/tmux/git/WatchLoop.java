@@ -1,42 +1,61 @@
 package dev.opensessions.adapters.tmux.git;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * The thread of a folder watcher: it blocks on the watch service (nothing runs while nothing changes), hands
- * each signalled key to the watcher, passes the directories it says were affected on, and re-arms the key. It
- * ends when the watch service is closed or the thread is interrupted.
+ * One watch service and one thread for the folder watchers of the git reads (the git folders and the working
+ * trees): the JDK starts a thread of its own for each watch service, so sharing one saves two threads. The
+ * thread blocks on the watch service (nothing runs while nothing changes), hands each signalled key's events to
+ * every watcher, passes the directories they say were affected on, and re-arms the key. It ends when closed.
  */
-final class WatchLoop {
+final class WatchLoop implements Closeable {
 
-    private WatchLoop() {
+    /** A watcher of the loop: the directories a key's events affect, none when the key is not its own. */
+    interface Watcher {
+        Set<String> affected(WatchKey key, List<WatchEvent<?>> events);
     }
 
-    /** A new watch service of the default file system; {@code what} names what it watches, for the error. */
-    static WatchService newService(String what) {
+    private final WatchService service;
+    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    private final Consumer<String> onChange;
+    private final Thread thread;
+
+    /** Starts the loop on a daemon thread of that name; {@code onChange} is called on it. */
+    WatchLoop(String name, Consumer<String> onChange) {
+        this.onChange = Objects.requireNonNull(onChange, "onChange");
         try {
-            return FileSystems.getDefault().newWatchService();
+            this.service = FileSystems.getDefault().newWatchService();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch " + what, e);
+            throw new UncheckedIOException("cannot watch " + name, e);
         }
+        this.thread = Thread.ofPlatform().name(name).daemon().start(this::run);
     }
 
-    /** Starts the loop on a daemon thread of that name. */
-    static Thread start(String name, WatchService service, Function<WatchKey, Set<String>> affected,
-                        Consumer<String> onChange) {
-        return Thread.ofPlatform().name(name).daemon().start(() -> run(service, affected, onChange));
+    /** The watch service watchers register their folders with. */
+    WatchService service() {
+        return service;
+    }
+
+    void add(Watcher watcher) {
+        watchers.add(Objects.requireNonNull(watcher, "watcher"));
     }
 
     /** Ends the loop: closes the watch service, which wakes the thread, and interrupts it. */
-    static void stop(WatchService service, Thread thread) {
+    @Override
+    public void close() {
         try {
             service.close();
         } catch (IOException ignored) {
@@ -45,18 +64,20 @@ final class WatchLoop {
         thread.interrupt();
     }
 
-    private static void run(WatchService service, Function<WatchKey, Set<String>> affected,
-                            Consumer<String> onChange) {
+    private void run() {
         try {
             while (true) {
                 WatchKey key = service.take();
-                affected.apply(key).forEach(onChange);
+                List<WatchEvent<?>> events = key.pollEvents();
+                Set<String> affected = new HashSet<>();
+                watchers.forEach(watcher -> affected.addAll(watcher.affected(key, events)));
                 key.reset();
+                affected.forEach(onChange);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (ClosedWatchServiceException closed) {
-            // The watcher was closed: the thread's work is over.
+            // The loop was closed: the thread's work is over.
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -37,12 +36,12 @@ final class WorkingTreeWatcher implements Closeable {
     private static final String GIT_FOLDER = ".git";
 
     private final WatchService watchService;
-    private final Consumer<String> onChange;
+    /** The loop this watcher made for itself, closed with it; null when it shares one. */
+    private final WatchLoop ownLoop;
     private final int maxFolders;
     private final Map<Path, Tree> trees = new HashMap<>();
     private final Map<String, Path> treeByDirectory = new HashMap<>();
     private final Map<WatchKey, Tree> treeByKey = new HashMap<>();
-    private final Thread thread;
 
     /** One working tree: its watch keys by folder, the tracked directories inside it, the index it was listed at. */
     private static final class Tree {
@@ -56,15 +55,24 @@ final class WorkingTreeWatcher implements Closeable {
         }
     }
 
-    /** {@code onChange} is called on the watch thread, once per affected directory and event batch. */
+    /** {@code onChange} is called on a watch thread of its own, once per affected directory and event batch. */
     WorkingTreeWatcher(Consumer<String> onChange, int maxFolders) {
-        this.onChange = Objects.requireNonNull(onChange, "onChange");
+        this(new WatchLoop("worktree-watch", onChange), maxFolders, true);
+    }
+
+    /** Watches through a loop shared with other watchers; its {@code onChange} is told of the changes. */
+    WorkingTreeWatcher(WatchLoop loop, int maxFolders) {
+        this(loop, maxFolders, false);
+    }
+
+    private WorkingTreeWatcher(WatchLoop loop, int maxFolders, boolean owned) {
         if (maxFolders < 1) {
             throw new IllegalArgumentException("maxFolders must be at least 1");
         }
         this.maxFolders = maxFolders;
-        this.watchService = WatchLoop.newService("working trees");
-        this.thread = WatchLoop.start("worktree-watch", watchService, this::affected, onChange);
+        this.watchService = loop.service();
+        this.ownLoop = owned ? loop : null;
+        loop.add(this::affected);
     }
 
     /**
@@ -160,8 +168,7 @@ final class WorkingTreeWatcher implements Closeable {
         }
     }
 
-    private synchronized Set<String> affected(WatchKey key) {
-        List<WatchEvent<?>> events = key.pollEvents();
+    private synchronized Set<String> affected(WatchKey key, List<WatchEvent<?>> events) {
         Tree tree = treeByKey.get(key);
         if (tree == null) {
             return Set.of();
@@ -186,8 +193,17 @@ final class WorkingTreeWatcher implements Closeable {
         return changed ? Set.copyOf(tree.directories) : Set.of();
     }
 
+    /** Stops watching every folder, and ends its loop when it made one for itself. */
     @Override
     public void close() {
-        WatchLoop.stop(watchService, thread);
+        synchronized (this) {
+            treeByKey.keySet().forEach(WatchKey::cancel);
+            treeByKey.clear();
+            trees.clear();
+            treeByDirectory.clear();
+        }
+        if (ownLoop != null) {
+            ownLoop.close();
+        }
     }
 }
