@@ -29,6 +29,7 @@ final class LauncherProcess {
     private final Path home;
     private final int port;
     private final Map<String, String> extraEnv = new HashMap<>();
+    private Path launcher = REPO.resolve("bin/opensessions");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     LauncherProcess(Path home) throws IOException {
@@ -50,6 +51,12 @@ final class LauncherProcess {
         return this;
     }
 
+    /** Runs this launcher (an installed copy) instead of the checkout's. */
+    LauncherProcess from(Path installed) {
+        launcher = installed;
+        return this;
+    }
+
     /** Runs the launcher from this tmux pane, as a user typing in it would. */
     LauncherProcess inPane(String paneId) {
         extraEnv.put("TMUX_PANE", paneId);
@@ -57,7 +64,7 @@ final class LauncherProcess {
     }
 
     Result run(String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(REPO.resolve("bin/opensessions").toString(), command)
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), command)
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.remove("TMUX");

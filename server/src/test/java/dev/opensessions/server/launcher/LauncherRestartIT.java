@@ -1,5 +1,6 @@
 package dev.opensessions.server.launcher;
 
+import dev.opensessions.server.acceptance.Installation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,28 @@ class LauncherRestartIT {
         } finally {
             Files.setLastModifiedTime(jar, original);
         }
+    }
+
+    /**
+     * The same package reached by another path (an installation that links it, as every acceptance test's does)
+     * keeps the cache: the JVM takes a package moved whole, and recording again costs seconds on every start.
+     */
+    @Test
+    void thePackageReachedThroughALinkStartsFromTheCacheWithoutRecordingItAgain() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
+        Path packaged = LauncherProcess.REPO.resolve("server/target/quarkus-app");
+        Path cache = packaged.resolve("opensessions.aot");
+        assertThat(launcher.run("start").exitCode()).as("start").isZero();
+        assertThat(launcher.run("stop").exitCode()).as("stop").isZero();
+        FileTime recorded = Files.getLastModifiedTime(cache);
+
+        Installation linked = Installation.of(home.resolve("installed"));
+        assertThat(launcher.from(linked.launcher()).run("start").exitCode()).as("start from the link").isZero();
+
+        assertThat(Files.getLastModifiedTime(cache)).as("the cache, not recorded again").isEqualTo(recorded);
+        String pid = Files.readString(launcher.runtimeDir("default").resolve("pid")).strip();
+        assertThat(Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' '))
+                .contains("-XX:AOTCache=" + home.resolve("installed/server/target/quarkus-app/opensessions.aot"));
     }
 
     @Test
