@@ -18,6 +18,7 @@ import dev.opensessions.domain.session.Topology;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -100,7 +101,9 @@ public final class AgentNotificationService implements TransitionRecorder {
         NotificationSettings settings = this.settings;
         // Asked first without the state: reading it goes through the owner, which the event path holds for every
         // event, and in a burst nearly every transition is within its thread's cooldown.
-        if (!gate.mayTell(transition, clock.instant(), LocalTime.ofInstant(clock.instant(), clock.getZone()))) {
+        Instant now = clock.instant();
+        LocalTime local = LocalTime.ofInstant(now, clock.getZone());
+        if (!gate.mayTell(transition, now, local)) {
             return;
         }
         // Through the owner, so the state read is the one the recording of this transition published: the
@@ -112,8 +115,7 @@ public final class AgentNotificationService implements TransitionRecorder {
             return;
         }
         AgentThread thread = found.get();
-        LocalTime local = LocalTime.ofInstant(clock.instant(), clock.getZone());
-        if (gate.decide(thread.agent(), transition, clock.instant(), local) != NotificationGate.Verdict.TELL) {
+        if (gate.decide(thread.agent(), transition, now, local) != NotificationGate.Verdict.TELL) {
             return;
         }
         String text = NotificationText.of(thread);
