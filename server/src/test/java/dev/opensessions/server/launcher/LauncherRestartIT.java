@@ -21,6 +21,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class LauncherRestartIT {
 
+    private static final Path PACKAGED = LauncherProcess.REPO.resolve("server/target/quarkus-app");
+    private static final Path CACHE = PACKAGED.resolve("opensessions.aot");
+
     @TempDir
     Path home;
     private LauncherProcess launcher;
@@ -61,15 +64,13 @@ class LauncherRestartIT {
 
     /** On JDK 25 the launcher records an AOT cache of this build once, and servers start from it. */
     private void assertTheSecondServerStartedFromTheAotCacheTheFirstOneLeft() throws Exception {
-        Path packaged = LauncherProcess.REPO.resolve("server/target/quarkus-app");
-        Path cache = packaged.resolve("opensessions.aot");
-        assertThat(cache).isNotEmptyFile();
-        assertThat(Files.getLastModifiedTime(cache)).isGreaterThan(
-                Files.getLastModifiedTime(packaged.resolve("quarkus-run.jar")));
+        assertThat(CACHE).isNotEmptyFile();
+        assertThat(Files.getLastModifiedTime(CACHE)).isGreaterThan(
+                Files.getLastModifiedTime(PACKAGED.resolve("quarkus-run.jar")));
         String pid = Files.readString(launcher.runtimeDir("default").resolve("pid")).strip();
         String commandLine = Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' ');
-        assertThat(commandLine).contains("-XX:AOTCache=" + cache);
-        assertThat(cache.resolveSibling("opensessions.aot.stamp")).isNotEmptyFile();
+        assertThat(commandLine).contains("-XX:AOTCache=" + CACHE);
+        assertThat(CACHE.resolveSibling("opensessions.aot.stamp")).isNotEmptyFile();
     }
 
     /**
@@ -78,14 +79,9 @@ class LauncherRestartIT {
      */
     @Test
     void aChangedJarOfThePackageMakesTheLauncherRecordTheCacheAgain() throws Exception {
-        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
-        Path packaged = LauncherProcess.REPO.resolve("server/target/quarkus-app");
-        Path cache = packaged.resolve("opensessions.aot");
-        assertThat(launcher.run("start").exitCode()).as("start").isZero();
-        assertThat(launcher.run("stop").exitCode()).as("stop").isZero();
-        FileTime recorded = Files.getLastModifiedTime(cache);
+        FileTime recorded = startedOnceFromTheCache();
         Path jar;
-        try (Stream<Path> jars = Files.list(packaged.resolve("lib/main"))) {
+        try (Stream<Path> jars = Files.list(PACKAGED.resolve("lib/main"))) {
             jar = jars.filter(file -> file.toString().endsWith(".jar")).sorted().findFirst().orElseThrow();
         }
         FileTime original = Files.getLastModifiedTime(jar);
@@ -93,7 +89,7 @@ class LauncherRestartIT {
             // Older than the cache, so only the stamp tells that the package is not the one recorded.
             Files.setLastModifiedTime(jar, FileTime.fromMillis(original.toMillis() - 60_000));
             assertThat(launcher.run("start").exitCode()).as("start after the change").isZero();
-            assertThat(Files.getLastModifiedTime(cache)).as("cache recorded again").isGreaterThan(recorded);
+            assertThat(Files.getLastModifiedTime(CACHE)).as("cache recorded again").isGreaterThan(recorded);
         } finally {
             Files.setLastModifiedTime(jar, original);
         }
@@ -105,17 +101,12 @@ class LauncherRestartIT {
      */
     @Test
     void thePackageReachedThroughALinkStartsFromTheCacheWithoutRecordingItAgain() throws Exception {
-        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
-        Path packaged = LauncherProcess.REPO.resolve("server/target/quarkus-app");
-        Path cache = packaged.resolve("opensessions.aot");
-        assertThat(launcher.run("start").exitCode()).as("start").isZero();
-        assertThat(launcher.run("stop").exitCode()).as("stop").isZero();
-        FileTime recorded = Files.getLastModifiedTime(cache);
+        FileTime recorded = startedOnceFromTheCache();
 
         Installation linked = Installation.of(home.resolve("installed"));
         assertThat(launcher.from(linked.launcher()).run("start").exitCode()).as("start from the link").isZero();
 
-        assertThat(Files.getLastModifiedTime(cache)).as("the cache, not recorded again").isEqualTo(recorded);
+        assertThat(Files.getLastModifiedTime(CACHE)).as("the cache, not recorded again").isEqualTo(recorded);
         String pid = Files.readString(launcher.runtimeDir("default").resolve("pid")).strip();
         assertThat(Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' '))
                 .contains("-XX:AOTCache=" + home.resolve("installed/server/target/quarkus-app/opensessions.aot"));
@@ -134,6 +125,14 @@ class LauncherRestartIT {
         assertThat(again.output()).contains(url);
         assertThat(status.exitCode()).isZero();
         assertThat(printed.output().strip()).isEqualTo(url);
+    }
+
+    /** On JDK 25: starts and stops the server once (recording the cache if it is not current); the cache's time. */
+    private FileTime startedOnceFromTheCache() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
+        assertThat(launcher.run("start").exitCode()).as("start").isZero();
+        assertThat(launcher.run("stop").exitCode()).as("stop").isZero();
+        return Files.getLastModifiedTime(CACHE);
     }
 
     private void assertStateShowsThePushes() throws Exception {

@@ -185,11 +185,7 @@ class FileWatchTest {
     @Test
     void watchesShareOneThreadAndAFolderWatchedByTwoReportsToBoth() throws IOException {
         Path file = dir.resolve("shared/a.jsonl");
-        Files.createDirectories(file.getParent());
-        List<Path> seenByOther = new CopyOnWriteArrayList<>();
-        start(dir.resolve("shared"), 1);
-        other = new FileWatch("other", dir.resolve("shared"), 1, seenByOther::add, SLOW_RESCAN, hub);
-        other.start();
+        List<Path> seenByOther = twoWatchesOf(file.getParent());
         Thread thread = watch.thread();
 
         append(file, "{}");
@@ -204,11 +200,7 @@ class FileWatchTest {
     @Test
     void closingOneWatchOfASharedFolderKeepsTheOtherWatching() throws IOException {
         Path file = dir.resolve("shared/a.jsonl");
-        Files.createDirectories(file.getParent());
-        List<Path> seenByOther = new CopyOnWriteArrayList<>();
-        start(dir.resolve("shared"), 1);
-        other = new FileWatch("other", dir.resolve("shared"), 1, seenByOther::add, SLOW_RESCAN, hub);
-        other.start();
+        List<Path> seenByOther = twoWatchesOf(file.getParent());
         append(file, "{}");
         Await.until(() -> seenByOther.contains(file), Duration.ofSeconds(5), "the second watch at the start");
         awaitReported(file, "the first watch at the start");
@@ -222,5 +214,15 @@ class FileWatchTest {
         awaitReported(file, "the watch left open");
         assertThat(seenByOther).as("reported to the closed watch").isEmpty();
         assertThat(thread.isAlive()).isTrue();
+    }
+
+    /** Starts the test's watch and a second one ({@code other}) of the same folder; what the second reports. */
+    private List<Path> twoWatchesOf(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        List<Path> seenByOther = new CopyOnWriteArrayList<>();
+        start(folder, 1);
+        other = new FileWatch("other", folder, 1, seenByOther::add, SLOW_RESCAN, hub);
+        other.start();
+        return seenByOther;
     }
 }
