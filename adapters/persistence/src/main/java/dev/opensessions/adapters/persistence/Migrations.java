@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class Migrations {
 
-    private static final List<String> SCRIPTS = List.of("V1__state.sql", "V2__wait_history.sql");
+    private static final List<String> SCRIPTS = List.of("V1__state.sql", "V2__wait_history.sql", "V3__history_appended.sql");
 
     private Migrations() {
     }

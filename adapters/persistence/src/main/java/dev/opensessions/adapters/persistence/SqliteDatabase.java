@@ -159,7 +159,8 @@ public final class SqliteDatabase implements AutoCloseable {
      * The statement for {@code sql} on this connection, prepared on its first use and kept with the connection until
      * it is closed: the group commit runs the same few statements on the same connection hundreds of times a second,
      * and preparing each anew for every commit was about a tenth of the store writer's CPU. For writes run as a batch
-     * or with {@code execute}; the caller does not close it and sets every parameter it binds.
+     * or with {@code execute}, or a query whose result the caller closes; the caller does not close the statement and
+     * sets every parameter it binds.
      */
     PreparedStatement statement(Connection connection, String sql) throws SQLException {
         Map<String, PreparedStatement> statements;
@@ -309,6 +310,8 @@ public final class SqliteDatabase implements AutoCloseable {
             // In WAL mode a commit is then in the file when COMMIT returns, safe from a crash of the server;
             // only a power loss may take the last commits (FULL would add an fsync to every group commit).
             Pragmas.execute(connection, "PRAGMA synchronous = NORMAL");
+            String exp = System.getProperty("h17.autocheckpoint");
+            if (exp != null) Pragmas.execute(connection, "PRAGMA wal_autocheckpoint = " + Integer.parseInt(exp));
             return connection;
         } catch (SQLException failure) {
             connection.close();

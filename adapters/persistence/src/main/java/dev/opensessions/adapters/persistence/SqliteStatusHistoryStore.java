@@ -22,41 +22,33 @@ import java.util.Objects;
 /**
  * Keeps one tmux server's agent status transitions and seen marks in the SQLite file, in the order they were
  * appended, at most {@link StatusHistoryStore#CAPACITY_PER_SESSION} of each per session as far as a reader sees.
- * The file may hold up to {@link #TRIM_SLACK} older rows more per session: a session is trimmed back to the
- * capacity once it passes it by the slack, so one commit in {@code TRIM_SLACK} deletes a run of old rows instead of
- * every commit deleting one row of each session it touched (each such delete dirtied two pages of the file that the
- * commit wrote to the WAL). The readers skip those older rows.
+ *
+ * <p>Both tables are rowid tables without an index by session: rows are appended at the table's end, so a commit
+ * writes the table's last page or two whatever the sessions it appends to (an index by session cost one page per
+ * session, each written to the WAL by the commit). The store gives each row the next id itself and keeps, for every
+ * session it appended to, the ids of that session's newest rows in memory; the ids of older rows wait in one list
+ * until there are more than {@link #TRIM_SLACK} of them in the table, and are then deleted by one statement: the
+ * oldest rows of all sessions go together, so the pages they freed are written once. The readers skip those older
+ * rows. Readers of one session walk the whole table of the server (a few thousand rows): they run once in seconds.
  */
 public final class SqliteStatusHistoryStore implements StatusHistoryStore {
 
-    /** Rows a session may hold over the capacity in the file before it is trimmed back to the capacity. */
-    static final int TRIM_SLACK = 64;
+    /** Rows of the table over the capacity of their session, all sessions together, before they are deleted. */
+    static final int TRIM_SLACK = 512;
 
     private static final String INSERT = """
             INSERT INTO status_transition (server_key, session, thread_key, from_status, to_status, at, unseen)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_SEEN = """
             INSERT INTO seen_mark (server_key, session, thread_key, at) VALUES (?, ?, ?, ?)""";
-    // The oldest rows of a session, as many as the last parameter says (the index by session walks only those).
-    private static final String TRIM = """
-            DELETE FROM status_transition WHERE id IN (
-                SELECT id FROM status_transition WHERE server_key = ? AND session = ? ORDER BY id LIMIT ?)""";
-    private static final String TRIM_SEEN = """
-            DELETE FROM seen_mark WHERE id IN (
-                SELECT id FROM seen_mark WHERE server_key = ? AND session = ? ORDER BY id LIMIT ?)""";
-    private static final String COUNT = "SELECT count(*) FROM status_transition WHERE server_key = ? AND session = ?";
-    private static final String COUNT_SEEN = "SELECT count(*) FROM seen_mark WHERE server_key = ? AND session = ?";
+    // The rows of one transaction get consecutive ids: it holds the write lock, and SQLite gives a new row the
+    // highest id of the table plus one.
+    private static final String LAST_ID = "SELECT last_insert_rowid()";
 
     private final SqliteDatabase database;
     private final String serverKey;
-    /**
-     * Rows stored per session, as counted by this store, so a commit trims a session only when it is over the cap
-     * (walking the 500 newest rows of every touched session on every commit was a quarter of the commit's cost).
-     * Forgotten whenever a transaction of the database failed since they were counted: a rolled back append
-     * must not be counted. Only this process writes the rows of its server key.
-     */
-    private final RowCounts transitionCounts = new RowCounts(COUNT, TRIM);
-    private final RowCounts seenCounts = new RowCounts(COUNT_SEEN, TRIM_SEEN);
+    private final Appended transitionRows = new Appended("status_transition");
+    private final Appended seenRows = new Appended("seen_mark");
 
     public SqliteStatusHistoryStore(SqliteDatabase database, String serverKey) {
         this.database = Objects.requireNonNull(database, "database");
@@ -70,21 +62,24 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
             return;
         }
         database.write("append agent status history", connection -> {
-            Map<SessionName, Integer> touched = new LinkedHashMap<>();
             PreparedStatement insert = database.statement(connection, INSERT);
-            for (StatusTransition transition : batch) {
-                insert.setString(1, serverKey);
-                insert.setString(2, transition.session().value());
-                insert.setString(3, transition.thread().value());
-                insert.setString(4, transition.from() == null ? null : transition.from().wireName());
-                insert.setString(5, transition.to().wireName());
-                Columns.setInstant(insert, 6, transition.at());
-                insert.setInt(7, transition.unseen() ? 1 : 0);
-                insert.addBatch();
-                touched.merge(transition.session(), 1, Integer::sum);
+            synchronized (transitionRows) {
+                List<SessionName> sessions = batch.stream().map(StatusTransition::session).toList();
+                transitionRows.read(connection, sessions);
+                for (StatusTransition transition : batch) {
+                    insert.setString(1, serverKey);
+                    insert.setString(2, transition.session().value());
+                    insert.setString(3, transition.thread().value());
+                    insert.setString(4, transition.from() == null ? null : transition.from().wireName());
+                    insert.setString(5, transition.to().wireName());
+                    Columns.setInstant(insert, 6, transition.at());
+                    insert.setInt(7, transition.unseen() ? 1 : 0);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                transitionRows.inserted(connection, sessions);
+                transitionRows.trim(connection);
             }
-            insert.executeBatch();
-            transitionCounts.trim(connection, touched);
             return null;
         });
     }
@@ -96,77 +91,132 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
             return;
         }
         database.write("append seen marks", connection -> {
-            Map<SessionName, Integer> touched = new LinkedHashMap<>();
             PreparedStatement insert = database.statement(connection, INSERT_SEEN);
-            for (SeenMark mark : batch) {
-                insert.setString(1, serverKey);
-                insert.setString(2, mark.session().value());
-                insert.setString(3, mark.thread().value());
-                Columns.setInstant(insert, 4, mark.at());
-                insert.addBatch();
-                touched.merge(mark.session(), 1, Integer::sum);
+            synchronized (seenRows) {
+                List<SessionName> sessions = batch.stream().map(SeenMark::session).toList();
+                seenRows.read(connection, sessions);
+                for (SeenMark mark : batch) {
+                    insert.setString(1, serverKey);
+                    insert.setString(2, mark.session().value());
+                    insert.setString(3, mark.thread().value());
+                    Columns.setInstant(insert, 4, mark.at());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                seenRows.inserted(connection, sessions);
+                seenRows.trim(connection);
             }
-            insert.executeBatch();
-            seenCounts.trim(connection, touched);
             return null;
         });
     }
 
-    /** The rows of one table per session, counted once from the file and then kept by adding what is appended. */
-    private final class RowCounts {
+    /**
+     * What one table holds of this server, as far as the trim needs it: the ids of the newest rows of every session
+     * appended to, and the ids of the rows over their session's capacity, still in the table. Read from the file for a
+     * session the first time it is appended to, then kept by adding what is appended. Forgotten whenever a transaction
+     * of the database failed since (a rolled back append must not be counted). Only this process writes the rows of its
+     * server key; other processes may append rows of theirs. Callers hold the instance's lock.
+     */
+    private final class Appended {
 
-        private final String count;
-        private final String trim;
-        private final Map<SessionName, Integer> rows = new HashMap<>();
+        private final String sessionIds;
+        private final String delete;
+        private final Map<SessionName, NewestIds> sessions = new HashMap<>();
+        /** Ids of rows over their session's capacity, still in the table, in the order they were stored. */
+        private long[] older = new long[TRIM_SLACK + 1];
+        private int olderCount;
         private long failuresSeen = -1;
 
-        RowCounts(String count, String trim) {
-            this.count = count;
-            this.trim = trim;
+        Appended(String table) {
+            this.sessionIds = "SELECT id FROM " + table + " WHERE server_key = ? AND session = ? ORDER BY id";
+            // The ids as one JSON array of numbers this code wrote: one statement, one bound value, for every row.
+            this.delete = "DELETE FROM " + table + " WHERE id IN (SELECT value FROM json_each(?))";
         }
 
-        /**
-         * After {@code appended} rows per session were inserted: deletes the oldest rows of every session over the
-         * capacity and the slack, down to the capacity.
-         */
-        synchronized void trim(Connection connection, Map<SessionName, Integer> appended) throws SQLException {
+        /** Reads the stored rows of every session of {@code rowSessions} not read yet: before their new rows are inserted. */
+        void read(Connection connection, List<SessionName> rowSessions) throws SQLException {
             long failures = database.failedTransactions();
             if (failures != failuresSeen) {
-                rows.clear();
+                sessions.clear();
+                olderCount = 0;
                 failuresSeen = failures;
             }
-            // One statement for every session over the cap, batched and kept with the connection: preparing a DELETE
-            // per session and commit was a third of the store writer's time.
-            PreparedStatement delete = null;
-            for (Map.Entry<SessionName, Integer> entry : appended.entrySet()) {
-                SessionName session = entry.getKey();
-                Integer known = rows.get(session);
-                int stored = known == null ? counted(connection, session) : known + entry.getValue();
-                if (stored > CAPACITY_PER_SESSION + TRIM_SLACK) {
-                    if (delete == null) {
-                        delete = database.statement(connection, trim);
-                    }
-                    delete.setString(1, serverKey);
-                    delete.setString(2, session.value());
-                    delete.setInt(3, stored - CAPACITY_PER_SESSION);
-                    delete.addBatch();
-                    stored = CAPACITY_PER_SESSION;
+            for (SessionName session : rowSessions) {
+                if (!sessions.containsKey(session)) {
+                    sessions.put(session, stored(connection, session));
                 }
-                rows.put(session, stored);
-            }
-            if (delete != null) {
-                delete.executeBatch();
             }
         }
 
-        private int counted(Connection connection, SessionName session) throws SQLException {
-            try (PreparedStatement select = connection.prepareStatement(count)) {
+        /** Notes the rows just inserted, one for each of {@code rowSessions} in that order. */
+        void inserted(Connection connection, List<SessionName> rowSessions) throws SQLException {
+            long id;
+            try (ResultSet last = database.statement(connection, LAST_ID).executeQuery()) {
+                id = last.next() ? last.getLong(1) - rowSessions.size() + 1 : 0;
+            }
+            for (SessionName session : rowSessions) {
+                added(sessions.get(session).add(id++));
+            }
+        }
+
+        /** Deletes the rows over their session's capacity once there are more than the slack of them. */
+        void trim(Connection connection) throws SQLException {
+            if (olderCount <= TRIM_SLACK) {
+                return;
+            }
+            StringBuilder ids = new StringBuilder(olderCount * 8).append('[');
+            for (int i = 0; i < olderCount; i++) {
+                ids.append(i == 0 ? "" : ",").append(older[i]);
+            }
+            PreparedStatement statement = database.statement(connection, delete);
+            statement.setString(1, ids.append(']').toString());
+            statement.execute();
+            olderCount = 0;
+        }
+
+        private NewestIds stored(Connection connection, SessionName session) throws SQLException {
+            NewestIds newest = new NewestIds();
+            try (PreparedStatement select = connection.prepareStatement(sessionIds)) {
                 select.setString(1, serverKey);
                 select.setString(2, session.value());
-                try (ResultSet result = select.executeQuery()) {
-                    return result.next() ? result.getInt(1) : 0;
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        added(newest.add(rows.getLong(1)));
+                    }
                 }
             }
+            return newest;
+        }
+
+        /** Notes the id a session's newest ids pushed out (none when it is 0). */
+        private void added(long pushedOut) {
+            if (pushedOut == 0) {
+                return;
+            }
+            if (olderCount == older.length) {
+                older = java.util.Arrays.copyOf(older, older.length * 2);
+            }
+            older[olderCount++] = pushedOut;
+        }
+    }
+
+    /** The ids of one session's newest rows, at most the capacity of a session, in a ring. */
+    private static final class NewestIds {
+
+        private final long[] ids = new long[CAPACITY_PER_SESSION];
+        private int size;
+        private int oldest;
+
+        /** Adds the id of a newer row; answers the id it pushed out of the newest, or 0. */
+        long add(long id) {
+            if (size < ids.length) {
+                ids[(oldest + size++) % ids.length] = id;
+                return 0;
+            }
+            long pushedOut = ids[oldest];
+            ids[oldest] = id;
+            oldest = (oldest + 1) % ids.length;
+            return pushedOut;
         }
     }
 
