@@ -17,6 +17,7 @@ import dev.opensessions.application.state.Subscription;
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.AgentTracker;
 import dev.opensessions.domain.agent.SeenMark;
+import dev.opensessions.domain.agent.SessionAgents;
 import dev.opensessions.domain.agent.StatusTransition;
 import dev.opensessions.domain.agent.ThreadChange;
 import dev.opensessions.domain.agent.ThreadKey;
@@ -28,17 +29,16 @@ import dev.opensessions.domain.session.Topology;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,8 +85,12 @@ public final class DurableStateService
     private final Queue<StatusTransition> transitions = new ConcurrentLinkedQueue<>();
     private final Queue<SeenMark> seen = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingTransitions = new AtomicInteger();
-    /** Callers waiting for the commit of a snapshot version, by version. */
-    private final ConcurrentNavigableMap<Long, CompletableFuture<CommitOutcome>> waiters = new ConcurrentSkipListMap<>();
+    /**
+     * What every caller waiting for a commit gets: completed by the next run of the writer that starts after the
+     * caller took it, which writes every change applied before. One future per commit, not one per caller.
+     */
+    private final AtomicReference<CompletableFuture<CommitOutcome>> nextCommit =
+            new AtomicReference<>(new CompletableFuture<>());
     /** Transitions of a failed transaction, written first by the next one; only the writer thread uses it. */
     private final List<StatusTransition> unwritten = new ArrayList<>();
     private final List<SeenMark> unwrittenSeen = new ArrayList<>();
@@ -188,11 +192,9 @@ public final class DurableStateService
         if (done == null || version <= done.version()) {
             return CompletableFuture.completedFuture(COMMITTED);
         }
-        CompletableFuture<CommitOutcome> waiter = waiters.computeIfAbsent(version, v -> new CompletableFuture<>());
-        // The writer may have committed this version between the read above and the registration.
-        if (written.version() >= version) {
-            complete(written.version(), COMMITTED);
-        }
+        // The writer runs that take this future after this call: each takes it before it reads what is pending, so it
+        // either writes this caller's change or runs after the run that does.
+        CompletableFuture<CommitOutcome> waiter = nextCommit.get();
         arm();
         return waiter;
     }
@@ -241,6 +243,7 @@ public final class DurableStateService
     }
 
     private void drain() {
+        CompletableFuture<CommitOutcome> waiting = nextCommit.getAndSet(new CompletableFuture<>());
         List<StatusTransition> batch = new ArrayList<>(unwritten);
         unwritten.clear();
         StatusTransition next;
@@ -259,6 +262,9 @@ public final class DurableStateService
         StateSnapshot before = written;
         boolean newState = snapshot != null && snapshot.version() > before.version();
         if (batch.isEmpty() && looks.isEmpty() && !newState) {
+            // Nothing pending: what its callers applied was committed by an earlier run (a failed one keeps its changes
+            // pending, so this run would have found them).
+            waiting.complete(COMMITTED);
             return;
         }
         try {
@@ -275,14 +281,14 @@ public final class DurableStateService
             });
         } catch (StoreException | IllegalStateException failure) {
             unwrittenSeen.addAll(looks.subList(Math.max(0, looks.size() - MAX_PENDING_TRANSITIONS), looks.size()));
-            failed(batch, newState ? snapshot : null, failure);
+            failed(batch, newState ? snapshot : null, failure, waiting);
             return;
         }
         if (newState) {
             written = snapshot;
         }
         recovered();
-        complete(written.version(), COMMITTED);
+        waiting.complete(COMMITTED);
     }
 
     private void writeState(StateSnapshot before, StateSnapshot snapshot) {
@@ -294,7 +300,8 @@ public final class DurableStateService
     }
 
     /** Keeps the failed changes for the next try, answers their waiters, and rests before trying again. */
-    private void failed(List<StatusTransition> batch, StateSnapshot snapshot, RuntimeException failure) {
+    private void failed(List<StatusTransition> batch, StateSnapshot snapshot, RuntimeException failure,
+                        CompletableFuture<CommitOutcome> waiting) {
         unwritten.addAll(batch.subList(Math.max(0, batch.size() - MAX_PENDING_TRANSITIONS), batch.size()));
         if (snapshot != null) {
             pending.accumulateAndGet(snapshot, DurableStateService::newer);
@@ -306,8 +313,9 @@ public final class DurableStateService
                     + " writes are refused, and the store is tried again every " + RETRY_MILLIS + " ms");
         }
         failing = outcome;
-        long attempted = snapshot == null ? written.version() : snapshot.version();
-        complete(Math.max(attempted, appliedVersion), outcome);
+        // Its callers, and those of changes applied since, which stay pending too.
+        waiting.complete(outcome);
+        nextCommit.getAndSet(new CompletableFuture<>()).complete(outcome);
         arm();
     }
 
@@ -316,16 +324,6 @@ public final class DurableStateService
             failing = null;
             LOG.log(Level.WARNING, "state store writable again; every pending change is written");
         }
-    }
-
-    /** Answers every caller waiting for a version up to the given one. */
-    private void complete(long upTo, CommitOutcome outcome) {
-        ConcurrentNavigableMap<Long, CompletableFuture<CommitOutcome>> done = waiters.headMap(upTo, true);
-        done.forEach((version, waiter) -> {
-            if (done.remove(version, waiter)) {
-                waiter.complete(outcome);
-            }
-        });
     }
 
     private void writeMetadata(Map<SessionName, SessionMetadata> before, Map<SessionName, SessionMetadata> after) {
@@ -341,32 +339,46 @@ public final class DurableStateService
     /**
      * Stores the rows that differ between the two trackers. A session whose rows are the same instance in both
      * is skipped (the tracker copies only the sessions it changes), so a commit costs what changed since the
-     * last one, not every row of every session. A row that moved between sessions is in two changed sessions.
+     * last one, not every row of every session; within a changed session a row that is the same instance is
+     * unchanged. Rows are looked up by the keys of the sessions' maps (a row's {@code key()} builds a new key). A row
+     * that moved between sessions is in two changed sessions: saved under its new session, not deleted.
      */
     private void writeThreads(AgentTracker before, AgentTracker after) {
         if (before == after) {
             return;
         }
-        Map<ThreadKey, AgentThread> old = new HashMap<>();
-        before.sessions().forEach((session, agents) -> {
-            if (after.sessions().get(session) != agents) {
-                agents.threads().values().forEach(t -> old.put(t.key(), t));
-            }
-        });
         List<AgentThread> changed = new ArrayList<>();
+        Set<ThreadKey> saved = new HashSet<>();
         after.sessions().forEach((session, agents) -> {
-            if (before.sessions().get(session) != agents) {
-                for (AgentThread thread : agents.threads().values()) {
-                    if (!thread.equals(old.remove(thread.key()))) {
-                        changed.add(thread);
-                    }
+            SessionAgents was = before.sessions().get(session);
+            if (was == agents) {
+                return;
+            }
+            Map<ThreadKey, AgentThread> old = was == null ? Map.of() : was.threads();
+            agents.threads().forEach((key, thread) -> {
+                AgentThread prior = old.get(key);
+                if (prior != thread && !thread.equals(prior)) {
+                    changed.add(thread);
+                    saved.add(key);
+                }
+            });
+        });
+        List<ThreadKey> gone = new ArrayList<>();
+        before.sessions().forEach((session, agents) -> {
+            SessionAgents now = after.sessions().get(session);
+            if (now == agents) {
+                return;
+            }
+            for (ThreadKey key : agents.threads().keySet()) {
+                if ((now == null || !now.threads().containsKey(key)) && !saved.contains(key)) {
+                    gone.add(key);
                 }
             }
         });
         if (!changed.isEmpty()) {
             threads.saveAll(changed);
         }
-        old.keySet().forEach(threads::delete);
+        gone.forEach(threads::delete);
     }
 
     private <T> T read(String what, Supplier<T> action, T fallback) {
@@ -389,6 +401,6 @@ public final class DurableStateService
         flush();
         writer.shutdown();
         // Whoever still waits is owed an answer; what was not written by now is not stored.
-        complete(Long.MAX_VALUE, new CommitOutcome.NotStored(false, "the server is stopping"));
+        nextCommit.get().complete(new CommitOutcome.NotStored(false, "the server is stopping"));
     }
 }

@@ -172,6 +172,60 @@ class DurableStateServiceTest {
     }
 
     @Test
+    void eventsOfOneCommitKeepEveryTransitionButSaveOnlyTheLastRowOfEachThreadOnceAndShareOneAnswer() throws Exception {
+        CountDownLatch inTransaction = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean hold = new AtomicBoolean();
+        DurableStateService durable = new DurableStateService(stores.orders, stores.metadataStore,
+                stores.threadStore, stores.historyStore, work -> {
+                    work.run();
+                    if (hold.getAndSet(false)) {
+                        inTransaction.countDown();
+                        try {
+                            release.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException interrupted) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                });
+        StateOwner owner = new StateOwner(Clock.systemUTC(), durable.restore());
+        durable.start(owner);
+        FakeSessionSource mux = new FakeSessionSource();
+        new TopologyService(owner, mux).start();
+        mux.pushSessions("a", "/a");
+        RecordAgentEventService agents = new RecordAgentEventService(owner, durable);
+        hold.set(true);
+        agents.record(new Command("load", AgentStatus.RUNNING, A, null, "held", null, null, null, null, null));
+        assertThat(inTransaction.await(5, TimeUnit.SECONDS)).isTrue();
+        int savedBefore = stores.saved.size();
+
+        // While the writer is held in a commit: three changes of one thread, two of another, all in the next commit.
+        AgentStatus[] statuses = {AgentStatus.RUNNING, AgentStatus.WAITING, AgentStatus.DONE};
+        java.util.List<CompletableFuture<CommitOutcome>> answers = new java.util.ArrayList<>();
+        for (AgentStatus status : statuses) {
+            agents.record(new Command("load", status, A, null, "t", null, null, null, null, null));
+            answers.add(durable.committed().toCompletableFuture());
+        }
+        for (AgentStatus status : java.util.List.of(AgentStatus.RUNNING, AgentStatus.ERROR)) {
+            agents.record(new Command("load", status, A, null, "u", null, null, null, null, null));
+            answers.add(durable.committed().toCompletableFuture());
+        }
+        release.countDown();
+        for (CompletableFuture<CommitOutcome> answer : answers) {
+            assertThat(answer.get(5, TimeUnit.SECONDS)).isInstanceOf(CommitOutcome.Committed.class);
+        }
+
+        assertThat(answers).allMatch(answer -> answer == answers.getFirst());
+        assertThat(stores.history).extracting(t -> t.thread().value() + ":" + t.to().wireName())
+                .containsExactly("load:held:running", "load:t:running", "load:t:waiting", "load:t:done",
+                        "load:u:running", "load:u:error");
+        assertThat(stores.saved.subList(savedBefore, stores.saved.size()))
+                .extracting(row -> row.threadId() + ":" + row.status().wireName())
+                .containsExactlyInAnyOrder("t:done", "u:error");
+        durable.close();
+    }
+
+    @Test
     void aRowThatMovesToAnotherSessionIsStoredUnderItsNewSessionOnly() {
         Running running = start();
         running.agents.record(new Command("codex", AgentStatus.RUNNING, A, null, "t", null, null, null, null, null));

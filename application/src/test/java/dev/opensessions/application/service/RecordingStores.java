@@ -32,6 +32,8 @@ final class RecordingStores {
     final Map<SessionName, SessionMetadata> metadata = new ConcurrentHashMap<>();
     final Map<ThreadKey, AgentThread> threads = new ConcurrentHashMap<>();
     final List<StatusTransition> history = Collections.synchronizedList(new ArrayList<>());
+    /** Every agent row saved, in the order saved. */
+    final List<AgentThread> saved = Collections.synchronizedList(new ArrayList<>());
     final List<SeenMark> seen = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger writes = new AtomicInteger();
 
@@ -77,6 +79,7 @@ final class RecordingStores {
         @Override
         public void save(AgentThread thread) {
             write();
+            saved.add(thread);
             threads.put(thread.key(), thread);
         }
 
