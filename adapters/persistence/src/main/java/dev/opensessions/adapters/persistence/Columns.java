@@ -21,7 +21,37 @@ final class Columns {
     }
 
     static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
-        statement.setString(index, value == null ? null : value.toString());
+        statement.setString(index, value == null ? null : text(value));
+    }
+
+    /** Texts of instants written lately, by a hash of the instant; a slot holds the last one written there. */
+    private static final Written[] WRITTEN = new Written[64];
+
+    /**
+     * {@link Instant#toString()}, remembered for the instants written lately: a commit writes an agent event's time twice
+     * (its history row, then its agent row), and formatting it was a twentieth of the store writer's CPU.
+     */
+    static String text(Instant value) {
+        int slot = (int) (value.getEpochSecond() ^ value.getNano()) & (WRITTEN.length - 1);
+        Written last = WRITTEN[slot];
+        if (last != null && last.instant.equals(value)) {
+            return last.text;
+        }
+        String text = value.toString();
+        WRITTEN[slot] = new Written(value, text);
+        return text;
+    }
+
+    /** An instant and its text; immutable, so a slot read by another thread holds a whole one. */
+    private static final class Written {
+
+        final Instant instant;
+        final String text;
+
+        Written(Instant instant, String text) {
+            this.instant = instant;
+            this.text = text;
+        }
     }
 
     static Instant instant(ResultSet rows, String column) throws SQLException {

@@ -310,8 +310,6 @@ public final class SqliteDatabase implements AutoCloseable {
             // In WAL mode a commit is then in the file when COMMIT returns, safe from a crash of the server;
             // only a power loss may take the last commits (FULL would add an fsync to every group commit).
             Pragmas.execute(connection, "PRAGMA synchronous = NORMAL");
-            String exp = System.getProperty("h17.autocheckpoint");
-            if (exp != null) Pragmas.execute(connection, "PRAGMA wal_autocheckpoint = " + Integer.parseInt(exp));
             return connection;
         } catch (SQLException failure) {
             connection.close();

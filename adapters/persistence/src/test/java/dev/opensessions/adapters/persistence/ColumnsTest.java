@@ -34,6 +34,18 @@ class ColumnsTest {
     }
 
     @Test
+    void theTextWrittenIsWhatInstantWritesWhetherRememberedOrNot() {
+        for (int round = 0; round < 2; round++) {
+            for (long i = 0; i < 200; i++) {
+                // Instants that share a slot of the remembered texts as well as ones that do not.
+                Instant instant = Instant.ofEpochSecond(1_796_616_000L + i * 64, i % 3 == 0 ? 0 : i * 1_000_003);
+
+                assertThat(Columns.text(instant)).isEqualTo(instant.toString());
+            }
+        }
+    }
+
+    @Test
     void otherFormsGoToTheGeneralParser() {
         // Years past 9999 and before 0000 are written with a sign; the general parser reads them.
         Instant far = Instant.parse("+10000-01-01T00:00:00Z");
