@@ -69,12 +69,17 @@ class DurableStateServiceTest {
     void aBurstOfEventsIsWrittenInFewWritesWithEveryTransitionAndTheLastRows() {
         Running running = start();
         AgentStatus[] cycle = {AgentStatus.RUNNING, AgentStatus.WAITING, AgentStatus.DONE, AgentStatus.ERROR};
+        running.durable.flush();
         int before = stores.writes.get();
+        // The writer takes the first event and waits; the other 199 pile up for the commit after it.
+        CountDownLatch gate = new CountDownLatch(1);
+        stores.gate = gate;
 
         for (int i = 0; i < 200; i++) {
             running.agents.record(new Command("load", cycle[i / 4 % cycle.length], A, null, "t" + i % 4,
                     null, null, null, null, null));
         }
+        gate.countDown();
 
         until(() -> stores.threads.size() == 4 && stores.threads.values().stream()
                 .allMatch(row -> row.status() == cycle[49 % cycle.length]));
@@ -194,6 +199,8 @@ class DurableStateServiceTest {
         new TopologyService(owner, mux).start();
         mux.pushSessions("a", "/a");
         RecordAgentEventService agents = new RecordAgentEventService(owner, durable);
+        // The sessions' commit first, so the one held below is the commit of the "held" thread.
+        durable.committed().toCompletableFuture().get(5, TimeUnit.SECONDS);
         hold.set(true);
         agents.record(new Command("load", AgentStatus.RUNNING, A, null, "held", null, null, null, null, null));
         assertThat(inTransaction.await(5, TimeUnit.SECONDS)).isTrue();
@@ -217,10 +224,11 @@ class DurableStateServiceTest {
 
         assertThat(answers).allMatch(answer -> answer == answers.getFirst());
         assertThat(stores.history).extracting(t -> t.thread().value() + ":" + t.to().wireName())
-                .containsExactly("load:held:running", "load:t:running", "load:t:waiting", "load:t:done",
-                        "load:u:running", "load:u:error");
+                .filteredOn(row -> !row.startsWith("load:held:"))
+                .containsExactly("load:t:running", "load:t:waiting", "load:t:done", "load:u:running", "load:u:error");
         assertThat(stores.saved.subList(savedBefore, stores.saved.size()))
                 .extracting(row -> row.threadId() + ":" + row.status().wireName())
+                .filteredOn(row -> !row.startsWith("held:"))
                 .containsExactlyInAnyOrder("t:done", "u:error");
         durable.close();
     }

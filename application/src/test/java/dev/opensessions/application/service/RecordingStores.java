@@ -128,8 +128,21 @@ final class RecordingStores {
         }
     };
 
+    /** While set, every commit waits for it before it writes (what it writes was taken before). */
+    volatile java.util.concurrent.CountDownLatch gate;
+
     DurableStateService service() {
-        return new DurableStateService(orders, metadataStore, threadStore, historyStore);
+        return new DurableStateService(orders, metadataStore, threadStore, historyStore, work -> {
+            java.util.concurrent.CountDownLatch waitFor = gate;
+            if (waitFor != null) {
+                try {
+                    waitFor.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            work.run();
+        });
     }
 
     private void check() {
