@@ -104,6 +104,12 @@ public class CommitLoad {
                 Files.readString(Path.of("/proc/loadavg")).trim());
         durable.close();
         db.close();
+        try (var left = Files.list(dir)) {
+            for (Path path : left.toList()) {
+                Files.delete(path);
+            }
+        }
+        Files.delete(dir);
     }
 
     static java.util.concurrent.ExecutorService loop(int index) {
