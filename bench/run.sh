@@ -12,9 +12,10 @@
 # "cold"); every wait has a deadline.
 # Usage: bench/run.sh [--sessions N=20] [--sidebars M=10] [--samples K=30] [--idle S=60] [--settle S=60]
 #   [--restarts R=5] [--subscribers C=100] [--burst-rate R=50] [--event-connections C=16] [--event-agents A=8]
-#   [--event-loops L=1] [--event-warmup S=15] [--event-seconds S=10] [--only LIST] [--quick]
+#   [--event-loops L=1] [--event-warmup S=15] [--event-seconds S=10] [--event-rest S=0] [--only LIST] [--quick]
 # --event-connections is the number of concurrent event senders (kept-alive connections, one request in flight
-# each, driven by L selector threads of the load tool); --event-threads is its older name.
+# each, driven by L selector threads of the load tool); --event-threads is its older name. --event-rest S reads the
+# server's RSS S seconds after the event load (what a burst leaves behind); 0 skips it.
 # --quick is a smoke run for development: 5 samples, 10 s idle, 3 s settle, 2 restarts, 3 s of events.
 # --only takes a comma-separated list of the measurements to take (idle, memory, paint, push, transcript,
 # key, subscribers, events, start); the setup is the same, the others are skipped.
@@ -30,6 +31,7 @@ SUBSCRIBERS=100
 BURST_RATE=50
 EVENT_THREADS=16
 EVENT_LOOPS=1
+EVENT_REST=0
 EVENTS_BROKEN=''
 EVENT_AGENTS=8
 EVENT_WARMUP=15
@@ -54,6 +56,7 @@ while (($# > 0)); do
     --burst-rate) number "$1" "${2:-}"; BURST_RATE=$2 ;;
     --event-connections | --event-threads) number "$1" "${2:-}"; EVENT_THREADS=$2 ;;
     --event-loops) number "$1" "${2:-}"; EVENT_LOOPS=$2 ;;
+    --event-rest) number "$1" "${2:-}"; EVENT_REST=$2 ;;
     --event-agents) number "$1" "${2:-}"; EVENT_AGENTS=$2 ;;
     --event-seconds) number "$1" "${2:-}"; EVENT_SECONDS=$2 ;;
     --event-warmup) number "$1" "${2:-}"; EVENT_WARMUP=$2 ;;

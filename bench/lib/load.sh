@@ -16,7 +16,15 @@ measure_events() {
   rate=$(sed -n 's/.*"eventsPerSecond":\([0-9.]*\).*/\1/p' <<<"$summary")
   lost=$(sed -n 's/.*"lost":\([0-9]*\).*/\1/p' <<<"$summary")
   failed=$(sed -n 's/.*"failed":\([0-9]*\).*/\1/p' <<<"$summary")
-  result agentEvents "${summary%\}},\"serverCpuPercentOfOneCore\":$cpu,\"serverHwmKiB\":$(server_status_kib VmHWM)}"
+  local after_rest=''
+  # The RSS a burst leaves behind: read after EVENT_REST seconds of rest (run.sh --event-rest; 0 skips it).
+  if ((${EVENT_REST:-0} > 0)); then
+    local right_after
+    right_after=$(server_status_kib VmRSS)
+    pause "$EVENT_REST"
+    after_rest=",\"serverRssRightAfterKiB\":$right_after,\"restSeconds\":$EVENT_REST,\"serverRssAfterRestKiB\":$(server_status_kib VmRSS)"
+  fi
+  result agentEvents "${summary%\}},\"serverCpuPercentOfOneCore\":$cpu,\"serverHwmKiB\":$(server_status_kib VmHWM)$after_rest}"
   local holds=no
   [[ $(atleast "$rate" 20000) == yes && "$lost" == 0 && "$failed" == 0 ]] && holds=yes
   # An acknowledged event missing from the state, or a refused one, is a broken server, not a slow one: the run
