@@ -90,7 +90,12 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
      * not undo the newer state. Equal times are not older: a heuristic restamps at the same instant.
      */
     public boolean supersedes(AgentEvent event) {
-        return find(event.key()).map(row -> row.updatedAt().isAfter(event.ts())).orElse(false);
+        return find(event.key()).map(row -> supersedes(row, event)).orElse(false);
+    }
+
+    /** {@link #supersedes(AgentEvent)} for the event's row already found (one lookup for both questions). */
+    public static boolean supersedes(AgentThread row, AgentEvent event) {
+        return row.updatedAt().isAfter(event.ts());
     }
 
     /**
@@ -126,6 +131,12 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
             all.addAll(agents.threads().values());
         }
         return Collections.unmodifiableList(all);
+    }
+
+    /** The row of the key if it is in that session: one map lookup. */
+    public Optional<AgentThread> find(SessionName session, ThreadKey key) {
+        SessionAgents agents = sessions.get(session);
+        return agents == null ? Optional.empty() : Optional.ofNullable(agents.threads().get(key));
     }
 
     /** A key lives in at most one session: one map lookup per session, on every event's path. */
