@@ -11,8 +11,11 @@
 # Timings are nearest-rank p50 and p99 over the samples, after 3 warm-up samples (the first reported as
 # "cold"); every wait has a deadline.
 # Usage: bench/run.sh [--sessions N=20] [--sidebars M=10] [--samples K=30] [--idle S=60] [--settle S=60]
-#   [--restarts R=5] [--subscribers C=100] [--burst-rate R=50] [--event-threads T=16] [--event-agents A=8]
-#   [--event-warmup S=15] [--event-seconds S=10] [--only LIST] [--quick]
+#   [--restarts R=5] [--subscribers C=100] [--burst-rate R=50] [--event-connections C=16] [--event-agents A=8]
+#   [--event-loops L=1] [--event-warmup S=15] [--event-seconds S=10] [--event-rest S=0] [--only LIST] [--quick]
+# --event-connections is the number of concurrent event senders (kept-alive connections, one request in flight
+# each, driven by L selector threads of the load tool); --event-threads is its older name. --event-rest S reads the
+# server's RSS S seconds after the event load (what a burst leaves behind); 0 skips it.
 # --quick is a smoke run for development: 5 samples, 10 s idle, 3 s settle, 2 restarts, 3 s of events.
 # --only takes a comma-separated list of the measurements to take (idle, memory, paint, push, transcript,
 # key, subscribers, events, start); the setup is the same, the others are skipped.
@@ -27,6 +30,9 @@ RESTARTS=5
 SUBSCRIBERS=100
 BURST_RATE=50
 EVENT_THREADS=16
+EVENT_LOOPS=1
+EVENT_REST=0
+EVENTS_BROKEN=''
 EVENT_AGENTS=8
 EVENT_WARMUP=15
 EVENT_SECONDS=10
@@ -48,7 +54,9 @@ while (($# > 0)); do
     --restarts) number "$1" "${2:-}"; RESTARTS=$2 ;;
     --subscribers) number "$1" "${2:-}"; SUBSCRIBERS=$2 ;;
     --burst-rate) number "$1" "${2:-}"; BURST_RATE=$2 ;;
-    --event-threads) number "$1" "${2:-}"; EVENT_THREADS=$2 ;;
+    --event-connections | --event-threads) number "$1" "${2:-}"; EVENT_THREADS=$2 ;;
+    --event-loops) number "$1" "${2:-}"; EVENT_LOOPS=$2 ;;
+    --event-rest) number "$1" "${2:-}"; EVENT_REST=$2 ;;
     --event-agents) number "$1" "${2:-}"; EVENT_AGENTS=$2 ;;
     --event-seconds) number "$1" "${2:-}"; EVENT_SECONDS=$2 ;;
     --event-warmup) number "$1" "${2:-}"; EVENT_WARMUP=$2 ;;
@@ -171,7 +179,7 @@ if wanted subscribers; then
 fi
 if wanted events; then
   step "agent events"
-  measure_events "$EVENT_THREADS" "$EVENT_AGENTS" "$EVENT_WARMUP" "$EVENT_SECONDS"
+  measure_events "$EVENT_THREADS" "$EVENT_AGENTS" "$EVENT_WARMUP" "$EVENT_SECONDS" "$EVENT_LOOPS"
 fi
 if wanted start; then
   step "start to ready without tmux"
@@ -187,3 +195,4 @@ printf '%d sessions, %d sidebars, %d samples, load average %s at the start, %s a
   "$SIDEBAR_COUNT" "$SAMPLES" "$LOAD_AT_START" "$(cut -d ' ' -f 1-3 /proc/loadavg)"
 print_table
 printf '\n%s\n' "${RESULT_FILE#"$REPO_DIR"/}"
+[[ -z "$EVENTS_BROKEN" ]] || die "FAILED: $EVENTS_BROKEN"

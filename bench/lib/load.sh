@@ -2,12 +2,13 @@
 # load.sh: the server-side measurements of bench/run.sh: agent events accepted per second (none lost) and
 # server start to ready over restarts. Sourced, not run; needs server.sh and a running server.
 
-# Agent events over kept-alive connections from $1 threads with $2 agent threads each: a $3 s warm-up, then
-# $4 measured seconds; the load tool then checks /api/state against the last event of every thread.
+# Agent events from $1 senders (kept-alive connections, one request in flight each, driven by $5 selector threads)
+# with $2 agent threads each: a $3 s warm-up, then $4 measured seconds; the load tool then checks /api/state
+# against the last event of every thread. Fails when an event was lost or refused.
 measure_events() {
-  local threads=$1 agents=$2 warmup=$3 seconds=$4 summary rate lost failed before after cpu
+  local threads=$1 agents=$2 warmup=$3 seconds=$4 loops=${5:-1} summary rate lost failed before after cpu
   before=$(ticks)
-  summary=$(load_tool events "port=$OPENSESSIONS_PORT" "pid=$PID" "threads=$threads" "agents=$agents" "sessions=$SESSIONS" \
+  summary=$(load_tool events "port=$OPENSESSIONS_PORT" "pid=$PID" "connections=$threads" "loops=$loops" "agents=$agents" "sessions=$SESSIONS" \
     "warmup=$warmup" "seconds=$seconds" 2>"$WORK/events.err") || die "the event load failed: $(cat "$WORK/events.err")"
   after=$(ticks)
   cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="$(awk -v a="$warmup" -v b="$seconds" 'BEGIN { print a + b }')" \
@@ -15,10 +16,24 @@ measure_events() {
   rate=$(sed -n 's/.*"eventsPerSecond":\([0-9.]*\).*/\1/p' <<<"$summary")
   lost=$(sed -n 's/.*"lost":\([0-9]*\).*/\1/p' <<<"$summary")
   failed=$(sed -n 's/.*"failed":\([0-9]*\).*/\1/p' <<<"$summary")
-  result agentEvents "${summary%\}},\"serverCpuPercentOfOneCore\":$cpu,\"serverHwmKiB\":$(server_status_kib VmHWM)}"
+  local after_rest=''
+  # The RSS a burst leaves behind: read after EVENT_REST seconds of rest (run.sh --event-rest; 0 skips it).
+  if ((${EVENT_REST:-0} > 0)); then
+    local right_after
+    right_after=$(server_status_kib VmRSS)
+    pause "$EVENT_REST"
+    after_rest=",\"serverRssRightAfterKiB\":$right_after,\"restSeconds\":$EVENT_REST,\"serverRssAfterRestKiB\":$(server_status_kib VmRSS)"
+  fi
+  result agentEvents "${summary%\}},\"serverCpuPercentOfOneCore\":$cpu,\"serverHwmKiB\":$(server_status_kib VmHWM)$after_rest}"
   local holds=no
   [[ $(atleast "$rate" 20000) == yes && "$lost" == 0 && "$failed" == 0 ]] && holds=yes
-  row "agent events accepted, $threads threads x $agents agents, keep-alive (server CPU $cpu %)" \
+  # An acknowledged event missing from the state, or a refused one, is a broken server, not a slow one: the run
+  # says so now and exits non-zero after writing its results (run.sh, EVENTS_BROKEN).
+  if [[ "$lost" != 0 || "$failed" != 0 ]]; then
+    EVENTS_BROKEN="agent events: $lost lost, $failed refused ($(sed -n 's/.*"firstFailure":"\([^"]*\)".*/\1/p' <<<"$summary"))"
+    printf 'bench: FAILED: %s\n' "$EVENTS_BROKEN" >&2
+  fi
+  row "agent events accepted, $threads connections x $agents agents, keep-alive (server CPU $cpu %)" \
     "$rate/s, $lost lost, $failed refused" ">= 20000/s, none lost" "$holds"
 }
 

@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Posts agent events to /api/agent-event from several threads, each over its own kept-alive HTTP/1.1
- * connection ({@link KeepAliveConnection}), for a warm-up and then a measured window, and checks that the
- * server's state ends on the last event of every agent thread (none lost). Settings: threads, agents (per
- * thread), sessions, warmup, seconds, and pid (the server's, to report its CPU per event).
+ * Posts agent events to /api/agent-event from several senders, each a kept-alive HTTP/1.1 connection with one
+ * request in flight ({@link EventSender}), all driven by one or a few selector threads ({@link EventLoop}), for a
+ * warm-up and then a measured window, and checks that the server's state ends on the last event of every agent
+ * thread (none lost). Settings: connections (senders; "threads" is the older name), agents (per sender),
+ * sessions, loops (selector threads), warmup, seconds, and pid (the server's, to report its CPU per event).
  */
 final class EventLoad {
 
@@ -20,7 +21,8 @@ final class EventLoad {
 
     static void run(Options options) throws Exception {
         int port = options.port();
-        int threads = options.integer("threads", 4);
+        int threads = options.integer("connections", options.integer("threads", 4));
+        int loops = Math.max(1, Math.min(threads, options.integer("loops", 1)));
         int agents = options.integer("agents", 8);
         int sessions = options.integer("sessions", 20);
         long warmup = (long) (options.decimal("warmup", 3) * 1e9);
@@ -28,12 +30,17 @@ final class EventLoad {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         long measureFrom = System.nanoTime() + warmup;
-        List<EventWorker> workers = new ArrayList<>();
-        List<Thread> running = new ArrayList<>();
+        List<EventSender> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
-            EventWorker worker = new EventWorker(w, agents, sessions, port, measureFrom, measureFrom + window);
-            workers.add(worker);
-            running.add(Thread.ofPlatform().name("load-" + w).start(worker));
+            workers.add(new EventSender(w, agents, sessions, port, measureFrom, measureFrom + window));
+        }
+        List<Thread> running = new ArrayList<>();
+        for (int l = 0; l < loops; l++) {
+            List<EventSender> share = new ArrayList<>();
+            for (int w = l; w < threads; w += loops) {
+                share.add(workers.get(w));
+            }
+            running.add(Thread.ofPlatform().name("load-" + l).start(new EventLoop(share)));
         }
         // The CPU of the server (pid=N, optional) and of this tool over the measured window only.
         String server = options.text("pid", "");
@@ -48,19 +55,19 @@ final class EventLoad {
         }
         Map<String, String> expected = new HashMap<>();
         workers.forEach(worker -> expected.putAll(worker.lastStatuses()));
-        Map<String, String> actual = StateCheck.agentStatuses(client, port, EventWorker.AGENT);
+        Map<String, String> actual = StateCheck.agentStatuses(client, port, EventSender.AGENT);
         long lost = expected.entrySet().stream().filter(e -> !e.getValue().equals(actual.get(e.getKey()))).count();
-        long sent = workers.stream().mapToLong(EventWorker::sent).sum();
-        long measured = workers.stream().mapToLong(EventWorker::measured).sum();
-        long failed = workers.stream().mapToLong(EventWorker::failed).sum();
+        long sent = workers.stream().mapToLong(EventSender::sent).sum();
+        long measured = workers.stream().mapToLong(EventSender::measured).sum();
+        long failed = workers.stream().mapToLong(EventSender::failed).sum();
         long[] latencies = workers.stream().flatMapToLong(w -> Arrays.stream(w.latencies())).sorted().toArray();
         System.out.printf(Locale.ROOT,
-                "{\"threads\":%d,\"agentThreads\":%d,\"sent\":%d,\"measured\":%d,\"seconds\":%.1f,"
+                "{\"threads\":%d,\"connections\":%d,\"loops\":%d,\"agentThreads\":%d,\"sent\":%d,\"measured\":%d,\"seconds\":%.1f,"
                         + "\"eventsPerSecond\":%.0f,\"failed\":%d,\"firstFailure\":\"%s\",\"lost\":%d,"
                         + "\"latencyUs\":{\"p50\":%d,\"p99\":%d},\"serverCpuPercent\":%.0f,"
                         + "\"serverCpuUsPerEvent\":%.0f,\"loadToolCpuPercent\":%.0f}%n",
-                threads, expected.size(), sent, measured, window / 1e9, measured / (window / 1e9), failed,
-                workers.stream().map(EventWorker::firstFailure).filter(f -> !f.isEmpty()).findFirst().orElse(""),
+                threads, threads, loops, expected.size(), sent, measured, window / 1e9, measured / (window / 1e9), failed,
+                workers.stream().map(EventSender::firstFailure).filter(f -> !f.isEmpty()).findFirst().orElse(""),
                 lost, rank(latencies, 50) / 1000, rank(latencies, 99) / 1000, percent(serverTicks, window),
                 serverTicks < 0 || measured == 0 ? -1 : serverTicks / ProcCpu.TICKS_PER_SECOND * 1e6 / measured,
                 percent(selfTicks, window));

@@ -1,7 +1,8 @@
 /**
  * The load tool of bench/run.sh, run with the JDK source launcher: {@code events} measures agent events
  * accepted per second, {@code subscribers} holds WebSocket subscribers while the state changes. Each prints
- * one line of JSON on stdout. Usage: {@code java Load.java events|subscribers key=value...}.
+ * one line of JSON on stdout; {@code instant-server} answers at once, to measure the events mode's own CPU. Usage:
+ * {@code java Load.java events|subscribers|instant-server key=value...}.
  */
 public final class Load {
 
@@ -13,8 +14,9 @@ public final class Load {
         switch (options.mode()) {
             case "events" -> EventLoad.run(options);
             case "subscribers" -> Subscribers.run(options);
+            case "instant-server" -> InstantServer.run(options);
             default -> {
-                System.err.println("usage: java Load.java events|subscribers port=N [key=value...]");
+                System.err.println("usage: java Load.java events|subscribers|instant-server port=N [key=value...]");
                 System.exit(2);
             }
         }

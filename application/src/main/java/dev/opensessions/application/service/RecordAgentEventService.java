@@ -53,16 +53,19 @@ public final class RecordAgentEventService implements RecordAgentEventUseCase {
             AgentEvent event = new AgentEvent(command.agent(), command.status(), ts, command.threadId(),
                     command.threadName(), command.lastUserPrompt(), command.unseen(), command.paneId(),
                     command.projectDir());
-            if (state.agents().supersedes(event)) {
+            // The thread is looked up once, for both questions; the tracker looks again to record it.
+            AgentThread existing = state.agents().find(event.key()).orElse(null);
+            if (existing != null && AgentTracker.supersedes(existing, event)) {
                 return Change.of(state, new AgentEventOutcome.Superseded(session.get()));
             }
-            AgentStatus before = state.agents().find(event.key()).map(AgentThread::status).orElse(null);
+            AgentStatus before = existing == null ? null : existing.status();
             AgentTracker after = state.agents().record(session.get(), event, state.topology().focusedPanes())
                     .withinCap(session.get(), event.key(), MAX_THREADS_PER_SESSION)
                     .orElseThrow(() -> new LimitExceeded("too many agent threads in session " + session.get().value()
                             + " (at most " + MAX_THREADS_PER_SESSION + ", all of them live)"));
             if (before != event.status()) {
-                boolean unseen = after.find(event.key()).map(AgentThread::unseen).orElse(false);
+                // The row was just recorded in this session: one lookup, not one per session.
+                boolean unseen = after.find(session.get(), event.key()).map(AgentThread::unseen).orElse(false);
                 transitions.record(new StatusTransition(session.get(), event.key(), before, event.status(), ts, unseen));
             }
             return Change.of(state.withAgents(after), new AgentEventOutcome.Recorded(session.get()));

@@ -30,11 +30,11 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
     public static final Duration UNSEEN_TERMINAL = Duration.ofMinutes(15);
 
     public AgentTracker {
-        sessions = Map.copyOf(sessions);
+        sessions = FrozenMap.copyOf(sessions);
     }
 
     public static AgentTracker empty() {
-        return new AgentTracker(Map.of());
+        return new AgentTracker(FrozenMap.empty());
     }
 
     /** Rebuilds a tracker from stored rows, for example after a restart. */
@@ -90,7 +90,12 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
      * not undo the newer state. Equal times are not older: a heuristic restamps at the same instant.
      */
     public boolean supersedes(AgentEvent event) {
-        return find(event.key()).map(row -> row.updatedAt().isAfter(event.ts())).orElse(false);
+        return find(event.key()).map(row -> supersedes(row, event)).orElse(false);
+    }
+
+    /** {@link #supersedes(AgentEvent)} for the event's row already found (one lookup for both questions). */
+    public static boolean supersedes(AgentThread row, AgentEvent event) {
+        return row.updatedAt().isAfter(event.ts());
     }
 
     /**
@@ -112,7 +117,7 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         if (evictable.size() < excess) {
             return Optional.empty();
         }
-        Map<SessionName, SessionAgents> next = new HashMap<>(sessions);
+        Map<SessionName, SessionAgents> next = FrozenMap.thaw(sessions);
         for (AgentThread thread : evictable) {
             dropRow(next, session, thread.key());
         }
@@ -126,6 +131,12 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
             all.addAll(agents.threads().values());
         }
         return Collections.unmodifiableList(all);
+    }
+
+    /** The row of the key if it is in that session: one map lookup. */
+    public Optional<AgentThread> find(SessionName session, ThreadKey key) {
+        SessionAgents agents = sessions.get(session);
+        return agents == null ? Optional.empty() : Optional.ofNullable(agents.threads().get(key));
     }
 
     /** A key lives in at most one session: one map lookup per session, on every event's path. */
@@ -218,7 +229,7 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         if (moved == null || from.equals(to)) {
             return this;
         }
-        Map<SessionName, SessionAgents> next = new HashMap<>(sessions);
+        Map<SessionName, SessionAgents> next = FrozenMap.thaw(sessions);
         next.remove(from);
         Map<ThreadKey, AgentThread> threads = new HashMap<>();
         moved.threads().forEach((k, t) -> threads.put(k, t.withSession(to)));
@@ -268,7 +279,7 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
     }
 
     private AgentTracker put(AgentThread thread) {
-        Map<SessionName, SessionAgents> next = new HashMap<>(sessions);
+        Map<SessionName, SessionAgents> next = FrozenMap.thaw(sessions);
         SessionAgents agents = next.getOrDefault(thread.session(), SessionAgents.empty());
         Map<ThreadKey, AgentThread> threads = new HashMap<>(agents.threads());
         threads.put(thread.key(), thread);
@@ -276,21 +287,21 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         return new AgentTracker(next);
     }
 
-    /** {@code previous} (if any) replaced by {@code next} and its event time noted, copying the map once. */
+    /** {@code previous} (if any) replaced by {@code next} and its event time noted, copying each map once. */
     private AgentTracker replace(AgentThread previous, AgentThread next, Instant ts) {
-        Map<SessionName, SessionAgents> copy = new HashMap<>(sessions);
+        HashMap<SessionName, SessionAgents> copy = FrozenMap.thaw(sessions);
         boolean moved = previous != null && !previous.session().equals(next.session());
         if (moved) {
             dropRow(copy, previous.session(), previous.key());
         }
         SessionAgents target = copy.getOrDefault(next.session(), SessionAgents.empty());
-        Map<ThreadKey, AgentThread> threads = new HashMap<>(target.threads());
+        HashMap<ThreadKey, AgentThread> threads = FrozenMap.thaw(target.threads());
         if (previous != null && !moved) {
             threads.remove(previous.key());
         }
         threads.put(next.key(), next);
-        copy.put(next.session(), target.withActivity(threads, ts));
-        return new AgentTracker(copy);
+        copy.put(next.session(), target.withActivity(FrozenMap.own(threads), ts));
+        return new AgentTracker(FrozenMap.own(copy));
     }
 
     private AgentTracker remove(SessionName session, ThreadKey key) {
@@ -298,7 +309,7 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         if (agents == null || !agents.threads().containsKey(key)) {
             return this;
         }
-        Map<SessionName, SessionAgents> next = new HashMap<>(sessions);
+        Map<SessionName, SessionAgents> next = FrozenMap.thaw(sessions);
         dropRow(next, session, key);
         return new AgentTracker(next);
     }

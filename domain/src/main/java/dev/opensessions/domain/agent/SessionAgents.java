@@ -12,12 +12,12 @@ public record SessionAgents(Map<ThreadKey, AgentThread> threads, List<Instant> e
     public static final int MAX_EVENT_TIMESTAMPS = 30;
 
     public SessionAgents {
-        threads = Map.copyOf(threads);
+        threads = FrozenMap.copyOf(threads);
         eventTimestamps = List.copyOf(eventTimestamps);
     }
 
     public static SessionAgents empty() {
-        return new SessionAgents(Map.of(), List.of());
+        return new SessionAgents(FrozenMap.empty(), List.of());
     }
 
     /** These rows replaced by {@code rows}, and one more event time. */

@@ -1,10 +1,7 @@
 package dev.opensessions.domain.agent;
 
-import dev.opensessions.domain.session.SessionName;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The status changes, moves between sessions and cleared markers between two trackers. Sessions whose rows are the same instance in
@@ -20,26 +17,30 @@ public final class ThreadChanges {
             return List.of();
         }
         List<ThreadChange> changes = new ArrayList<>();
-        for (Map.Entry<SessionName, SessionAgents> entry : after.sessions().entrySet()) {
-            SessionAgents old = before.sessions().get(entry.getKey());
-            if (old == entry.getValue()) {
+        // forEach, not a walk of the entry set: no object per session on every event.
+        after.sessions().forEach((name, agents) -> {
+            SessionAgents old = before.sessions().get(name);
+            if (old != agents) {
+                collect(before, old, agents, changes);
+            }
+        });
+        return changes;
+    }
+
+    private static void collect(AgentTracker before, SessionAgents old, SessionAgents agents, List<ThreadChange> changes) {
+        for (AgentThread row : agents.threads().values()) {
+            AgentThread previous = old == null ? null : old.threads().get(row.key());
+            if (previous == null) {
+                // A row that moved from another session (a rename) is the same thread, not a new one.
+                previous = before.find(row.key()).orElse(null);
+            }
+            if (previous == row) {
                 continue;
             }
-            for (AgentThread row : entry.getValue().threads().values()) {
-                AgentThread previous = old == null ? null : old.threads().get(row.key());
-                if (previous == null) {
-                    // A row that moved from another session (a rename) is the same thread, not a new one.
-                    previous = before.find(row.key()).orElse(null);
-                }
-                if (previous == row) {
-                    continue;
-                }
-                ThreadChange change = new ThreadChange(previous, row);
-                if (change.newlyMatchable() || change.markerCleared()) {
-                    changes.add(change);
-                }
+            ThreadChange change = new ThreadChange(previous, row);
+            if (change.newlyMatchable() || change.markerCleared()) {
+                changes.add(change);
             }
         }
-        return changes;
     }
 }

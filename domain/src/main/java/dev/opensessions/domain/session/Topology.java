@@ -55,12 +55,22 @@ public record Topology(List<Session> sessions, Set<PaneId> focusedPanes, List<Cl
     }
 
     public Optional<Session> session(SessionName name) {
-        Objects.requireNonNull(name, "name");
-        return sessions.stream().filter(s -> s.name().equals(name)).findFirst();
+        return Optional.ofNullable(find(name));
     }
 
     public boolean contains(SessionName name) {
-        return session(name).isPresent();
+        return find(name) != null;
+    }
+
+    /** A plain walk, not a stream: every agent event that names its session asks, with every session live. */
+    private Session find(SessionName name) {
+        Objects.requireNonNull(name, "name");
+        for (Session session : sessions) {
+            if (session.name().equals(name)) {
+                return session;
+            }
+        }
+        return null;
     }
 
     /** Every live pane and the session that holds it. */

@@ -4,6 +4,7 @@ import dev.opensessions.protocol.WireText;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 
@@ -15,6 +16,8 @@ import java.io.IOException;
 final class JsonBody {
 
     static final String INVALID_PAYLOAD = "invalid payload";
+
+    private static volatile StrictReader strict;
 
     private final JsonNode root;
 
@@ -29,7 +32,7 @@ final class JsonBody {
         }
         JsonNode root;
         try {
-            root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+            root = strictReader(mapper).readTree(body);
         } catch (IOException malformed) {
             throw new InvalidRequest("invalid json");
         }
@@ -40,6 +43,22 @@ final class JsonBody {
             throw new InvalidRequest(INVALID_PAYLOAD);
         }
         return new JsonBody(root);
+    }
+
+    /**
+     * The mapper's reader that refuses trailing tokens, made once per mapper rather than once per body (readers
+     * are immutable and may be shared between threads).
+     */
+    private static ObjectReader strictReader(ObjectMapper mapper) {
+        StrictReader last = strict;
+        if (last == null || last.mapper() != mapper) {
+            last = new StrictReader(mapper, mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+            strict = last;
+        }
+        return last.reader();
+    }
+
+    private record StrictReader(ObjectMapper mapper, ObjectReader reader) {
     }
 
     /** The node of a field, or null when it is absent or JSON null. */
