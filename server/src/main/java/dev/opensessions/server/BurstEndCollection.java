@@ -19,6 +19,10 @@ import java.util.function.LongSupplier;
  * for the rest of it; a check that finds the server quiet collects (when the heap grew by at least the given
  * amount since the last collection) and arms nothing, so an idle server wakes up no more. {@link #activity()} is
  * called for every published state, so it only reads the clock and, when nothing is armed, arms.
+ *
+ * <p>Activity that never pauses for a whole quiet period (an agent that reports every few seconds for an hour)
+ * would otherwise let the old generation fill up to the maximum heap before the collector empties it: a check
+ * during activity collects when the heap grew by a larger amount (the busy ceiling) since the last collection.
  */
 final class BurstEndCollection {
 
@@ -56,13 +60,15 @@ final class BurstEndCollection {
     private final Heap heap;
     private final long quietNanos;
     private final long worthBytes;
+    private final long busyCeilingBytes;
     private final AtomicBoolean armed = new AtomicBoolean();
     private volatile long lastActivity;
     /** The heap in use right after the last collection; 0 before the first, so the start's garbage counts. */
     private volatile long usedAfterCollection;
     private volatile long collections;
 
-    BurstEndCollection(Delay delay, LongSupplier nanoTime, Heap heap, Duration quiet, long worthBytes) {
+    BurstEndCollection(Delay delay, LongSupplier nanoTime, Heap heap, Duration quiet, long worthBytes,
+                       long busyCeilingBytes) {
         this.delay = Objects.requireNonNull(delay, "delay");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.heap = Objects.requireNonNull(heap, "heap");
@@ -72,8 +78,13 @@ final class BurstEndCollection {
         if (worthBytes < 0) {
             throw new IllegalArgumentException("the growth worth a collection must not be negative: " + worthBytes);
         }
+        if (busyCeilingBytes < worthBytes) {
+            throw new IllegalArgumentException("the busy ceiling must be at least the growth worth a collection: "
+                    + busyCeilingBytes);
+        }
         this.quietNanos = quiet.toNanos();
         this.worthBytes = worthBytes;
+        this.busyCeilingBytes = busyCeilingBytes;
     }
 
     /** Something happened (a new state was published): arms the check when none is armed. */
@@ -95,12 +106,17 @@ final class BurstEndCollection {
         armed.set(false);
         long quietFor = nanoTime.getAsLong() - lastActivity;
         if (quietFor < quietNanos) {
+            collectBeyond(busyCeilingBytes);
             if (armed.compareAndSet(false, true)) {
                 delay.after(quietNanos - quietFor, this::check);
             }
             return;
         }
-        if (heap.usedBytes() - usedAfterCollection >= worthBytes) {
+        collectBeyond(worthBytes);
+    }
+
+    private void collectBeyond(long growthBytes) {
+        if (heap.usedBytes() - usedAfterCollection >= growthBytes) {
             heap.collect();
             usedAfterCollection = heap.usedBytes();
             collections++;

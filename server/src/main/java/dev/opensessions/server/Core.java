@@ -225,13 +225,15 @@ final class Core implements AutoCloseable {
 
     /**
      * Collects the heap once the state has not changed for {@code quiet} after a burst of changes, when it grew by
-     * at least {@code worthBytes} since the last such collection ({@link BurstEndCollection}); on the core's
-     * scheduler thread, which is idle between bursts.
+     * at least {@code worthBytes} since the last such collection, and during a burst once it grew by
+     * {@code busyCeilingBytes} ({@link BurstEndCollection}); on the core's scheduler thread, which is idle between
+     * bursts.
      */
-    BurstEndCollection collectAfterBursts(BurstEndCollection.Heap heap, Duration quiet, long worthBytes) {
+    BurstEndCollection collectAfterBursts(BurstEndCollection.Heap heap, Duration quiet, long worthBytes,
+                                          long busyCeilingBytes) {
         BurstEndCollection collection = new BurstEndCollection(
                 (nanos, task) -> scheduler.schedule(task, nanos, TimeUnit.NANOSECONDS), System::nanoTime, heap, quiet,
-                worthBytes);
+                worthBytes, busyCeilingBytes);
         burstWatch = owner.subscribe(snapshot -> collection.activity());
         return collection;
     }

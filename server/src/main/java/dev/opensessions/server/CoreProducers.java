@@ -73,6 +73,12 @@ public class CoreProducers {
      */
     static final long BURST_WORTH_BYTES = 4L << 20;
 
+    /**
+     * How much the heap may grow during activity that never pauses for {@link #BURST_QUIET} before it is collected
+     * anyway: a quarter of the 64 MB maximum, at most one full collection per quiet period.
+     */
+    static final long BUSY_CEILING_BYTES = 16L << 20;
+
     @Produces
     @Singleton
     Optional<TmuxAdapter> tmux(ServerSettings settings, WatchedScreenRules rules, ControlToken token) {
@@ -117,7 +123,8 @@ public class CoreProducers {
         Core core = new Core(Clock.systemUTC(), stores.open(), outside);
         // Only visible sessions have their working trees watched.
         tmux.ifPresent(adapter -> core.onHiddenSessions(adapter.facts()::hidden));
-        core.collectAfterBursts(BurstEndCollection.Heap.ofRuntime(), BURST_QUIET, BURST_WORTH_BYTES);
+        core.collectAfterBursts(BurstEndCollection.Heap.ofRuntime(), BURST_QUIET, BURST_WORTH_BYTES,
+                BUSY_CEILING_BYTES);
         return core;
     }
 

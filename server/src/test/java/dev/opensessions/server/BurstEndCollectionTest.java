@@ -13,6 +13,7 @@ class BurstEndCollectionTest {
 
     private static final Duration QUIET = Duration.ofSeconds(10);
     private static final long WORTH = 4 << 20;
+    private static final long CEILING = 16 << 20;
 
     /** A clock and a delay driven by hand: tasks run when the test moves the clock past their time. */
     private static final class HandDriven implements BurstEndCollection.Delay {
@@ -70,7 +71,8 @@ class BurstEndCollectionTest {
 
     private final HandDriven time = new HandDriven();
     private final Heap heap = new Heap();
-    private final BurstEndCollection collection = new BurstEndCollection(time, () -> time.now, heap, QUIET, WORTH);
+    private final BurstEndCollection collection = new BurstEndCollection(time, () -> time.now, heap, QUIET, WORTH,
+            CEILING);
 
     @Test
     void anIdleServerNeverArmsAnything() {
@@ -89,10 +91,10 @@ class BurstEndCollectionTest {
             for (int event = 0; event < 100; event++) {
                 collection.activity();
             }
-            heap.used += 1 << 20;
+            heap.used += 1 << 19;
             time.advance(Duration.ofSeconds(1));
         }
-        assertThat(heap.collections).as("no collection while the burst lasts").isZero();
+        assertThat(heap.collections).as("no collection while the burst lasts below the ceiling").isZero();
 
         time.advance(QUIET);
 
@@ -101,6 +103,21 @@ class BurstEndCollectionTest {
         assertThat(time.pending()).as("no wake-up after the collection").isZero();
         time.advance(Duration.ofHours(1));
         assertThat(heap.collections).isEqualTo(1);
+    }
+
+    @Test
+    void activityThatNeverPausesIsCollectedOnceTheHeapGrewPastTheBusyCeilingAtMostOncePerQuietPeriod() {
+        heap.live = 10 << 20;
+        heap.used = 10 << 20;
+        for (int second = 0; second < 60; second++) {
+            collection.activity();
+            heap.used += 1 << 20;
+            time.advance(Duration.ofSeconds(1));
+        }
+
+        // 1 MB a second, checks 9 s apart once busy: collected at 20, 18 and 18 MB of growth, not at 9.
+        assertThat(heap.collections).isEqualTo(3);
+        assertThat(time.pending()).as("still armed: the activity has not stopped").isEqualTo(1);
     }
 
     @Test
@@ -114,7 +131,7 @@ class BurstEndCollectionTest {
 
     @Test
     void aCheckThatFindsRecentActivityWaitsOnlyForTheRestOfTheQuietPeriod() {
-        heap.used = 20 << 20;
+        heap.used = 12 << 20;
         collection.activity();
         time.advance(Duration.ofSeconds(7));
         collection.activity();
@@ -171,7 +188,9 @@ class BurstEndCollectionTest {
 
     @Test
     void aQuietPeriodMustBePositive() {
-        assertThatThrownBy(() -> new BurstEndCollection(time, () -> time.now, heap, Duration.ZERO, WORTH))
+        assertThatThrownBy(() -> new BurstEndCollection(time, () -> time.now, heap, Duration.ZERO, WORTH,
+                CEILING)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BurstEndCollection(time, () -> time.now, heap, QUIET, WORTH, WORTH - 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
