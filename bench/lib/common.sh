@@ -87,6 +87,14 @@ judge_tail() {
   fi
 }
 
+# Prints $1 KiB in MiB (2^20 bytes) and in MB (10^6 bytes), one decimal each.
+mib() {
+  awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'
+}
+mb() {
+  awk -v k="$1" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }'
+}
+
 # Prints $1 as a JSON string.
 json_str() {
   local s=$1

@@ -30,8 +30,9 @@ measure_idle() {
   result idle "{\"seconds\":$quiet,\"cpuPercentOfOneCore\":$cpu,\"cpuTicks\":$((after - before)),\"serverWcharBytes\":$wchar,\"sidebarBytes\":$shim,\"busiestThreads\":$(json_str "$threads"),\"serverRssKiB\":$rss,\"serverRssAnonKiB\":$anon,\"serverRssFileKiB\":$file}"
   row "server idle CPU, ${quiet} s ($threads)" "$cpu % of one core" "<= 0.2 %" "$(within "$cpu" 0.2)"
   row "bytes written while idle (server / read by sidebars)" "$wchar / $shim" "0" "$(within $((wchar + shim)) 0)"
-  row "server RSS after settling (anonymous $((anon / 1024)) MiB, file-backed $((file / 1024)) MiB)" \
-    "$((rss / 1024)) MiB" "<= 100 MiB" "$(within "$rss" 102400)"
+  # The budget is in decimal megabytes: 100 MB is 100 000 000 bytes, 97 656 KiB, 95.4 MiB.
+  row "server RSS after settling (anonymous $(mib "$anon") MiB, file-backed $(mib "$file") MiB)" \
+    "$(mib "$rss") MiB = $(mb "$rss") MB" "<= 100 MB" "$(within "$rss" 97656)"
 }
 
 # Memory of each sidebar pane: its process and every descendant, RSS and PSS; p50 and p99 over the panes.

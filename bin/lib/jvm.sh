@@ -27,7 +27,15 @@ server_jvm_flags() {
   # the compiler's malloc arenas; what runs per event or per frame is still compiled within seconds. About 3 MiB
   # less RSS with 20 sessions and 10 sidebars (8 MiB alone), the CPU to ready and per agent event the same within
   # the noise (docs/explanation/performance.md, "Memory").
-  JVM_FLAGS=(-XX:+UseSerialGC -Xmx64m -Xmn2m -Xss512k -XX:MaxDirectMemorySize=32m -XX:+ExitOnOutOfMemoryError
+  # The heap starts at 8 MB and may shrink back after a full collection: with no -Xms the initial heap is the
+  # whole 64 MB maximum on a machine of more than 4 GB, below which the serial collector never shrinks, so what a
+  # burst promoted stayed resident. After a full collection the old generation keeps 10-20 % free
+  # (-XX:MinHeapFreeRatio, -XX:MaxHeapFreeRatio) and gives the rest back at once (-XX:-ShrinkHeapInSteps; by
+  # default a shrink takes four collections). The server asks for that one collection when a burst has ended
+  # (BurstEndCollection); OPENSESSIONS_JAVA_OPTS=-XX:+DisableExplicitGC turns it off
+  # (docs/explanation/performance.md, "After a burst of agent events"; docs/adr/0029-heap-given-back-after-bursts.md).
+  JVM_FLAGS=(-XX:+UseSerialGC -Xmx64m -Xms8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps
+    -Xmn2m -Xss512k -XX:MaxDirectMemorySize=32m -XX:+ExitOnOutOfMemoryError
     -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0)
   # JDK 22+ warns when sqlite-jdbc loads its native library unless native access is granted.
   ((major >= 22)) && JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED)

@@ -43,6 +43,7 @@ import dev.opensessions.domain.session.Session;
 import dev.opensessions.domain.session.SessionName;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -97,6 +98,7 @@ final class Core implements AutoCloseable {
     private final AgentPruneService prune;
     private final AgentLiveness liveness;
     private volatile Subscription hiddenWatch;
+    private volatile Subscription burstWatch;
 
     private final ScreenWatchService screens;
     private final ScreenRuleSource screenRules;
@@ -221,6 +223,21 @@ final class Core implements AutoCloseable {
         });
     }
 
+    /**
+     * Collects the heap once the state has not changed for {@code quiet} after a burst of changes, when it grew by
+     * at least {@code worthBytes} since the last such collection, and during a burst once it grew by
+     * {@code busyCeilingBytes} ({@link BurstEndCollection}); on the core's scheduler thread, which is idle between
+     * bursts.
+     */
+    BurstEndCollection collectAfterBursts(BurstEndCollection.Heap heap, Duration quiet, long worthBytes,
+                                          long busyCeilingBytes) {
+        BurstEndCollection collection = new BurstEndCollection(
+                (nanos, task) -> scheduler.schedule(task, nanos, TimeUnit.NANOSECONDS), System::nanoTime, heap, quiet,
+                worthBytes, busyCeilingBytes);
+        burstWatch = owner.subscribe(snapshot -> collection.activity());
+        return collection;
+    }
+
     /** The sessions in the order sidebars show them (hidden ones left out). */
     private List<SessionName> displayOrder() {
         return owner.current().displayedSessions(Optional.empty()).stream().map(Session::name).toList();
@@ -256,6 +273,10 @@ final class Core implements AutoCloseable {
         Subscription hidden = hiddenWatch;
         if (hidden != null) {
             hidden.close();
+        }
+        Subscription bursts = burstWatch;
+        if (bursts != null) {
+            bursts.close();
         }
         screens.close();
         waits.close();

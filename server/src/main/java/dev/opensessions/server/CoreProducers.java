@@ -48,6 +48,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,6 +60,24 @@ import java.util.Optional;
  */
 @Singleton
 public class CoreProducers {
+
+    /**
+     * How long the state must stay unchanged before the heap is collected after a burst: longer than the pauses
+     * within an agent's turn, short enough that a server is back to its settled size soon after.
+     */
+    static final Duration BURST_QUIET = Duration.ofSeconds(10);
+
+    /**
+     * How much the heap must have grown since the last collection to be worth one: twice the 2 MB young generation,
+     * so a lone change (a push, a key) costs no collection.
+     */
+    static final long BURST_WORTH_BYTES = 4L << 20;
+
+    /**
+     * How much the heap may grow during activity that never pauses for {@link #BURST_QUIET} before it is collected
+     * anyway: a quarter of the 64 MB maximum, at most one full collection per quiet period.
+     */
+    static final long BUSY_CEILING_BYTES = 16L << 20;
 
     @Produces
     @Singleton
@@ -104,6 +123,8 @@ public class CoreProducers {
         Core core = new Core(Clock.systemUTC(), stores.open(), outside);
         // Only visible sessions have their working trees watched.
         tmux.ifPresent(adapter -> core.onHiddenSessions(adapter.facts()::hidden));
+        core.collectAfterBursts(BurstEndCollection.Heap.ofRuntime(), BURST_QUIET, BURST_WORTH_BYTES,
+                BUSY_CEILING_BYTES);
         return core;
     }
 
