@@ -125,4 +125,18 @@ class SidebarProgramTest {
 
         assertThat(program.view(moved, state, frame).changedSince(frame)).isNull();
     }
+
+    @Test
+    void aRunningAgentListedOnlyUnderMoreDoesNotAnimate() {
+        // The panel lists the latest first: the running agent, the oldest, is one of the "+N more".
+        World world = quietSessions(2).agent("s1", "claude-code", AgentStatus.RUNNING, "hidden", null);
+        for (int i = 1; i <= 6; i++) {
+            world.agent("s1", "claude-code", AgentStatus.ERROR, "failed-" + i, null);
+        }
+        SidebarState state = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, world.snapshot()));
+        Grid frame = program.view(state);
+
+        assertThat(frame.text()).contains("more").doesNotContain("hidden");
+        assertThat(program.animating(state, frame)).isFalse();
+    }
 }
