@@ -3,6 +3,7 @@ package dev.opensessions.sidebar.view;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a sidebar shows: an immutable grid of cells, row by row. The view builds one per frame; the runtime
@@ -16,16 +17,22 @@ import java.util.Objects;
 public final class Grid {
 
     private static final int[] NONE = new int[0];
+    private static final AtomicLong SERIALS = new AtomicLong();
 
     private final int width;
     private final int height;
     private final Cell[] cells;
     /** The indices of the cells that animate, ascending. */
     private final int[] animated;
-    /** The grid this one was made from by {@link #animatedTo}, or null for a whole frame. */
-    private final Grid base;
+    /** This grid's number, unique in the process. */
+    private final long serial = SERIALS.incrementAndGet();
+    /**
+     * The number of the grid this one was made from by {@link #animatedTo}, 0 for a whole frame: a number rather
+     * than the grid, so that a long animation does not keep every frame before it reachable.
+     */
+    private final long base;
 
-    private Grid(int width, int height, Cell[] cells, int[] animated, Grid base) {
+    private Grid(int width, int height, Cell[] cells, int[] animated, long base) {
         this.width = width;
         this.height = height;
         this.cells = cells;
@@ -35,7 +42,7 @@ public final class Grid {
 
     /** A grid of blank cells. */
     public static Grid blank(int width, int height) {
-        return new Grid(width, height, blankCells(width, height), NONE, null);
+        return new Grid(width, height, blankCells(width, height), NONE, 0);
     }
 
     /** A builder of a frame that starts blank. */
@@ -76,7 +83,7 @@ public final class Grid {
         Cell[] copy = cells.clone();
         int at = index(x, y);
         copy[at] = Objects.requireNonNull(cell, "cell");
-        return new Grid(width, height, copy, Arrays.stream(animated).filter(i -> i != at).toArray(), null);
+        return new Grid(width, height, copy, Arrays.stream(animated).filter(i -> i != at).toArray(), 0);
     }
 
     /** True when some cell animates: the pane then needs ticks, and none while nothing does. */
@@ -99,7 +106,7 @@ public final class Grid {
                 copy[index] = new Cell(symbol, copy[index].style());
             }
         }
-        return new Grid(width, height, copy, animated, this);
+        return new Grid(width, height, copy, animated, serial);
     }
 
     /**
@@ -107,7 +114,7 @@ public final class Grid {
      * was made from it by {@link #animatedTo}; null when any cell may differ.
      */
     public int[] changedSince(Grid earlier) {
-        return earlier != null && base == earlier ? animated.clone() : null;
+        return earlier != null && base == earlier.serial ? animated.clone() : null;
     }
 
     /** One row's text, trailing spaces kept. */
@@ -214,7 +221,7 @@ public final class Grid {
             if (cells == null) {
                 throw new IllegalStateException("the frame was built already");
             }
-            Grid grid = new Grid(width, height, cells, animated == null ? NONE : animated.stream().toArray(), null);
+            Grid grid = new Grid(width, height, cells, animated == null ? NONE : animated.stream().toArray(), 0);
             cells = null;
             return grid;
         }
