@@ -53,6 +53,16 @@ public record SidebarState(PaneId pane, boolean popup, int width, int height, St
         }
     }
 
+    /**
+     * True when this state is {@code other} with at most another spinner frame and wait clock: every other part
+     * the same instance (a tick changes nothing else), so a false answer only means the pane is drawn whole.
+     */
+    public boolean differsOnlyInTime(SidebarState other) {
+        return other.pane == pane && other.popup == popup && other.width == width && other.height == height
+                && other.snapshot == snapshot && other.focused == focused && other.pending == pending
+                && other.scroll == scroll && other.list == list && other.panel == panel && other.listing == listing;
+    }
+
     /** A fresh pane: focus on its own session, nothing pending, the whole list. */
     public static SidebarState initial(PaneId pane, int width, int height, StateSnapshot snapshot) {
         return initial(pane, false, width, height, snapshot);

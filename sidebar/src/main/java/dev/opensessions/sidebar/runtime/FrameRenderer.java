@@ -18,7 +18,9 @@ import java.util.Map;
  * Turns a pane's frames into the ANSI bytes that move its terminal from the last frame to the next:
  * TamboUI's buffer diff picks the changed cells, its cell writer emits cursor moves and 24-bit SGR.
  * Two buffers take turns (the shown frame and the next), and a cell equal to the shown one keeps its
- * TamboUI cell, so a frame allocates only for what changed. One instance per pane, used by one thread at a time.
+ * TamboUI cell, so a frame allocates only for what changed. A frame made from the shown one by a spinner tick
+ * ({@link Grid#changedSince}) is compared at its changed cells only. One instance per pane, used by one thread at a
+ * time.
  */
 final class FrameRenderer {
 
@@ -48,6 +50,10 @@ final class FrameRenderer {
             next = Buffer.empty(area);
             shownGrid = null;
         }
+        int[] changed = grid.changedSince(shownGrid);
+        if (changed != null) {
+            return patch(grid, changed);
+        }
         fill(grid);
         diff.clear();
         shown.diff(next, diff);
@@ -57,6 +63,26 @@ final class FrameRenderer {
         Buffer drawn = next;
         next = shown;
         shown = drawn;
+        shownGrid = grid;
+        return backend.take();
+    }
+
+    /** Writes the given cells where they differ from the shown frame, which takes them in place. */
+    private byte[] patch(Grid grid, int[] changed) {
+        diff.clear();
+        for (int index : changed) {
+            int x = index % grid.width();
+            int y = index / grid.width();
+            dev.opensessions.sidebar.view.Cell cell = grid.cell(x, y);
+            if (!cell.equals(shownGrid.cell(x, y))) {
+                Cell drawn = toCell(cell);
+                shown.set(x, y, drawn);
+                diff.add(x, y, drawn);
+            }
+        }
+        if (!diff.isEmpty()) {
+            draw();
+        }
         shownGrid = grid;
         return backend.take();
     }

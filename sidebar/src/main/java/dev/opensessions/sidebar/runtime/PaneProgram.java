@@ -16,6 +16,17 @@ public interface PaneProgram<S> {
 
     Grid view(S state);
 
-    /** True while the view animates (a spinner): the runtime then sends ticks, and none otherwise. */
-    boolean animating(S state);
+    /**
+     * The view of {@code state}, given that {@code shownFrame} is the view of {@code shown}, the state last drawn: by
+     * default the whole view; a program may make it from the shown frame when only animated cells change.
+     */
+    default Grid view(S state, S shown, Grid shownFrame) {
+        return view(state);
+    }
+
+    /**
+     * True while the view animates (a spinner on screen): the runtime then sends ticks, and none otherwise;
+     * {@code frame} is the view of {@code state}.
+     */
+    boolean animating(S state, Grid frame);
 }

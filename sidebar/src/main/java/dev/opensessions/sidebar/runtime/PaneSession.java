@@ -7,6 +7,7 @@ import dev.opensessions.domain.session.PaneId;
 import dev.opensessions.sidebar.model.Effect;
 import dev.opensessions.sidebar.model.Msg;
 import dev.opensessions.sidebar.model.Step;
+import dev.opensessions.sidebar.view.Grid;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,8 @@ import java.util.function.Consumer;
 public final class PaneSession<S> implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(PaneSession.class.getName());
-    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(120);
+    /** The spinner's frame period (its update derives the frame from the tick's time in these periods). */
+    private static final long TICK_MILLIS = 120;
     /** How long a lone ESC waits for the rest of a sequence before it counts as the Escape key. */
     private static final int ESCAPE_WAIT_MILLIS = 40;
     /** Marks "a newer snapshot is waiting in pendingSnapshot"; compared by identity, never shown to the program. */
@@ -92,7 +94,9 @@ public final class PaneSession<S> implements AutoCloseable {
     private volatile Subscription subscription;
     private volatile Thread loop;
     private S state;
-    private long tickDue;
+    /** The state last drawn and its frame; read and written by the session's thread only (after the first). */
+    private S shown;
+    private Grid shownFrame;
     /** {@link System#nanoTime()} before which a newer snapshot waits, set when one is handed to the program. */
     private volatile long snapshotDue;
     /** The version of the last state handed to the program; read and written by the session's thread only. */
@@ -180,7 +184,9 @@ public final class PaneSession<S> implements AutoCloseable {
         state = program.initial(new PaneContext(pane, popup, width, height, snapshot));
         handedVersion = snapshot.version();
         byte[] opening = renderer.open();
-        byte[] frame = renderer.render(program.view(state));
+        shown = state;
+        shownFrame = program.view(state);
+        byte[] frame = renderer.render(shownFrame);
         OutputStream out = socket.getOutputStream();
         byte[] first = new byte[opening.length + frame.length];
         System.arraycopy(opening, 0, first, 0, opening.length);
@@ -233,9 +239,11 @@ public final class PaneSession<S> implements AutoCloseable {
     private void runLoop() {
         try {
             while (isOpen()) {
-                S before = state;
-                if (batch(next()) && state != before) {
-                    write(renderer.render(program.view(state)));
+                if (batch(next()) && state != shown) {
+                    Grid frame = program.view(state, shown, shownFrame);
+                    shown = state;
+                    shownFrame = frame;
+                    write(renderer.render(frame));
                 }
             }
         } catch (InterruptedException e) {
@@ -250,22 +258,19 @@ public final class PaneSession<S> implements AutoCloseable {
         }
     }
 
-    /** The next message; while the program animates, a tick when none arrives within the tick period. */
+    /**
+     * The next message; while the shown frame animates, a tick when none arrives before the next tick period of
+     * the clock begins. The periods are the clock's, not the pane's: every animating pane ticks at the same
+     * instants, each right when the spinner's frame changes, so one wake-up serves them all and no tick is
+     * spent on a frame already shown.
+     */
     private Msg next() throws InterruptedException {
-        if (!program.animating(state)) {
-            tickDue = 0;
+        if (!program.animating(state, shownFrame)) {
             return mailbox.take();
         }
-        long now = System.nanoTime();
-        if (tickDue == 0) {
-            tickDue = now + TICK_NANOS;
-        }
-        Msg msg = mailbox.poll(tickDue - now, TimeUnit.NANOSECONDS);
-        if (msg != null) {
-            return msg;
-        }
-        tickDue = System.nanoTime() + TICK_NANOS;
-        return new Msg.Tick(clock.instant());
+        long wait = TICK_MILLIS - Math.floorMod(clock.millis(), TICK_MILLIS);
+        Msg msg = mailbox.poll(wait, TimeUnit.MILLISECONDS);
+        return msg != null ? msg : new Msg.Tick(clock.instant());
     }
 
     /** Updates with the message, then with those queued meanwhile (up to {@link #BATCH}); false when the pane closed. */

@@ -32,7 +32,13 @@ public final class SidebarProgram implements PaneProgram<SidebarState> {
     }
 
     @Override
-    public boolean animating(SidebarState state) {
-        return SidebarView.spinnerVisible(state);
+    public Grid view(SidebarState state, SidebarState shown, Grid shownFrame) {
+        return SidebarView.render(state, shown, shownFrame);
+    }
+
+    /** While a spinner is drawn: the frame knows its animated cells, so a spinner hidden under "+N more" ticks not. */
+    @Override
+    public boolean animating(SidebarState state, Grid frame) {
+        return frame.animates();
     }
 }

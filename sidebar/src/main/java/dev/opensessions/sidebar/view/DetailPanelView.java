@@ -48,7 +48,7 @@ final class DetailPanelView {
                 CellStyle highlight = CellStyle.PLAIN.withBackground(theme.surface0());
                 painter.fill(0, top + i, painter.width(), " ", highlight);
                 spans = spans.stream()
-                        .map(s -> new Span(s.text(), s.style().withBackground(theme.surface0())))
+                        .map(s -> s.withStyle(s.style().withBackground(theme.surface0())))
                         .toList();
             }
             // The title yields to the scope label on narrow panes.
@@ -132,8 +132,9 @@ final class DetailPanelView {
     /** Two lines, an optional prompt line and a spacer. */
     private static void entry(List<Line> lines, AgentThread agent, int frame, Theme theme, boolean selected) {
         Attention attention = agent.attention();
-        Span glyph = new Span(" " + Signals.glyph(attention, frame) + " ", Signals.style(attention, theme));
-        lines.add(new Line(List.of(glyph, new Span(title(agent), theme.fg(theme.text()))), selected));
+        CellStyle signal = Signals.style(attention, theme);
+        lines.add(new Line(List.of(new Span(" ", signal), glyph(attention, frame, signal), new Span(" ", signal),
+                new Span(title(agent), theme.fg(theme.text()))), selected));
         lines.add(new Line(List.of(new Span("   " + Signals.label(attention), Signals.style(attention, theme)),
                 new Span(" · " + agent.agent(), theme.fg(theme.subtext0()))), selected));
         if (agent.lastUserPrompt() != null) {
@@ -146,9 +147,15 @@ final class DetailPanelView {
     /** {@code <glyph> <session> · <thread>}: where each piece of work lives. */
     private static List<Span> compact(AgentThread agent, int frame, Theme theme) {
         Attention attention = agent.attention();
-        return List.of(new Span(" " + Signals.glyph(attention, frame) + " ", Signals.style(attention, theme)),
+        CellStyle signal = Signals.style(attention, theme);
+        return List.of(new Span(" ", signal), glyph(attention, frame, signal), new Span(" ", signal),
                 new Span(agent.session().value(), theme.fg(theme.text())),
                 new Span(" · " + title(agent), theme.fg(theme.subtext0())));
+    }
+
+    /** The signal's glyph; a running agent's spinner animates. */
+    private static Span glyph(Attention attention, int frame, CellStyle style) {
+        return new Span(Signals.glyph(attention, frame), style, Signals.spins(attention));
     }
 
     private static String title(AgentThread agent) {

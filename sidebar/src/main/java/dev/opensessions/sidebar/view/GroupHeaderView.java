@@ -37,7 +37,7 @@ final class GroupHeaderView {
         painter.text(ListRows.RAIL_COLUMN, y, row.collapsed() ? "▸" : "▾",
                 theme.fg(theme.overlay1()).withBackground(background), limit);
         Attention attention = Signals.over(state.snapshot().agents(), group.members());
-        painter.text(rows.signalColumn(), y, Signals.glyph(attention, state.spinnerFrame()),
+        painter.glyph(rows.signalColumn(), y, Signals.glyph(attention, state.spinnerFrame()), Signals.spins(attention),
                 Signals.style(attention, theme).withBackground(background), limit);
         int x0 = rows.nameColumn();
         int end = limit - 1;

@@ -85,6 +85,23 @@ final class Painter {
         return at;
     }
 
+    /**
+     * Writes a signal's glyph like {@link #text}; a running agent's spinner ({@code spins}) is marked as a cell that
+     * animates, so a spinner tick redraws only it.
+     */
+    int glyph(int x, int y, String glyph, boolean spins, CellStyle style, int limit) {
+        int next = text(x, y, glyph, style, limit);
+        if (spins && next > x) {
+            frame.animate(x, y);
+        }
+        return next;
+    }
+
+    /** Marks a cell already drawn as one that animates. */
+    void animate(int x, int y) {
+        frame.animate(x, y);
+    }
+
     /** Writes the text so that it ends just before {@code end}; returns where it starts. */
     int textRight(int end, int y, String text, CellStyle style) {
         int start = end - TextWidth.of(text);
@@ -108,7 +125,8 @@ final class Painter {
             if (TextWidth.of(span.text()) > room) {
                 return text(at, y, TextWidth.truncate(span.text(), room), span.style(), limit);
             }
-            at = text(at, y, span.text(), span.style(), limit);
+            at = span.spins() ? glyph(at, y, span.text(), true, span.style(), limit)
+                    : text(at, y, span.text(), span.style(), limit);
         }
         return at;
     }

@@ -33,8 +33,10 @@ final class SessionListView {
             case READY -> counters(painter, state, theme, end);
             case WARMING -> {
                 int label = painter.textRight(end, 0, " warming up…", theme.fg(theme.overlay1()));
-                yield painter.textRight(label, 0, Signals.glyph(Attention.RUNNING, state.spinnerFrame()),
+                int spinner = painter.textRight(label, 0, Signals.glyph(Attention.RUNNING, state.spinnerFrame()),
                         theme.fg(theme.yellow()));
+                painter.animate(spinner, 0);
+                yield spinner;
             }
             case CLOSING -> painter.textRight(end, 0, "closing…", theme.fg(theme.peach()));
         };
@@ -61,11 +63,16 @@ final class SessionListView {
             return end;
         }
         String count = "⚑" + listing.needsYouCount();
-        String waited = listing.needsYouSince()
-                .map(since -> count + " " + WaitClock.shortly(state.waitClock().waited(since)) + " ")
+        String waited = waitTold(state)
+                .map(told -> count + " " + told + " ")
                 .filter(text -> end - TextWidth.of(text) - 1 >= TITLE_KEPT)
                 .orElse(count + " ");
         return painter.textRight(end, 0, waited, theme.fg(theme.peach()));
+    }
+
+    /** The longest wait as the header tells it ({@code 12m}), while an agent needs the user. */
+    static Optional<String> waitTold(SidebarState state) {
+        return state.listing().needsYouSince().map(since -> WaitClock.shortly(state.waitClock().waited(since)));
     }
 
     static void list(Painter painter, SidebarState state, Theme theme) {
@@ -147,19 +154,5 @@ final class SessionListView {
                 }
             }
         }
-    }
-
-    /** True while a running agent's spinner is on screen in the list, or the header shows warming up. */
-    static boolean spinnerVisible(SidebarState state) {
-        if (state.snapshot().presence().phase() == SidebarPhase.WARMING) {
-            return true;
-        }
-        Layout layout = state.layout();
-        AgentTracker agents = state.snapshot().agents();
-        return state.rows().placed(state.scroll(), layout.listTop(), layout.listRows()).stream()
-                .map(ListRows.Placed::row)
-                .map(row -> row.header() ? Signals.over(agents, row.group().members())
-                        : Signals.of(agents, row.session().name()))
-                .anyMatch(Attention.RUNNING::equals);
     }
 }

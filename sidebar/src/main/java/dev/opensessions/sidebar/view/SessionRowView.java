@@ -26,7 +26,7 @@ final class SessionRowView {
         painter.text(rows.indexColumn(), y, rows.index(row.number()),
                 theme.fg(theme.overlay1()).withBackground(paint.background()), limit);
         Attention attention = Signals.of(state.snapshot().agents(), session.name());
-        painter.text(rows.signalColumn(), y, Signals.glyph(attention, state.spinnerFrame()),
+        painter.glyph(rows.signalColumn(), y, Signals.glyph(attention, state.spinnerFrame()), Signals.spins(attention),
                 Signals.style(attention, theme).withBackground(paint.background()), limit);
         CellStyle name = theme.fg(paint.focused() ? theme.lavender() : theme.text())
                 .withBold(paint.current() || paint.focused()).withBackground(paint.background());

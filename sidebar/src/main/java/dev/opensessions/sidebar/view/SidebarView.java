@@ -47,9 +47,20 @@ public final class SidebarView {
 
     /** True while a running agent's braille spinner is on screen, in the list or the detail panel. */
     public static boolean spinnerVisible(SidebarState state) {
-        return SessionListView.spinnerVisible(state)
-                || state.layout().detailRows() > 0 && DetailPanelView.agents(state).stream()
-                .anyMatch(agent -> agent.attention() == Attention.RUNNING);
+        return render(state).animates();
+    }
+
+    /**
+     * The pane's screen for {@code state}, given that {@code shownFrame} is the screen of {@code shown}: when only
+     * the time moved (a spinner tick: the spinner's frame, and the header's wait clock without a change of the
+     * minutes it tells), the shown frame with its spinners at the new frame, without drawing the rest again.
+     */
+    public static Grid render(SidebarState state, SidebarState shown, Grid shownFrame) {
+        if (shown != null && shownFrame != null && state.differsOnlyInTime(shown)
+                && SessionListView.waitTold(state).equals(SessionListView.waitTold(shown))) {
+            return shownFrame.animatedTo(Signals.glyph(Attention.RUNNING, state.spinnerFrame()));
+        }
+        return render(state);
     }
 
     /** Two rows of dim hints, wrapped at hint boundaries; what does not fit is left out. */

@@ -40,6 +40,11 @@ final class Signals {
         };
     }
 
+    /** True for the signal drawn as the braille spinner, which animates. */
+    static boolean spins(Attention attention) {
+        return attention == Attention.RUNNING;
+    }
+
     static CellStyle style(Attention attention, Theme theme) {
         return switch (attention) {
             case ERROR -> theme.fg(theme.red());

@@ -86,7 +86,7 @@ final class CounterProgram implements PaneProgram<CounterProgram.State> {
     }
 
     @Override
-    public boolean animating(State s) {
+    public boolean animating(State s, Grid frame) {
         return s.animating();
     }
 

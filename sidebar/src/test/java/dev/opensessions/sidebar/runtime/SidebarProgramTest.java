@@ -46,9 +46,9 @@ class SidebarProgramTest {
         World world = quietSessions(8).agent("s8", "claude-code", AgentStatus.RUNNING, null, null);
         SidebarState top = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, world.snapshot()));
 
-        assertThat(program.animating(top)).isFalse();
+        assertThat(program.animating(top, program.view(top))).isFalse();
         SidebarState scrolled = top.withScroll(5);
-        assertThat(program.animating(scrolled)).isTrue();
+        assertThat(program.animating(scrolled, program.view(scrolled))).isTrue();
     }
 
     @Test
@@ -57,7 +57,7 @@ class SidebarProgramTest {
         SidebarState state = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, world.snapshot()));
         state = program.update(state, new Msg.KeyPressed(Key.character('8'))).state().withScroll(0);
 
-        assertThat(program.animating(state)).isTrue();
+        assertThat(program.animating(state, program.view(state))).isTrue();
     }
 
     @Test
@@ -65,7 +65,7 @@ class SidebarProgramTest {
         World world = quietSessions(1).agent("s1", "claude-code", AgentStatus.TOOL_RUNNING, null, null);
         SidebarState state = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, world.snapshot()));
 
-        assertThat(program.animating(state)).isFalse();
+        assertThat(program.animating(state, program.view(state))).isFalse();
     }
 
     @Test
@@ -92,5 +92,51 @@ class SidebarProgramTest {
 
         assertThat(program.view(state).cell(1, 0).style().foreground())
                 .isEqualTo(Theme.catppuccinMocha().subtext1());
+    }
+
+    @Test
+    void aSpinnerTickRedrawsOnlyTheSpinnerCellsAndShowsWhatAWholeFrameWould() {
+        World world = quietSessions(3).agent("s1", "claude-code", AgentStatus.RUNNING, "refactor", null);
+        SidebarState opened = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, world.snapshot()));
+        // The first update asks for the described session's wait figures; ticks after it change only the time.
+        SidebarState state = program.update(opened, new Msg.Tick(World.T0)).state();
+        Grid frame = program.view(state);
+        SidebarState ticked = program.update(state, new Msg.Tick(World.T0.plusMillis(120))).state();
+
+        Grid patched = program.view(ticked, state, frame);
+
+        Grid whole = program.view(ticked);
+        assertThat(patched).isEqualTo(whole).isNotEqualTo(frame);
+        // The row's signal and the agents panel's entry: the only cells compared and written.
+        assertThat(patched.changedSince(frame)).hasSize(2);
+        FrameRenderer drawnWhole = new FrameRenderer();
+        FrameRenderer drawnPatched = new FrameRenderer();
+        drawnWhole.render(frame);
+        drawnPatched.render(frame);
+        assertThat(drawnPatched.render(patched)).isEqualTo(drawnWhole.render(whole)).isNotEmpty();
+    }
+
+    @Test
+    void anythingBesideTheTimeDrawsTheWholeFrame() {
+        World world = quietSessions(3).agent("s1", "claude-code", AgentStatus.RUNNING, "refactor", null);
+        SidebarState state = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, world.snapshot()));
+        Grid frame = program.view(state);
+        SidebarState moved = program.update(state, new Msg.KeyPressed(Key.of(KeyKind.DOWN))).state();
+
+        assertThat(program.view(moved, state, frame).changedSince(frame)).isNull();
+    }
+
+    @Test
+    void aRunningAgentListedOnlyUnderMoreDoesNotAnimate() {
+        // The panel lists the latest first: the running agent, the oldest, is one of the "+N more".
+        World world = quietSessions(2).agent("s1", "claude-code", AgentStatus.RUNNING, "hidden", null);
+        for (int i = 1; i <= 6; i++) {
+            world.agent("s1", "claude-code", AgentStatus.ERROR, "failed-" + i, null);
+        }
+        SidebarState state = program.initial(new PaneContext(World.sidebarOf(1), 30, 24, world.snapshot()));
+        Grid frame = program.view(state);
+
+        assertThat(frame.text()).contains("more").doesNotContain("hidden");
+        assertThat(program.animating(state, frame)).isFalse();
     }
 }

@@ -3,6 +3,7 @@ package dev.opensessions.sidebar.runtime;
 import dev.opensessions.bench.BenchWorld;
 import dev.opensessions.bench.SessionsBenchmark;
 import dev.opensessions.bench.SidebarRenderBenchmark;
+import dev.opensessions.sidebar.model.Msg;
 import dev.opensessions.sidebar.model.SidebarState;
 import dev.opensessions.sidebar.view.Grid;
 import dev.opensessions.sidebar.view.SidebarView;
@@ -12,7 +13,8 @@ import org.openjdk.jmh.annotations.Setup;
 /**
  * The ANSI diff of two sidebar frames ({@link FrameRenderer}, package-private, hence this package): a
  * spinner tick (a few cells change) and a focus move (list highlight and detail panel change), each
- * alternating between its two frames; and a whole pane update, view render plus diff. The spinner tick is
+ * alternating between its two frames; a whole pane update, view render plus diff; and what a pane pays for one
+ * spinner tick as its runtime does it (update, the frame made from the shown one, its bytes). The spinner tick is
  * taken in the pane of the fifth session, whose running agent spins in the detail panel (the first
  * session's agents are done and waiting, so its frame does not change with the spinner).
  */
@@ -25,7 +27,12 @@ public class FrameDiffBenchmark extends SessionsBenchmark {
     private Grid spinningStill;
     private Grid ticked;
     private Grid moved;
+    private final FrameRenderer ticking = new FrameRenderer();
+    private final SidebarProgram program = new SidebarProgram();
     private SidebarState[] states;
+    private SidebarState tickState;
+    private Grid tickFrame;
+    private long tickAt;
     private long i;
 
     @Setup
@@ -45,6 +52,11 @@ public class FrameDiffBenchmark extends SessionsBenchmark {
         moved = SidebarView.render(other);
         states = new SidebarState[] {state, next};
         spinner.render(spinningStill);
+        tickAt = BenchWorld.T0.toEpochMilli();
+        // The first update asks for the wait figures; every tick after it changes only the time.
+        tickState = program.update(spinning, new Msg.Tick(java.time.Instant.ofEpochMilli(tickAt))).state();
+        tickFrame = program.view(tickState);
+        ticking.render(tickFrame);
         focus.render(still);
         pane.render(still);
     }
@@ -57,6 +69,16 @@ public class FrameDiffBenchmark extends SessionsBenchmark {
     @Benchmark
     public byte[] diffFocusMove() {
         return focus.render(++i % 2 == 0 ? still : moved);
+    }
+
+    @Benchmark
+    public byte[] spinnerTick() {
+        tickAt += 120;
+        SidebarState next = program.update(tickState, new Msg.Tick(java.time.Instant.ofEpochMilli(tickAt))).state();
+        Grid frame = program.view(next, tickState, tickFrame);
+        tickState = next;
+        tickFrame = frame;
+        return ticking.render(frame);
     }
 
     @Benchmark
