@@ -29,7 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Checks what the server puts on the wire of /ws, byte by byte. Each round connects {@code count} raw-socket
- * subscribers at once and {@code jdk} subscribers of the JDK's WebSocket client ({@link Subscriber}, one after the
+ * subscribers at once and {@code jdk} subscribers of the JDK's WebSocket client ({@link JdkSubscriber}, one after the
  * other, as bench/long-run.sh connects them) while pushes change the state at {@code rate} a second (0: none). A raw
  * subscriber checks every frame's header (no reserved bits, no mask, a known opcode, a continuation only inside a
  * fragmented message, a data frame only outside one) and each text message's UTF-8 across its fragments, and that the
@@ -115,10 +115,10 @@ final class WireCheck {
         Map<String, Integer> faults = new TreeMap<>();
         try (Relay relay = relayed ? new Relay(port) : null; HttpClient client = HttpClient.newHttpClient()) {
             URI uri = URI.create("ws://127.0.0.1:" + (relay != null ? relay.port() : port) + "/ws");
-            List<Subscriber> subscribers = new ArrayList<>();
+            List<JdkSubscriber> subscribers = new ArrayList<>();
             List<WebSocket> sockets = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                Subscriber subscriber = new Subscriber();
+                JdkSubscriber subscriber = new JdkSubscriber();
                 sockets.add(client.newWebSocketBuilder().buildAsync(uri, subscriber).join());
                 subscribers.add(subscriber);
             }
@@ -127,7 +127,7 @@ final class WireCheck {
             }
             Thread.sleep(Math.max(0, Math.min(hold, deadline - System.currentTimeMillis())));
             for (int i = 0; i < count; i++) {
-                Subscriber subscriber = subscribers.get(i);
+                JdkSubscriber subscriber = subscribers.get(i);
                 String what = null;
                 if (subscriber.frames() < 2) {
                     what = subscriber.frames() + " frames, " + (subscriber.closed() ? subscriber.ending() : "open");
