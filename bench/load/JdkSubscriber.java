@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One subscriber on the JDK's WebSocket client (java.net.http), used by the wire check only: that client loses the
- * bytes that arrive together with the upgrade answer now and then (bench/ws-wire.sh shows it), so the load tool's own
+ * bytes that arrive right after the upgrade answer now and then (bench/ws-wire.sh shows it), so the load tool's own
  * subscribers ({@link Subscriber}) read the socket themselves. Counts the whole text frames it receives and notes when
  * and why it was closed.
  */

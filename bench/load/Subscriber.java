@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One WebSocket subscriber on a plain socket: the upgrade, then every frame read by its own thread; counts the whole
  * text messages it receives and notes when and why the connection ended. Not the JDK's WebSocket client: that one
- * now and then loses the bytes that arrive together with the upgrade answer (the hello and the first state, when the
+ * now and then loses the bytes that arrive right after the upgrade answer (the hello and the first state, when the
  * server sends them at once), which looked like a server that never sent the first state (bench/ws-wire.sh records
  * what the server sent such a client and finds it whole).
  */
