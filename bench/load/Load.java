@@ -15,6 +15,7 @@ public final class Load {
             case "events" -> EventLoad.run(options);
             case "subscribers" -> Subscribers.run(options);
             case "instant-server" -> InstantServer.run(options);
+            case "wire" -> WireCheck.run(options);
             default -> {
                 System.err.println("usage: java Load.java events|subscribers|instant-server port=N [key=value...]");
                 System.exit(2);

@@ -1,8 +1,5 @@
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +21,9 @@ final class Subscribers {
     static void run(Options options) throws Exception {
         int port = options.port();
         int count = options.integer("count", 100);
-        HttpClient client = HttpClient.newHttpClient();
-        URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
         List<Subscriber> subscribers = new ArrayList<>();
-        List<WebSocket> sockets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Subscriber subscriber = new Subscriber();
-            sockets.add(client.newWebSocketBuilder().buildAsync(uri, subscriber).join());
-            subscribers.add(subscriber);
+            subscribers.add(Subscriber.connect(port));
         }
         long deadline = System.nanoTime() + 30_000_000_000L;
         // hello, then the current state: only then does a subscriber follow every change.
@@ -62,12 +54,12 @@ final class Subscribers {
             least = Math.min(least, received);
         }
         long closed = subscribers.stream().filter(Subscriber::closed).count();
+        subscribers.forEach(Subscriber::close);
         System.out.printf(Locale.ROOT,
                 "{\"subscribers\":%d,\"rate\":%.0f,\"changes\":%d,\"failedChanges\":%d,\"seconds\":%.1f,"
                         + "\"framesPerSubscriberPerSecond\":%.1f,\"leastFrames\":%d,\"closed\":%d}%n",
                 count, options.decimal("rate", 50), burst.sent(), burst.failed(), seconds,
                 total / (double) count / seconds, least, closed);
-        sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -16,7 +17,9 @@ import java.util.function.Function;
  * most {@link #MAX_REPLIES}, and transition frames of a filtered subscription in one of at most
  * {@link #MAX_TRANSITIONS}; a client that lets one fill is not reading, and {@link #reply} or
  * {@link #transition} says so. Never
- * blocks the calling thread; what one subscriber holds is bounded whatever it does.
+ * blocks the calling thread; what one subscriber holds is bounded whatever it does. A state frame that cannot be
+ * made (its serialization throws) ends the feed and is handed to the failure callback once, whichever thread met
+ * it (a write's completion callback would otherwise swallow it and leave the feed waiting for good).
  */
 final class SnapshotFeed {
 
@@ -27,6 +30,7 @@ final class SnapshotFeed {
 
     private final Function<StateSnapshot, String> json;
     private final Function<String, CompletionStage<?>> send;
+    private final Consumer<Throwable> failed;
     private final Object lock = new Object();
     private boolean inFlight;
     private boolean closed;
@@ -42,8 +46,19 @@ final class SnapshotFeed {
      * @param send writes one text frame asynchronously; the stage completes when the write is done
      */
     SnapshotFeed(Function<StateSnapshot, String> json, Function<String, CompletionStage<?>> send) {
+        this(json, send, failure -> { });
+    }
+
+    /**
+     * @param json turns a snapshot into its frame (shared, cached serialization)
+     * @param send writes one text frame asynchronously; the stage completes when the write is done
+     * @param failed told, once, why the feed stopped when a frame could not be made; the caller closes the connection
+     */
+    SnapshotFeed(Function<StateSnapshot, String> json, Function<String, CompletionStage<?>> send,
+                 Consumer<Throwable> failed) {
         this.json = Objects.requireNonNull(json, "json");
         this.send = Objects.requireNonNull(send, "send");
+        this.failed = Objects.requireNonNull(failed, "failed");
     }
 
     /** Sends a frame that must precede every snapshot (the greeting); call it before the first offer. */
@@ -67,7 +82,7 @@ final class SnapshotFeed {
             }
             inFlight = true;
         }
-        transmit(json.apply(snapshot));
+        transmitState(snapshot);
     }
 
     /**
@@ -162,6 +177,31 @@ final class SnapshotFeed {
         }
     }
 
+    /** Sends the snapshot's frame, or ends the feed and reports why when the frame cannot be made. */
+    private void transmitState(StateSnapshot snapshot) {
+        String text;
+        try {
+            text = json.apply(snapshot);
+        } catch (RuntimeException | Error unmade) {
+            fail(unmade);
+            return;
+        }
+        transmit(text);
+    }
+
+    private void fail(Throwable failure) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            pending = null;
+            replies.clear();
+            transitions.clear();
+        }
+        failed.accept(failure);
+    }
+
     private void transmit(String text) {
         CompletionStage<?> written;
         try {
@@ -191,6 +231,10 @@ final class SnapshotFeed {
                 return;
             }
         }
-        transmit(reply != null ? reply : json.apply(next));
+        if (reply != null) {
+            transmit(reply);
+        } else {
+            transmitState(next);
+        }
     }
 }

@@ -35,6 +35,8 @@ public class StateWebSocket {
     private static final Logger LOG = Logger.getLogger(StateWebSocket.class);
     /** The WebSocket close code for a client that broke the rules (RFC 6455). */
     static final int POLICY_VIOLATION = 1008;
+    /** The WebSocket close code for a server that cannot go on with a connection (RFC 6455). */
+    static final int INTERNAL_ERROR = 1011;
 
     private final WatchStateUseCase watch;
     private final WatchTransitionsUseCase transitions;
@@ -56,7 +58,7 @@ public class StateWebSocket {
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
-        SnapshotFeed feed = new SnapshotFeed(json::state, text -> send(connection, text));
+        SnapshotFeed feed = new SnapshotFeed(json::state, text -> send(connection, text), failure -> unsent(connection, failure));
         feed.open(json.write(ServerMessage.Hello.current()));
         // The watch hands over the current snapshot at once; the feed holds it until hello is written.
         Subscription subscription = watch.watch(feed::offer);
@@ -114,6 +116,13 @@ public class StateWebSocket {
                 yield Optional.empty();
             }
         };
+    }
+
+    /** A state frame could not be made: the subscriber would wait for good, so it is told and closed. */
+    private void unsent(WebSocketConnection connection, Throwable failure) {
+        LOG.warnf(failure, "cannot make a state frame for WebSocket subscriber %s; closing it", connection.id());
+        stop(connection);
+        connection.close(new CloseReason(INTERNAL_ERROR, "cannot send the state")).subscribe().with(closed -> { }, ignored -> { });
     }
 
     private void violation(WebSocketConnection connection, String reason) {

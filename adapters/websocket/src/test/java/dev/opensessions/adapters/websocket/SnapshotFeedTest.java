@@ -165,4 +165,36 @@ class SnapshotFeedTest {
 
         assertThat(feed.transition("one too many")).isFalse();
     }
+
+    @Test
+    void aStateThatCannotBeSerializedAfterAWriteEndsTheFeedAndIsReportedOnce() {
+        List<Throwable> failures = new ArrayList<>();
+        SnapshotFeed failing = new SnapshotFeed(s -> {
+            throw new IllegalStateException("cannot serialize " + s.version());
+        }, this::write, failures::add);
+        failing.open("hello");
+        failing.offer(version(1));
+
+        // The frame is made in the hello write's completion callback, where a throw would otherwise vanish.
+        completeLastWrite();
+
+        assertThat(failures).singleElement().satisfies(f -> assertThat(f).hasMessage("cannot serialize 1"));
+        failing.offer(version(2));
+        assertThat(failing.reply("pong")).isTrue();
+        assertThat(written).containsExactly("hello");
+        assertThat(failures).hasSize(1);
+    }
+
+    @Test
+    void aStateThatCannotBeSerializedWithNothingInFlightIsReportedToo() {
+        List<Throwable> failures = new ArrayList<>();
+        SnapshotFeed failing = new SnapshotFeed(s -> {
+            throw new IllegalStateException("cannot serialize " + s.version());
+        }, this::write, failures::add);
+
+        failing.offer(version(1));
+
+        assertThat(failures).hasSize(1);
+        assertThat(written).isEmpty();
+    }
 }
