@@ -50,12 +50,9 @@ done
   || { echo "long-run: bursts, switches, event seconds must be at least 1, quiet at least 2" >&2; exit 2; }
 
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/opensessions-long-run.XXXXXX")
-SOCKET="$WORK/tmux.sock"
-USER_HOME=$HOME
-export HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" XDG_RUNTIME_DIR="$WORK/run"
-export OPENSESSIONS_PORT=${OPENSESSIONS_PORT:-$((40000 + RANDOM % 10000))} TMUX="$SOCKET,1,0"
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
+# shellcheck source=bench/lib/world.sh
+source "$REPO_DIR/bench/lib/world.sh"
+private_world long-run
 # The first switch is not a warm-up here: every burst is measured for what it leaves, not for its latency.
 WARMUP=0
 
@@ -74,26 +71,9 @@ source "$REPO_DIR/bench/lib/load.sh"
 # shellcheck source=bench/lib/agents.sh
 source "$REPO_DIR/bench/lib/agents.sh"
 
-cleanup() {
-  local status=$? pid kept
-  if ((status != 0)); then
-    kept="$REPO_DIR/bench/results/failed-long-run-$(date -u +%Y%m%dT%H%M%SZ)"
-    mkdir -p "$kept"
-    cp "${RUNTIME:-/nonexistent}/server.log" "$WORK"/*.err "$WORK"/*.log "$kept/" 2>/dev/null || true
-    printf 'long-run: failed; logs kept in %s\n' "${kept#"$REPO_DIR"/}" >&2
-  fi
-  for pid in "$CLIENT_PID" "$CONTROL_PID"; do
-    if [[ -n "$pid" ]]; then
-      kill "$pid" 2>/dev/null || true
-    fi
-  done
-  if [[ -n "${LAUNCH_DIR:-}" ]]; then
-    launcher stop >/dev/null 2>&1 || true
-  fi
-  tmux -S "$SOCKET" kill-server 2>/dev/null || true
-  rm -rf "$WORK"
+cleanup_extra() {
+  keep_failure_and_stop_clients "$1" "long-run-" long-run
 }
-trap cleanup EXIT
 
 step() {
   printf 'long-run: %s\n' "$*" >&2

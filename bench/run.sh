@@ -77,13 +77,10 @@ done
 ((SAMPLES >= 1 && RESTARTS >= 1 && QUIET >= 1)) || { echo "bench: samples, restarts and idle must be at least 1" >&2; exit 2; }
 
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/opensessions-bench.XXXXXX")
-SOCKET="$WORK/tmux.sock"
+# shellcheck source=bench/lib/world.sh
+source "$REPO_DIR/bench/lib/world.sh"
 # The build, if one is needed, uses the user's Maven repository, not the private HOME of the run.
-USER_HOME=$HOME
-export HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" XDG_RUNTIME_DIR="$WORK/run"
-export OPENSESSIONS_PORT=${OPENSESSIONS_PORT:-$((40000 + RANDOM % 10000))} TMUX="$SOCKET,1,0"
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
+private_world bench
 
 # shellcheck source=bench/lib/common.sh
 source "$REPO_DIR/bench/lib/common.sh"
@@ -102,27 +99,9 @@ source "$REPO_DIR/bench/lib/load.sh"
 # shellcheck source=bench/lib/agents.sh
 source "$REPO_DIR/bench/lib/agents.sh"
 
-cleanup() {
-  local status=$? pid kept
-  # A failed run keeps what tells why (the server's log, the load tool's errors) before the folder goes.
-  if ((status != 0)); then
-    kept="$REPO_DIR/bench/results/failed-$(date -u +%Y%m%dT%H%M%SZ)"
-    mkdir -p "$kept"
-    cp "${RUNTIME:-/nonexistent}/server.log" "$WORK"/*.err "$WORK"/*.log "$kept/" 2>/dev/null || true
-    printf 'bench: failed; logs kept in %s\n' "${kept#"$REPO_DIR"/}" >&2
-  fi
-  for pid in "$CLIENT_PID" "$CONTROL_PID"; do
-    if [[ -n "$pid" ]]; then
-      kill "$pid" 2>/dev/null || true
-    fi
-  done
-  if [[ -n "${LAUNCH_DIR:-}" ]]; then
-    launcher stop >/dev/null 2>&1 || true
-  fi
-  tmux -S "$SOCKET" kill-server 2>/dev/null || true
-  rm -rf "$WORK"
+cleanup_extra() {
+  keep_failure_and_stop_clients "$1" "" bench
 }
-trap cleanup EXIT
 
 step() {
   printf 'bench: %s\n' "$*" >&2

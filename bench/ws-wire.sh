@@ -44,12 +44,9 @@ done
   || { echo "ws-wire: needs at least 1 sidebar, more sessions than sidebars, 1 round, 1 subscriber" >&2; exit 2; }
 
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/opensessions-ws-wire.XXXXXX")
-SOCKET="$WORK/tmux.sock"
-USER_HOME=$HOME
-export HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" XDG_RUNTIME_DIR="$WORK/run"
-export OPENSESSIONS_PORT=${OPENSESSIONS_PORT:-$((40000 + RANDOM % 10000))} TMUX="$SOCKET,1,0"
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
+# shellcheck source=bench/lib/world.sh
+source "$REPO_DIR/bench/lib/world.sh"
+private_world ws-wire
 WARMUP=0
 
 # shellcheck source=bench/lib/common.sh
@@ -64,21 +61,15 @@ source "$REPO_DIR/bench/lib/report.sh"
 source "$REPO_DIR/bench/lib/load.sh"
 
 GC_PID=""
-cleanup() {
+cleanup_extra() {
   if [[ -n "$GC_PID" ]]; then
     kill "$GC_PID" 2>/dev/null || true
     wait "$GC_PID" 2>/dev/null || true
   fi
-  if [[ -n "${LAUNCH_DIR:-}" ]]; then
-    launcher stop >/dev/null 2>&1 || true
-  fi
-  tmux -S "$SOCKET" kill-server 2>/dev/null || true
   if [[ -n "${KEEP_LOG:-}" && -f "${RUNTIME:-/nonexistent}/server.log" ]]; then
     cp "$RUNTIME/server.log" "$KEEP_LOG"
   fi
-  rm -rf "$WORK"
 }
-trap cleanup EXIT
 
 find_source_java
 prepare_package
