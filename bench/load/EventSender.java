@@ -94,13 +94,7 @@ final class EventSender {
             fail("no answer within 30 s");
             Selector selector = key.selector();
             close();
-            try {
-                open(selector);
-                next();
-            } catch (IOException e) {
-                fail(e.toString());
-                close();
-            }
+            start(selector);
         }
     }
 

@@ -28,19 +28,23 @@ final class Subscriber implements Runnable {
         this.in = in;
     }
 
+    /** Writes the request that asks the server on the loopback port to upgrade /ws to a WebSocket. */
+    static void askUpgrade(OutputStream out, int port) throws IOException {
+        byte[] nonce = new byte[16];
+        ThreadLocalRandom.current().nextBytes(nonce);
+        String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
+                + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        out.write(request.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
     /** Connects to /ws on the loopback port and starts reading; fails when the server does not upgrade. */
     static Subscriber connect(int port) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         try {
             socket.setSoTimeout(30_000);
-            byte[] nonce = new byte[16];
-            ThreadLocalRandom.current().nextBytes(nonce);
-            String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
-                    + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            askUpgrade(socket.getOutputStream(), port);
             InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
             StringBuilder head = new StringBuilder();
             while (!head.toString().endsWith("\r\n\r\n")) {

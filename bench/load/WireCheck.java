@@ -20,12 +20,10 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Checks what the server puts on the wire of /ws, byte by byte. Each round connects {@code count} raw-socket
@@ -194,14 +192,7 @@ final class WireCheck {
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(100);
                 InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
-                byte[] nonce = new byte[16];
-                ThreadLocalRandom.current().nextBytes(nonce);
-                String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                        + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
-                        + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
-                OutputStream out = socket.getOutputStream();
-                out.write(request.getBytes(StandardCharsets.US_ASCII));
-                out.flush();
+                Subscriber.askUpgrade(socket.getOutputStream(), port);
                 check.frames(in, hold);
             } catch (IOException e) {
                 check.fault = check.fault != null ? check.fault : "io: " + e;
