@@ -119,6 +119,16 @@ public final class RawWebSocket implements AutoCloseable {
      * default ({@code host:port} of the URI). A header name or value with CR or LF is refused.
      */
     public static RawWebSocket request(URI uri, Map<String, String> headers, Duration deadline) throws IOException {
+        return request(uri, headers, deadline, 0);
+    }
+
+    /**
+     * As {@link #request(URI, Map, Duration)}, with the socket's receive buffer set to {@code receiveBuffer} bytes
+     * before it connects (0: the system's default), for a test of a client that stops reading: the server's writes
+     * then stall after little data.
+     */
+    public static RawWebSocket request(URI uri, Map<String, String> headers, Duration deadline, int receiveBuffer)
+            throws IOException {
         if (!"ws".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
             throw new IllegalArgumentException("expected ws://host:port/path, got " + uri);
         }
@@ -146,6 +156,9 @@ public final class RawWebSocket implements AutoCloseable {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
+            if (receiveBuffer > 0) {
+                socket.setReceiveBufferSize(receiveBuffer);
+            }
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) Math.max(1, deadline.toMillis()));
             RawWebSocket client = new RawWebSocket(socket, key);
             client.out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
