@@ -18,16 +18,19 @@ interface HangUp {
     /** Where the upgrade check leaves the connection's hang-up for the endpoint. */
     UserData.TypedKey<HangUp> KEY = new UserData.TypedKey<>("opensessions.hang-up");
 
-    HangUp NONE = () -> { };
+    HangUp NONE = () -> false;
 
-    /** Closes the TCP connection without a goodbye. */
-    void now();
+    /** Closes the TCP connection without a goodbye; false when it cannot (the connection is left as it is). */
+    boolean now();
 
     /** The hang-up of the connection the upgrade request arrived on. */
     static HangUp of(HttpServerRequest request) {
         HttpConnection connection = request.connection();
         if (connection instanceof ConnectionBase base) {
-            return () -> base.channel().close();
+            return () -> {
+                base.channel().close();
+                return true;
+            };
         }
         return NONE;
     }

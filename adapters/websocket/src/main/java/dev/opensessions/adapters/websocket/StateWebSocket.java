@@ -69,6 +69,7 @@ public class StateWebSocket {
     private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
     private final AtomicLong stallLoggedAt = new AtomicLong(System.nanoTime() - STALL_LOG_INTERVAL_NANOS);
     private final AtomicInteger stallsUnlogged = new AtomicInteger();
+    private final AtomicInteger droppedConnections = new AtomicInteger();
 
     public StateWebSocket(WatchStateUseCase watch, WatchTransitionsUseCase transitions, SnapshotJson json,
                           ClientCommands commands, ControlToken token, ObjectMapper mapper, Vertx vertx,
@@ -172,10 +173,15 @@ public class StateWebSocket {
                 .subscribe().with(closed -> closeWritten.set(true), ignored -> { });
         HangUp hangUp = Optional.ofNullable(connection.userData().get(HangUp.KEY)).orElse(HangUp.NONE);
         vertx.setTimer(sendDeadlineMillis, fired -> {
-            if (!closeWritten.get()) {
-                hangUp.now();
+            if (!closeWritten.get() && hangUp.now()) {
+                droppedConnections.incrementAndGet();
             }
         });
+    }
+
+    /** The stalled connections whose TCP connection was dropped because not even the close frame went out. */
+    int droppedConnections() {
+        return droppedConnections.get();
     }
 
     private void logStall(WebSocketConnection connection) {

@@ -57,6 +57,8 @@ class StalledSubscriberTest {
     GetStateUseCase state;
     @Inject
     CountingWatch watch;
+    @Inject
+    StateWebSocket endpoint;
 
     @Test
     void aSubscriberThatStopsReadingIsClosedAndOneThatReadsKeepsGettingStates() throws IOException {
@@ -87,6 +89,8 @@ class StalledSubscriberTest {
             assertThat(reader.awaitState(last).path("metadata").path("big-0").path("status").path("text").asText())
                     .isEqualTo("after the stall");
             assertThat(reader.closedByServer()).isFalse();
+            // It reads nothing, so not even the close frame goes out: its TCP connection is dropped.
+            Await.until(() -> endpoint.droppedConnections() == 1, STALL_LIMIT, "the stalled connection dropped");
             assertThat(endOf(stalled)).isIn("close 1008 " + StateWebSocket.STALLED, "end of stream");
         }
     }
