@@ -2,7 +2,6 @@ package dev.opensessions.testkit;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
@@ -14,16 +13,10 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A WebSocket client (RFC 6455) over a plain socket, for tests. Not the JDK's {@code java.net.http} client: that
@@ -75,19 +68,14 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     /** Larger messages are refused rather than buffered: a test server gone wrong must not fill the test's heap. */
     static final int MAX_MESSAGE = 64 << 20;
-    private static final int MAX_HEAD = 64 << 10;
 
     private final Socket socket;
-    private final InputStream in;
+    private final FrameReader reader;
     private final OutputStream out;
     private final String key;
     private final Object writing = new Object();
-    private byte[] buffer = new byte[1 << 16];
-    private int start;
-    private int end;
     private boolean upgraded;
     private int fragmentOpcode = -1;
     private byte[] fragments = new byte[0];
@@ -95,7 +83,7 @@ public final class RawWebSocket implements AutoCloseable {
 
     private RawWebSocket(Socket socket, String key) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.reader = new FrameReader(socket);
         this.out = socket.getOutputStream();
         this.key = key;
     }
@@ -132,26 +120,8 @@ public final class RawWebSocket implements AutoCloseable {
         if (!"ws".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
             throw new IllegalArgumentException("expected ws://host:port/path, got " + uri);
         }
-        byte[] nonce = new byte[16];
-        ThreadLocalRandom.current().nextBytes(nonce);
-        String key = Base64.getEncoder().encodeToString(nonce);
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("Host", uri.getHost() + ":" + uri.getPort());
-        headers.forEach((name, value) -> {
-            if ((name + value).indexOf('\r') >= 0 || (name + value).indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("a header with CR or LF: " + name);
-            }
-            all.keySet().removeIf(known -> known.equalsIgnoreCase(name));
-            all.put(name, value);
-        });
-        all.put("Upgrade", "websocket");
-        all.put("Connection", "Upgrade");
-        all.put("Sec-WebSocket-Key", key);
-        all.put("Sec-WebSocket-Version", "13");
-        StringBuilder head = new StringBuilder("GET ").append(uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                .append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()).append(" HTTP/1.1\r\n");
-        all.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append("\r\n");
+        String key = Handshake.newKey();
+        String head = Handshake.request(uri, headers, key);
 
         Socket socket = new Socket();
         try {
@@ -161,7 +131,7 @@ public final class RawWebSocket implements AutoCloseable {
             }
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) Math.max(1, deadline.toMillis()));
             RawWebSocket client = new RawWebSocket(socket, key);
-            client.out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            client.out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             client.out.flush();
             return client;
         } catch (IOException | RuntimeException failed) {
@@ -179,55 +149,9 @@ public final class RawWebSocket implements AutoCloseable {
         if (upgraded) {
             throw new IllegalStateException("already upgraded");
         }
-        long until = System.nanoTime() + deadline.toNanos();
-        int headEnd;
-        while ((headEnd = indexOfBlankLine()) < 0) {
-            if (end - start > MAX_HEAD) {
-                throw new ProtocolException("an upgrade answer over " + MAX_HEAD + " bytes");
-            }
-            fill(until);
-        }
-        String head = new String(buffer, start, headEnd - start, StandardCharsets.ISO_8859_1);
-        start = headEnd + 4;
-        String[] lines = head.split("\r\n");
-        String[] status = lines[0].split(" ", 3);
-        if (status.length < 2 || !status[0].startsWith("HTTP/1.")) {
-            throw new ProtocolException("not an HTTP answer: " + lines[0]);
-        }
-        int code = Integer.parseInt(status[1]);
-        if (code != 101) {
-            throw new Refused(code, head);
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                fields.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
-            }
-        }
-        if (!"websocket".equalsIgnoreCase(fields.get("upgrade"))) {
-            throw new ProtocolException("101 without Upgrade: websocket");
-        }
-        if (Arrays.stream(fields.getOrDefault("connection", "").split(","))
-                .noneMatch(token -> token.trim().equalsIgnoreCase("upgrade"))) {
-            throw new ProtocolException("101 without Connection: Upgrade");
-        }
-        if (!accept(key).equals(fields.get("sec-websocket-accept"))) {
-            throw new ProtocolException("101 with Sec-WebSocket-Accept " + fields.get("sec-websocket-accept")
-                    + ", expected " + accept(key));
-        }
+        String head = reader.head(System.nanoTime() + deadline.toNanos());
+        Handshake.check(head, key);
         upgraded = true;
-    }
-
-    /** The {@code Sec-WebSocket-Accept} a server must answer to this key. */
-    static String accept(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException(missing);
-        }
     }
 
     /**
@@ -240,8 +164,8 @@ public final class RawWebSocket implements AutoCloseable {
         }
         long until = System.nanoTime() + deadline.toNanos();
         while (true) {
-            Frame frame = nextFrame(until);
-            switch (frame.opcode) {
+            FrameReader.Frame frame = reader.next(until);
+            switch (frame.opcode()) {
                 case 0x0, 0x1, 0x2 -> {
                     Message whole = data(frame);
                     if (whole != null) {
@@ -251,11 +175,11 @@ public final class RawWebSocket implements AutoCloseable {
                 case 0x8 -> {
                     return closed(frame);
                 }
-                case 0x9 -> send(true, 0xA, frame.payload);
+                case 0x9 -> send(true, 0xA, frame.payload());
                 case 0xA -> {
-                    return new Message.Pong(frame.payload);
+                    return new Message.Pong(frame.payload());
                 }
-                default -> throw new ProtocolException("a frame with the unknown opcode " + frame.opcode);
+                default -> throw new ProtocolException("a frame with the unknown opcode " + frame.opcode());
             }
         }
     }
@@ -294,28 +218,7 @@ public final class RawWebSocket implements AutoCloseable {
         if (opcode >= 0x8 && (payload.length > 125 || !fin)) {
             throw new IllegalArgumentException("a control frame must be whole and at most 125 bytes");
         }
-        int length = payload.length;
-        int header = length < 126 ? 2 : length <= 0xFFFF ? 4 : 10;
-        byte[] frame = new byte[header + 4 + length];
-        frame[0] = (byte) ((fin ? 0x80 : 0) | (opcode & 0x0F));
-        if (length < 126) {
-            frame[1] = (byte) (0x80 | length);
-        } else if (length <= 0xFFFF) {
-            frame[1] = (byte) (0x80 | 126);
-            frame[2] = (byte) (length >> 8);
-            frame[3] = (byte) length;
-        } else {
-            frame[1] = (byte) (0x80 | 127);
-            for (int i = 0; i < 8; i++) {
-                frame[2 + i] = (byte) ((long) length >> (56 - 8 * i));
-            }
-        }
-        byte[] mask = new byte[4];
-        ThreadLocalRandom.current().nextBytes(mask);
-        System.arraycopy(mask, 0, frame, header, 4);
-        for (int i = 0; i < length; i++) {
-            frame[header + 4 + i] = (byte) (payload[i] ^ mask[i & 3]);
-        }
+        byte[] frame = ClientFrame.masked(fin, opcode, payload);
         synchronized (writing) {
             out.write(frame);
             out.flush();
@@ -353,29 +256,26 @@ public final class RawWebSocket implements AutoCloseable {
         return socket;
     }
 
-    private record Frame(boolean fin, int opcode, byte[] payload) {
-    }
-
-    private Message data(Frame frame) throws IOException {
-        if (frame.opcode == 0x0 && fragmentOpcode < 0) {
+    private Message data(FrameReader.Frame frame) throws IOException {
+        if (frame.opcode() == 0x0 && fragmentOpcode < 0) {
             throw new ProtocolException("a continuation frame without a message to continue");
         }
-        if (frame.opcode != 0x0 && fragmentOpcode >= 0) {
+        if (frame.opcode() != 0x0 && fragmentOpcode >= 0) {
             throw new ProtocolException("a new message inside a fragmented one");
         }
-        if (frame.opcode != 0x0 && frame.fin) {
-            return message(frame.opcode, frame.payload);
+        if (frame.opcode() != 0x0 && frame.fin()) {
+            return message(frame.opcode(), frame.payload());
         }
-        if ((long) fragments.length + frame.payload.length > MAX_MESSAGE) {
+        if ((long) fragments.length + frame.payload().length > MAX_MESSAGE) {
             throw new ProtocolException("a message over " + MAX_MESSAGE + " bytes");
         }
-        byte[] joined = Arrays.copyOf(fragments, fragments.length + frame.payload.length);
-        System.arraycopy(frame.payload, 0, joined, fragments.length, frame.payload.length);
+        byte[] joined = Arrays.copyOf(fragments, fragments.length + frame.payload().length);
+        System.arraycopy(frame.payload(), 0, joined, fragments.length, frame.payload().length);
         fragments = joined;
-        if (frame.opcode != 0x0) {
-            fragmentOpcode = frame.opcode;
+        if (frame.opcode() != 0x0) {
+            fragmentOpcode = frame.opcode();
         }
-        if (!frame.fin) {
+        if (!frame.fin()) {
             return null;
         }
         int opcode = fragmentOpcode;
@@ -388,8 +288,8 @@ public final class RawWebSocket implements AutoCloseable {
         return opcode == 0x1 ? new Message.Text(decode(payload)) : new Message.Binary(payload);
     }
 
-    private Message.Close closed(Frame frame) throws IOException {
-        byte[] payload = frame.payload;
+    private Message.Close closed(FrameReader.Frame frame) throws IOException {
+        byte[] payload = frame.payload();
         if (payload.length == 1) {
             throw new ProtocolException("a close frame with a one-byte payload");
         }
@@ -401,85 +301,6 @@ public final class RawWebSocket implements AutoCloseable {
             // The server may close the socket right after its close frame.
         }
         return new Message.Close(code, reason);
-    }
-
-    private Frame nextFrame(long until) throws IOException {
-        need(2, until);
-        int b0 = buffer[start] & 0xFF;
-        int b1 = buffer[start + 1] & 0xFF;
-        if ((b0 & 0x70) != 0) {
-            throw new ProtocolException(String.format("a frame with reserved bits set (0x%02x)", b0));
-        }
-        if ((b1 & 0x80) != 0) {
-            throw new ProtocolException("a masked frame from the server");
-        }
-        int opcode = b0 & 0x0F;
-        boolean fin = (b0 & 0x80) != 0;
-        int shortLength = b1 & 0x7F;
-        if (opcode >= 0x8 && (!fin || shortLength > 125)) {
-            throw new ProtocolException("a fragmented or long control frame (opcode " + opcode + ")");
-        }
-        int header = shortLength < 126 ? 2 : shortLength == 126 ? 4 : 10;
-        need(header, until);
-        long length = shortLength;
-        if (shortLength >= 126) {
-            length = 0;
-            for (int i = 2; i < header; i++) {
-                length = (length << 8) | (buffer[start + i] & 0xFF);
-            }
-        }
-        if (length < 0 || length > MAX_MESSAGE) {
-            throw new ProtocolException("a frame of " + Long.toUnsignedString(length) + " bytes");
-        }
-        need(header + (int) length, until);
-        byte[] payload = Arrays.copyOfRange(buffer, start + header, start + header + (int) length);
-        start += header + (int) length;
-        return new Frame(fin, opcode, payload);
-    }
-
-    /** Reads until at least {@code count} unread bytes are buffered. */
-    private void need(int count, long until) throws IOException {
-        while (end - start < count) {
-            if (buffer.length - start < count) {
-                byte[] larger = new byte[Math.max(buffer.length * 2, count)];
-                System.arraycopy(buffer, start, larger, 0, end - start);
-                buffer = larger;
-                end -= start;
-                start = 0;
-            }
-            fill(until);
-        }
-    }
-
-    /** Reads what has arrived (at least one byte) into the buffer, or fails when the deadline passes first. */
-    private void fill(long until) throws IOException {
-        if (start > 0 && end == buffer.length) {
-            System.arraycopy(buffer, start, buffer, 0, end - start);
-            end -= start;
-            start = 0;
-        }
-        if (end == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
-        }
-        long left = until - System.nanoTime();
-        if (left <= 0) {
-            throw new SocketTimeoutException("nothing more within the deadline");
-        }
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
-        int read = in.read(buffer, end, buffer.length - end);
-        if (read < 0) {
-            throw new EOFException("the server closed the connection");
-        }
-        end += read;
-    }
-
-    private int indexOfBlankLine() {
-        for (int i = start; i + 3 < end; i++) {
-            if (buffer[i] == '\r' && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {

@@ -53,7 +53,7 @@ class RawWebSocketTest {
     void aFrameWrittenTogetherWithThe101IsKept() throws IOException {
         RawWebSocket client = RawWebSocket.request(uri(), Map.of(), WAIT);
         String key = acceptRequest();
-        writeToClient(concat(upgradeAnswer(RawWebSocket.accept(key)), frame(0x81, "hello, först".getBytes(StandardCharsets.UTF_8))));
+        writeToClient(concat(upgradeAnswer(Handshake.accept(key)), frame(0x81, "hello, först".getBytes(StandardCharsets.UTF_8))));
 
         client.awaitUpgrade(WAIT);
 
@@ -164,7 +164,7 @@ class RawWebSocketTest {
     void aWrongAcceptIsRefused() throws IOException {
         RawWebSocket client = RawWebSocket.request(uri(), Map.of(), WAIT);
         acceptRequest();
-        writeToClient(upgradeAnswer(RawWebSocket.accept("c29tZSBvdGhlciBrZXk=")));
+        writeToClient(upgradeAnswer(Handshake.accept("c29tZSBvdGhlciBrZXk=")));
 
         assertThatThrownBy(() -> client.awaitUpgrade(WAIT)).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("Sec-WebSocket-Accept");
@@ -188,7 +188,7 @@ class RawWebSocketTest {
 
     private RawWebSocket upgraded() throws IOException {
         RawWebSocket client = RawWebSocket.request(uri(), Map.of(), WAIT);
-        writeToClient(upgradeAnswer(RawWebSocket.accept(acceptRequest())));
+        writeToClient(upgradeAnswer(Handshake.accept(acceptRequest())));
         client.awaitUpgrade(WAIT);
         return client;
     }
