@@ -234,13 +234,20 @@ public final class Abuse {
                 serverConnections(port), heapUsedKib(pid), version[0] / 1000.0);
     }
 
-    /** Established TCP connections whose local port is the server's (its side of each), from /proc/net/tcp. */
+    /**
+     * Established TCP connections whose local port is the server's (its side of each), from /proc/net/tcp and
+     * tcp6 (a JVM's sockets are IPv6 ones, with IPv4-mapped addresses, unless told otherwise).
+     */
     private static long serverConnections(int port) throws IOException {
         String local = String.format(":%04X ", port);
-        return Files.readAllLines(Path.of("/proc/net/tcp")).stream().skip(1)
-                .map(line -> line.trim().split("\\s+"))
-                .filter(fields -> (fields[1] + " ").endsWith(local) && fields[3].equals("01"))
-                .count();
+        long count = 0;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            count += Files.readAllLines(Path.of(table)).stream().skip(1)
+                    .map(line -> line.trim().split("\\s+"))
+                    .filter(fields -> (fields[1] + " ").endsWith(local) && fields[3].equals("01"))
+                    .count();
+        }
+        return count;
     }
 
     private static void post(int port, String path, String json) throws IOException {

@@ -52,7 +52,7 @@ public class StateWebSocket {
      * milliseconds; 30 s leaves room for a loaded machine or a client paused in a debugger, while a client that
      * stopped reading is let go in bounded time instead of holding its connection for good.
      */
-    static final String DEFAULT_SEND_DEADLINE = "30s";
+    public static final String DEFAULT_SEND_DEADLINE = "30s";
     /** The close reason for a client whose frames stall. */
     static final String STALLED = "not reading: a frame was not taken in time";
     /** At most one line a minute about stalled clients, however many there are. */
