@@ -18,7 +18,7 @@ import java.util.function.Function;
  */
 public final class WebSocketInbox<T> {
 
-    /** How long one read waits before the reader checks whether it was stopped; no message is lost by it. */
+    /** How long one read waits before the reader checks whether the socket was closed; no message is lost by it. */
     private static final Duration READ_SLICE = Duration.ofSeconds(5);
 
     private final RawWebSocket socket;
@@ -27,7 +27,6 @@ public final class WebSocketInbox<T> {
     private volatile RawWebSocket.Message.Close close;
     private volatile Throwable broken;
     private volatile boolean ended;
-    private volatile boolean stopped;
 
     private WebSocketInbox(RawWebSocket socket, Function<String, T> parse) {
         this.socket = socket;
@@ -55,19 +54,14 @@ public final class WebSocketInbox<T> {
         return Optional.ofNullable(close);
     }
 
-    /** Whether reading ended by the server's doing (its close frame, its end of stream, or a fault); not by {@link #stop}. */
+    /** Whether reading ended by the server's doing (its close frame, its end of stream, or a fault), not this side's close. */
     public boolean ended() {
         return ended;
     }
 
-    /** Stops reading at the next message or read slice; closing the socket stops it at once. */
-    public void stop() {
-        stopped = true;
-    }
-
     private void read() {
         try {
-            while (!stopped) {
+            while (!socket.socket().isClosed()) {
                 RawWebSocket.Message message;
                 try {
                     message = socket.receive(READ_SLICE);
