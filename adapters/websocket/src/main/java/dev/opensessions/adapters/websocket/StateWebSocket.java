@@ -82,13 +82,14 @@ public class StateWebSocket {
         this.token = token;
         this.mapper = mapper;
         this.vertx = vertx;
-        this.sendDeadlineMillis = Math.max(1, sendDeadline.toMillis());
+        // Zero turns the deadline off: a write may then wait for the client for good.
+        this.sendDeadlineMillis = sendDeadline.isZero() ? 0 : Math.max(1, sendDeadline.toMillis());
     }
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
         SnapshotFeed feed = new SnapshotFeed(json::state, text -> send(connection, text), failure -> unsent(connection, failure),
-                this::armSendDeadline, () -> stalled(connection));
+                sendDeadlineMillis == 0 ? SnapshotFeed.SendDeadline.NONE : this::armSendDeadline, () -> stalled(connection));
         feed.open(json.write(ServerMessage.Hello.current()));
         // The watch hands over the current snapshot at once; the feed holds it until hello is written.
         Subscription subscription = watch.watch(feed::offer);
