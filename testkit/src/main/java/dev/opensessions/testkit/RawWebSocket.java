@@ -117,9 +117,6 @@ public final class RawWebSocket implements AutoCloseable {
      */
     public static RawWebSocket request(URI uri, Map<String, String> headers, Duration deadline, int receiveBuffer)
             throws IOException {
-        if (!"ws".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
-            throw new IllegalArgumentException("expected ws://host:port/path, got " + uri);
-        }
         String key = Handshake.newKey();
         String head = Handshake.request(uri, headers, key);
 

@@ -18,6 +18,7 @@ interface HangUp {
     /** Where the upgrade check leaves the connection's hang-up for the endpoint. */
     UserData.TypedKey<HangUp> KEY = new UserData.TypedKey<>("opensessions.hang-up");
 
+    /** For a connection that cannot be hung up. */
     HangUp NONE = () -> false;
 
     /** Closes the TCP connection without a goodbye; false when it cannot (the connection is left as it is). */

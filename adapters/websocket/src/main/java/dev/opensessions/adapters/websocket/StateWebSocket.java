@@ -19,7 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
