@@ -30,6 +30,10 @@ import java.util.regex.Pattern;
  *                                            status and log writes as fast as answered, numbered from `from`;
  *                                            every write answered 204 is appended to F (session, kind, n)
  * check   port=P acked=F                     reads /api/state and counts the acknowledged writes it lacks
+ * stall   port=P ws=200 seconds=90 pid=N     WebSocket subscribers that never read (4 KiB receive buffers) while
+ *                                            the state changes 50 times a second; every 5 s the server's open
+ *                                            connections on the port, its heap in use and GET /version's time;
+ *                                            prints JSON
  * </pre>
  */
 public final class Abuse {
@@ -47,7 +51,9 @@ public final class Abuse {
             case "burst" -> burst(port, number(options, "threads", 8), number(options, "seconds", 3),
                     Path.of(options.get("out")), number(options, "from", 1));
             case "check" -> check(port, Path.of(options.get("acked")));
-            default -> throw new IllegalArgumentException("flood, burst or check");
+            case "stall" -> stall(port, number(options, "ws", 200), number(options, "seconds", 90),
+                    options.getOrDefault("pid", ""));
+            default -> throw new IllegalArgumentException("flood, burst, check or stall");
         }
     }
 
@@ -167,6 +173,89 @@ public final class Abuse {
         // Mask key zero: the masked payload is the payload itself.
         System.arraycopy(payload, 0, frame, 6, payload.length);
         socket.getOutputStream().write(frame);
+    }
+
+    // ---- stall ----
+
+    /**
+     * Subscribers that take the upgrade and then never read, with 4 KiB receive buffers, while one writer changes
+     * a state of about 70 KiB 50 times a second: once their socket buffers are full the server's writes to them
+     * stall, and the send deadline must let them go. Samples every 5 s.
+     */
+    private static void stall(int port, int wsCount, int seconds, String pid) throws Exception {
+        String padding = "x".repeat(300);
+        for (int i = 0; i < 200; i++) {
+            post(port, "/set-status", "{\"session\":\"stall-" + i + "\",\"text\":\"" + padding + "\"}");
+        }
+        long rssBefore = rssKib(pid);
+        List<Socket> held = new ArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = Thread.ofPlatform().daemon().start(() -> {
+            for (int n = 0; writing.get(); n++) {
+                try {
+                    post(port, "/set-status", "{\"session\":\"stall-0\",\"text\":\"tick " + n + "\"}");
+                } catch (IOException refused) {
+                    // Counted in the samples: /version is timed there.
+                }
+                sleep(20);
+            }
+        });
+        StringBuilder samples = new StringBuilder();
+        try {
+            samples.append(sample(0, port, pid));
+            for (int i = 0; i < wsCount; i++) {
+                Socket socket = new Socket();
+                held.add(socket);
+                socket.setReceiveBufferSize(4096);
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                socket.setSoTimeout(30_000);
+                webSocketHandshake(socket, port);
+            }
+            long start = System.nanoTime();
+            for (int s = 5; s <= seconds; s += 5) {
+                sleep(Math.max(0, start / 1_000_000 + s * 1000L - System.nanoTime() / 1_000_000));
+                samples.append(',').append(sample(s, port, pid));
+            }
+        } finally {
+            writing.set(false);
+            writer.join();
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+        System.out.printf("{\"subscribers\":%d,\"seconds\":%d,\"rssKiB\":{\"before\":%d,\"end\":%d},\"samples\":[%s]}%n",
+                wsCount, seconds, rssBefore, rssKib(pid), samples);
+    }
+
+    /** One sample: seconds since the subscribers connected, the server's open connections, heap, /version's time. */
+    private static String sample(int second, int port, String pid) throws IOException {
+        long[] version = time(port, 1);
+        return String.format("{\"s\":%d,\"serverConnections\":%d,\"heapUsedKiB\":%d,\"versionMs\":%.1f}", second,
+                serverConnections(port), heapUsedKib(pid), version[0] / 1000.0);
+    }
+
+    /**
+     * Established TCP connections whose local port is the server's (its side of each), from /proc/net/tcp and
+     * tcp6 (a JVM's sockets are IPv6 ones, with IPv4-mapped addresses, unless told otherwise).
+     */
+    private static long serverConnections(int port) throws IOException {
+        String local = String.format(":%04X ", port);
+        long count = 0;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            count += Files.readAllLines(Path.of(table)).stream().skip(1)
+                    .map(line -> line.trim().split("\\s+"))
+                    .filter(fields -> (fields[1] + " ").endsWith(local) && fields[3].equals("01"))
+                    .count();
+        }
+        return count;
+    }
+
+    private static void post(int port, String path, String json) throws IOException {
+        try (Socket socket = connect(port)) {
+            exchange(socket, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+                    + json.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + json);
+        }
     }
 
     // ---- burst and check ----

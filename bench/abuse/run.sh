@@ -6,9 +6,11 @@
 #             /api/state are timed, then /quit with the token; server RSS before and after
 #   kill      10 rounds of kill -9 in the middle of a burst of status and log writes; after each restart,
 #             every write answered 204 must be in /api/state
+#   stall     200 WebSocket subscribers that never read while the state changes: the server's connections
+#             on the port, its heap and /version's time every 5 s for 90 s (the send deadline is 30 s)
 #   diskfull  (root only) the state folder on a 32 MiB tmpfs filled up during a burst: writes are refused
 #             with 507, and after space returns and a kill -9, every write answered 204 is there
-# Usage: bench/abuse/run.sh [flood] [kill] [diskfull]   (all three when none is named)
+# Usage: bench/abuse/run.sh [flood] [kill] [stall] [diskfull]   (all four when none is named)
 #   ABUSE_JAR=<quarkus-run.jar> measures another package; ABUSE_JAVA_OPTS adds JVM flags after the launcher's.
 set -euo pipefail
 
@@ -25,7 +27,7 @@ server_jvm_flags "${JAVA_MAJOR:-21}"
 JVM_FLAGS+=(${ABUSE_JAVA_OPTS:-})
 WORK=$(mktemp -d)
 CASES=("$@")
-((${#CASES[@]})) || CASES=(flood kill diskfull)
+((${#CASES[@]})) || CASES=(flood kill stall diskfull)
 SERVER=
 MOUNTED=
 
@@ -126,6 +128,18 @@ case_kill() {
   printf 'kill -9: 10 rounds (8 writers, killed 5 s into each burst), %s writes acknowledged, %s sessions missing an acknowledged write\n' "$acked" "$lost"
 }
 
+case_stall() {
+  PORT=$(free_port)
+  start "$WORK/state-stall"
+  local out
+  out=$(abuse stall "port=$PORT" ws=200 seconds=90 "pid=$SERVER")
+  kill -KILL "$SERVER"
+  wait "$SERVER" 2>/dev/null || true
+  SERVER=
+  RESULTS+=("{\"case\":\"stall\",\"result\":$out}")
+  printf 'stall: %s\n' "$out"
+}
+
 case_diskfull() {
   ((EUID == 0)) || { printf 'diskfull: skipped (needs root for a tmpfs mount)\n'; return 0; }
   PORT=$(free_port)
@@ -168,8 +182,8 @@ case_diskfull() {
 
 for c in "${CASES[@]}"; do
   case "$c" in
-    flood | kill | diskfull) "case_$c" ;;
-    *) die "unknown case $c (flood, kill, diskfull)" ;;
+    flood | kill | stall | diskfull) "case_$c" ;;
+    *) die "unknown case $c (flood, kill, stall, diskfull)" ;;
   esac
 done
 mkdir -p "$REPO_DIR/bench/results"

@@ -1,8 +1,11 @@
 package dev.opensessions.server;
 
+import dev.opensessions.adapters.websocket.StateWebSocket;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The server's own settings; defaults come from {@link EnvironmentConfigSource}. */
@@ -38,4 +41,18 @@ public interface ServerSettings {
      * ...) are watched under it, and the project picker starts there.
      */
     Path agentHome();
+
+    /**
+     * The WebSocket adapter's settings. It reads them itself; they are declared here too because every
+     * {@code opensessions.*} property must belong to this mapping, or setting it fails the start.
+     */
+    WebSocketSettings websocket();
+
+    /** {@code opensessions.websocket.*}. */
+    interface WebSocketSettings {
+
+        /** How long one frame's write may wait for a client to make room before the connection is closed. */
+        @WithDefault(StateWebSocket.DEFAULT_SEND_DEADLINE)
+        Duration sendDeadline();
+    }
 }

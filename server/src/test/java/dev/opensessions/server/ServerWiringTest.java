@@ -1,12 +1,12 @@
 package dev.opensessions.server;
 
+import dev.opensessions.testkit.RawWebSocket;
+import dev.opensessions.testkit.WebSocketInbox;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +15,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,17 +39,13 @@ class ServerWiringTest {
                 .body("metadata.wiring-app.progress.percent", equalTo(30.0f))
                 .body("metadata.wiring-app.logs[0].source", equalTo("ci"));
 
-        List<String> frames = new CopyOnWriteArrayList<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(ws.toString().replace("http", "ws")), collector(frames))
-                .get(10, TimeUnit.SECONDS);
-        try {
-            dev.opensessions.application.testkit.Await.until(() -> frames.size() >= 2, Duration.ofSeconds(10),
+        try (RawWebSocket socket = RawWebSocket.connect(URI.create(ws.toString().replace("http", "ws")), Map.of(),
+                Duration.ofSeconds(10))) {
+            WebSocketInbox<String> frames = WebSocketInbox.start(socket, text -> text);
+            dev.opensessions.application.testkit.Await.until(() -> frames.messages().size() >= 2, Duration.ofSeconds(10),
                     "hello and state frames");
-            assertThat(frames.get(0)).contains("\"type\":\"hello\"");
-            assertThat(frames.get(1)).contains("\"type\":\"state\"").contains("Deploying");
-        } finally {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            assertThat(frames.messages().get(0)).contains("\"type\":\"hello\"");
+            assertThat(frames.messages().get(1)).contains("\"type\":\"state\"").contains("Deploying");
         }
     }
 
@@ -98,22 +92,5 @@ class ServerWiringTest {
 
     private static void post(String path, String json) {
         given().contentType("application/json").body(json).post(path).then().statusCode(204);
-    }
-
-    private static WebSocket.Listener collector(List<String> frames) {
-        return new WebSocket.Listener() {
-            private final StringBuilder partial = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                partial.append(data);
-                if (last) {
-                    frames.add(partial.toString());
-                    partial.setLength(0);
-                }
-                webSocket.request(1);
-                return null;
-            }
-        };
     }
 }

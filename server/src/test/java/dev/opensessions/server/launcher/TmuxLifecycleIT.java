@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opensessions.application.testkit.Await;
 import dev.opensessions.server.ServerKey;
+import dev.opensessions.testkit.RawWebSocket;
+import dev.opensessions.testkit.WebSocketInbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,13 +75,13 @@ class TmuxLifecycleIT {
         Await.until(() -> Files.exists(portFile) && !readQuietly(portFile).isEmpty(), Duration.ofSeconds(10),
                 "listener started");
         int port = Integer.parseInt(readQuietly(portFile));
-        java.net.http.WebSocket watcher = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + launcher.port() + "/ws"),
-                        new java.net.http.WebSocket.Listener() { })
-                .get(10, TimeUnit.SECONDS);
-        Await.until(() -> session(launcher, "it app").map(s -> s.get("ports").toString()).orElse("")
-                .contains(Integer.toString(port)), Duration.ofSeconds(15), "listening port shown while displayed");
-        watcher.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+        try (RawWebSocket watcher = RawWebSocket.connect(URI.create("ws://127.0.0.1:" + launcher.port() + "/ws"),
+                Map.of(), Duration.ofSeconds(10))) {
+            // Read what it is sent, as a dashboard would, so the server never sees a subscriber that stopped reading.
+            WebSocketInbox.start(watcher, text -> text);
+            Await.until(() -> session(launcher, "it app").map(s -> s.get("ports").toString()).orElse("")
+                    .contains(Integer.toString(port)), Duration.ofSeconds(15), "listening port shown while displayed");
+        }
 
         String event = "{\"agent\":\"codex\",\"status\":\"done\",\"threadId\":\"t1\",\"projectDir\":\""
                 + project.resolve("src") + "\"}";

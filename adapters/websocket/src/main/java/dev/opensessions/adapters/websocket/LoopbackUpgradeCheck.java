@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Refuses a WebSocket upgrade with 403 before it happens when a browser could have forged it
  * (docs/explanation/architecture.md#security): a foreign {@code Origin}, or a {@code Host} that is not loopback with
- * our port (DNS rebinding).
+ * our port (DNS rebinding). An upgrade it lets through carries its connection's {@link HangUp}.
  */
 @ApplicationScoped
 public class LoopbackUpgradeCheck implements HttpUpgradeCheck {
@@ -24,6 +24,11 @@ public class LoopbackUpgradeCheck implements HttpUpgradeCheck {
         int port = request.localAddress().port();
         boolean allowed = LoopbackPolicy.allowsHost(request.getHeader(HttpHeaders.HOST), port)
                 && LoopbackPolicy.allowsOrigin(request.getHeader(HttpHeaders.ORIGIN), port);
-        return allowed ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(FORBIDDEN);
+        if (!allowed) {
+            return CheckResult.rejectUpgrade(FORBIDDEN);
+        }
+        // The endpoint drops the socket of a subscriber whose frames stall (StateWebSocket).
+        context.userData().put(HangUp.KEY, HangUp.of(request));
+        return CheckResult.permitUpgrade();
     }
 }

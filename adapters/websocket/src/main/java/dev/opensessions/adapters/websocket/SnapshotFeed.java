@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -19,9 +20,22 @@ import java.util.function.Function;
  * {@link #transition} says so. Never
  * blocks the calling thread; what one subscriber holds is bounded whatever it does. A state frame that cannot be
  * made (its serialization throws) ends the feed and is handed to the failure callback once, whichever thread met
- * it (a write's completion callback would otherwise swallow it and leave the feed waiting for good).
+ * it (a write's completion callback would otherwise swallow it and leave the feed waiting for good). A write whose
+ * completion does not come before its {@link SendDeadline} (a peer that stopped reading with full socket buffers)
+ * ends the feed too, and the stall callback is told once; the deadline is armed only while a write is in flight.
  */
 final class SnapshotFeed {
+
+    /** Arms a one-shot timer for one write; nothing runs while no write is in flight. */
+    @FunctionalInterface
+    interface SendDeadline {
+
+        /** No deadline: a write may take as long as it takes. */
+        SendDeadline NONE = expired -> () -> { };
+
+        /** Runs {@code expired} once when the deadline passes, unless the returned cancel runs first. */
+        Runnable arm(Runnable expired);
+    }
 
     /** Replies a subscriber may leave unread before it is closed. */
     static final int MAX_REPLIES = 32;
@@ -31,6 +45,8 @@ final class SnapshotFeed {
     private final Function<StateSnapshot, String> json;
     private final Function<String, CompletionStage<?>> send;
     private final Consumer<Throwable> failed;
+    private final SendDeadline deadline;
+    private final Runnable stalled;
     private final Object lock = new Object();
     private boolean inFlight;
     private boolean closed;
@@ -56,9 +72,23 @@ final class SnapshotFeed {
      */
     SnapshotFeed(Function<StateSnapshot, String> json, Function<String, CompletionStage<?>> send,
                  Consumer<Throwable> failed) {
+        this(json, send, failed, SendDeadline.NONE, () -> { });
+    }
+
+    /**
+     * @param json turns a snapshot into its frame (shared, cached serialization)
+     * @param send writes one text frame asynchronously; the stage completes when the write is done
+     * @param failed told, once, why the feed stopped when a frame could not be made; the caller closes the connection
+     * @param deadline armed for every write, cancelled when it completes
+     * @param stalled told, once, that a write outlived its deadline; the feed has stopped, the caller closes the connection
+     */
+    SnapshotFeed(Function<StateSnapshot, String> json, Function<String, CompletionStage<?>> send,
+                 Consumer<Throwable> failed, SendDeadline deadline, Runnable stalled) {
         this.json = Objects.requireNonNull(json, "json");
         this.send = Objects.requireNonNull(send, "send");
         this.failed = Objects.requireNonNull(failed, "failed");
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
+        this.stalled = Objects.requireNonNull(stalled, "stalled");
     }
 
     /** Sends a frame that must precede every snapshot (the greeting); call it before the first offer. */
@@ -190,19 +220,33 @@ final class SnapshotFeed {
     }
 
     private void fail(Throwable failure) {
+        if (end()) {
+            failed.accept(failure);
+        }
+    }
+
+    /** Ends the feed; true for the call that ended it. */
+    private boolean end() {
         synchronized (lock) {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
             pending = null;
             replies.clear();
             transitions.clear();
+            return true;
         }
-        failed.accept(failure);
     }
 
     private void transmit(String text) {
+        AtomicBoolean done = new AtomicBoolean();
+        // Armed before the write starts, so a write that completes at once cancels it.
+        Runnable cancel = deadline.arm(() -> {
+            if (!done.get() && end()) {
+                stalled.run();
+            }
+        });
         CompletionStage<?> written;
         try {
             written = send.apply(text);
@@ -210,7 +254,11 @@ final class SnapshotFeed {
             written = CompletableFuture.failedFuture(failed);
         }
         // A failed write means the connection is going away; its close callback ends the feed.
-        written.whenComplete((ignored, failure) -> sent());
+        written.whenComplete((ignored, failure) -> {
+            done.set(true);
+            cancel.run();
+            sent();
+        });
     }
 
     /** Replies first, in order, then transitions, in order, then the newest pending snapshot. */

@@ -14,12 +14,18 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Vertx;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The state stream for dashboards and scripts: {@code hello}, then the full state at once, then newer
@@ -27,7 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * connection whose handshake carried the control token, and {@code subscribe} from any connection, after
  * which it sends only the matching agent status changes ({@link SubscribeCommand}). Nothing here waits on a client: frames and replies
  * go out through the connection's bounded {@link SnapshotFeed}, commands run on the event loop under a
- * per-connection rate limit, and a client that neither reads its replies nor stops sending is closed.
+ * per-connection rate limit, and a client that neither reads its replies nor stops sending is closed. A frame whose
+ * write has not completed within the send deadline (the client stopped reading and the socket buffers are full)
+ * closes the connection with {@value #STALLED}; when not even that close frame goes out within as long again, the
+ * TCP connection is dropped ({@link HangUp}).
  */
 @WebSocket(path = "/ws")
 public class StateWebSocket {
@@ -37,6 +46,16 @@ public class StateWebSocket {
     static final int POLICY_VIOLATION = 1008;
     /** The WebSocket close code for a server that cannot go on with a connection (RFC 6455). */
     static final int INTERNAL_ERROR = 1011;
+    /**
+     * How long one frame's write may wait for the client to make room. A client that reads takes a frame in
+     * milliseconds; 30 s leaves room for a loaded machine or a client paused in a debugger, while a client that
+     * stopped reading is let go in bounded time instead of holding its connection for good.
+     */
+    public static final String DEFAULT_SEND_DEADLINE = "30s";
+    /** The close reason for a client whose frames stall. */
+    static final String STALLED = "not reading: a frame was not taken in time";
+    /** At most one line a minute about stalled clients, however many there are. */
+    private static final long STALL_LOG_INTERVAL_NANOS = 60_000_000_000L;
 
     private final WatchStateUseCase watch;
     private final WatchTransitionsUseCase transitions;
@@ -44,21 +63,32 @@ public class StateWebSocket {
     private final ClientCommands commands;
     private final ControlToken token;
     private final ObjectMapper mapper;
+    private final Vertx vertx;
+    private final long sendDeadlineMillis;
     private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
+    private final AtomicLong stallLoggedAt = new AtomicLong(System.nanoTime() - STALL_LOG_INTERVAL_NANOS);
+    private final AtomicInteger stallsUnlogged = new AtomicInteger();
+    private final AtomicInteger droppedConnections = new AtomicInteger();
 
     public StateWebSocket(WatchStateUseCase watch, WatchTransitionsUseCase transitions, SnapshotJson json,
-                          ClientCommands commands, ControlToken token, ObjectMapper mapper) {
+                          ClientCommands commands, ControlToken token, ObjectMapper mapper, Vertx vertx,
+                          @ConfigProperty(name = "opensessions.websocket.send-deadline", defaultValue = DEFAULT_SEND_DEADLINE)
+                          Duration sendDeadline) {
         this.watch = watch;
         this.transitions = transitions;
         this.json = json;
         this.commands = commands;
         this.token = token;
         this.mapper = mapper;
+        this.vertx = vertx;
+        // Zero turns the deadline off: a write may then wait for the client for good.
+        this.sendDeadlineMillis = sendDeadline.isZero() ? 0 : Math.max(1, sendDeadline.toMillis());
     }
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
-        SnapshotFeed feed = new SnapshotFeed(json::state, text -> send(connection, text), failure -> unsent(connection, failure));
+        SnapshotFeed feed = new SnapshotFeed(json::state, text -> send(connection, text), failure -> unsent(connection, failure),
+                sendDeadlineMillis == 0 ? SnapshotFeed.SendDeadline.NONE : this::armSendDeadline, () -> stalled(connection));
         feed.open(json.write(ServerMessage.Hello.current()));
         // The watch hands over the current snapshot at once; the feed holds it until hello is written.
         Subscription subscription = watch.watch(feed::offer);
@@ -123,6 +153,50 @@ public class StateWebSocket {
         LOG.warnf(failure, "cannot make a state frame for WebSocket subscriber %s; closing it", connection.id());
         stop(connection);
         connection.close(new CloseReason(INTERNAL_ERROR, "cannot send the state")).subscribe().with(closed -> { }, ignored -> { });
+    }
+
+    /** One one-shot timer per write in flight, cancelled when the write completes: nothing runs while idle. */
+    private Runnable armSendDeadline(Runnable expired) {
+        long timer = vertx.setTimer(sendDeadlineMillis, fired -> expired.run());
+        return () -> vertx.cancelTimer(timer);
+    }
+
+    /**
+     * A frame's write outlived the send deadline: the feed has stopped; the client is closed with a reason, and its
+     * TCP connection dropped when the close frame cannot be written either.
+     */
+    private void stalled(WebSocketConnection connection) {
+        stop(connection);
+        logStall(connection);
+        AtomicBoolean closeWritten = new AtomicBoolean();
+        connection.close(new CloseReason(POLICY_VIOLATION, STALLED))
+                .subscribe().with(closed -> closeWritten.set(true), ignored -> { });
+        HangUp hangUp = Optional.ofNullable(connection.userData().get(HangUp.KEY)).orElse(HangUp.NONE);
+        vertx.setTimer(sendDeadlineMillis, fired -> {
+            if (!closeWritten.get() && hangUp.now()) {
+                droppedConnections.incrementAndGet();
+            }
+        });
+    }
+
+    /** The stalled connections whose TCP connection was dropped because not even the close frame went out. */
+    int droppedConnections() {
+        return droppedConnections.get();
+    }
+
+    private void logStall(WebSocketConnection connection) {
+        long now = System.nanoTime();
+        long last = stallLoggedAt.get();
+        if (now - last < STALL_LOG_INTERVAL_NANOS || !stallLoggedAt.compareAndSet(last, now)) {
+            stallsUnlogged.incrementAndGet();
+            return;
+        }
+        LOG.warnf("WebSocket subscriber %s took no frame for %d ms; closing it (code %d)%s", connection.id(),
+                sendDeadlineMillis, POLICY_VIOLATION, unloggedSuffix(stallsUnlogged.getAndSet(0)));
+    }
+
+    private static String unloggedSuffix(int unlogged) {
+        return unlogged == 0 ? "" : "; " + unlogged + " more such since the last line";
     }
 
     private void violation(WebSocketConnection connection, String reason) {

@@ -197,4 +197,52 @@ class SnapshotFeedTest {
         assertThat(failures).hasSize(1);
         assertThat(written).isEmpty();
     }
+
+    /** Deadlines the test fires by hand: one entry per write, in order; the armed count drops as they are cancelled. */
+    private final List<Runnable> deadlines = new ArrayList<>();
+    private int armed;
+    private int stalls;
+
+    private SnapshotFeed withDeadline() {
+        return new SnapshotFeed(s -> "v" + s.version(), this::write, failure -> { }, expired -> {
+            deadlines.add(expired);
+            armed++;
+            return () -> armed--;
+        }, () -> stalls++);
+    }
+
+    @Test
+    void aWriteThatNeverCompletesEndsTheFeedAtItsDeadlineAndIsReportedOnce() {
+        SnapshotFeed stalling = withDeadline();
+        stalling.open("hello");
+        stalling.offer(version(1));
+
+        deadlines.getLast().run();
+        deadlines.getLast().run();
+
+        assertThat(stalls).isEqualTo(1);
+        completeLastWrite();
+        stalling.offer(version(2));
+        assertThat(stalling.reply("error")).isTrue();
+        assertThat(written).containsExactly("hello");
+    }
+
+    @Test
+    void aDeadlineIsArmedOnlyWhileAWriteIsInFlight() {
+        SnapshotFeed timed = withDeadline();
+        timed.open("hello");
+        timed.offer(version(1));
+        assertThat(armed).isEqualTo(1);
+
+        completeLastWrite();
+        assertThat(armed).as("the state's write, armed as the greeting's was cancelled").isEqualTo(1);
+        completeLastWrite();
+
+        assertThat(armed).as("nothing armed while idle").isZero();
+        assertThat(deadlines).hasSize(2);
+        deadlines.forEach(Runnable::run);
+        assertThat(stalls).as("a deadline that fires after its write completed changes nothing").isZero();
+        timed.offer(version(2));
+        assertThat(written).containsExactly("hello", "v1", "v2");
+    }
 }

@@ -3,104 +3,92 @@ package dev.opensessions.adapters.websocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opensessions.application.testkit.Await;
+import dev.opensessions.testkit.RawWebSocket;
+import dev.opensessions.testkit.WebSocketInbox;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-/** A real WebSocket client (java.net.http) that records every text frame as JSON, in arrival order. */
-final class WsClient implements WebSocket.Listener, AutoCloseable {
+/**
+ * A real WebSocket client (the test kit's {@link RawWebSocket}, not {@code java.net.http}, which now and then loses
+ * the bytes that arrive with the upgrade answer) that records every text frame as JSON, in arrival order.
+ */
+final class WsClient implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Generous: a crowd of handshakes on a loaded two-core machine. */
+    private static final Duration HANDSHAKE = Duration.ofSeconds(30);
 
-    private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
-    private final StringBuilder partial = new StringBuilder();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private WebSocket socket;
+    private final RawWebSocket socket;
+    private final WebSocketInbox<JsonNode> inbox;
+
+    private WsClient(RawWebSocket socket) {
+        this.socket = socket;
+        this.inbox = WebSocketInbox.start(socket, WsClient::json);
+    }
 
     static WsClient connect(URI uri) {
         return connect(uri, Map.of());
     }
 
     static WsClient connect(URI uri, Map<String, String> headers) {
-        WsClient client = new WsClient();
-        client.socket = open(uri, headers, client).join();
-        return client;
+        try {
+            return new WsClient(RawWebSocket.connect(uri, headers, HANDSHAKE));
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
     }
 
-    /** Starts every handshake before awaiting any, as a crowd of dashboards reconnecting at once does. */
+    /** Sends every upgrade request before awaiting any answer, as a crowd of dashboards reconnecting at once does. */
     static List<WsClient> connectAll(URI uri, int count) {
-        List<WsClient> clients = new ArrayList<>();
-        List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            WsClient client = new WsClient();
-            clients.add(client);
-            opening.add(open(uri, Map.of(), client));
-        }
-        for (int i = 0; i < count; i++) {
-            clients.get(i).socket = opening.get(i).join();
-        }
-        return clients;
-    }
-
-    static CompletableFuture<WebSocket> open(URI uri, Map<String, String> headers, WebSocket.Listener listener) {
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-        headers.forEach(builder::header);
-        return builder.buildAsync(uri, listener);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            try {
-                frames.add(JSON.readTree(partial.toString()));
-            } catch (Exception e) {
-                throw new IllegalStateException("server sent invalid json: " + partial, e);
+        List<RawWebSocket> asked = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                asked.add(RawWebSocket.request(uri, Map.of(), HANDSHAKE));
             }
-            partial.setLength(0);
+            List<WsClient> clients = new ArrayList<>();
+            for (RawWebSocket socket : asked) {
+                socket.awaitUpgrade(HANDSHAKE);
+                clients.add(new WsClient(socket));
+            }
+            return clients;
+        } catch (IOException failed) {
+            asked.forEach(RawWebSocket::abort);
+            throw new UncheckedIOException(failed);
         }
-        webSocket.request(1);
-        return null;
     }
 
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        closed.complete(statusCode);
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        closed.completeExceptionally(error);
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException invalid) {
+            throw new IllegalStateException("server sent invalid json: " + text, invalid);
+        }
     }
 
     List<JsonNode> frames() {
-        return List.copyOf(frames);
+        return inbox.messages();
     }
 
     /** The first frame, in arrival order, matching the predicate; waits for it. */
     JsonNode await(String what, Predicate<JsonNode> matching) {
-        Await.until(() -> frames.stream().anyMatch(matching), Await.DEFAULT, what);
-        return frames.stream().filter(matching).findFirst().orElseThrow();
+        Await.until(() -> frames().stream().anyMatch(matching), Await.DEFAULT, what);
+        return frames().stream().filter(matching).findFirst().orElseThrow();
     }
 
     JsonNode frame(int index) {
-        Await.until(() -> frames.size() > index, Await.DEFAULT, "frame " + index);
-        return frames.get(index);
+        Await.until(() -> frames().size() > index, Await.DEFAULT, "frame " + index);
+        return frames().get(index);
     }
 
     List<JsonNode> states() {
-        return frames.stream().filter(f -> "state".equals(f.path("type").asText())).map(f -> f.get("state")).toList();
+        return frames().stream().filter(f -> "state".equals(f.path("type").asText())).map(f -> f.get("state")).toList();
     }
 
     /** The newest state received, waiting for one with at least this version. */
@@ -111,11 +99,21 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     void send(String text) {
-        socket.sendText(text, true).join();
+        try {
+            socket.sendText(text);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
     }
 
+    /** Whether the server ended the connection: its close frame, or it hung up. */
     boolean closedByServer() {
-        return closed.isDone();
+        return inbox.ended();
+    }
+
+    /** The server's close frame, once it came. */
+    java.util.Optional<RawWebSocket.Message.Close> closeFrame() {
+        return inbox.close();
     }
 
     /** Hangs up without the closing handshake, like a killed process. */
@@ -125,9 +123,6 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-        }
-        socket.abort();
+        socket.close();
     }
 }
