@@ -2,7 +2,7 @@
 # Where the server's CPU and allocation per agent event go, by thread: runs `bench/run.sh --only events` and, over
 # the load tool's measured window exactly (the tool marks its start and end, EVENT_MARKS), reads each server thread's
 # CPU ticks (user and system, /proc/<pid>/task/*/stat), each thread's allocated bytes (`jcmd <pid> Thread.print -e`),
-# the young collections (`jstat -gc`) and the state's version (snapshots published), then divides by the events the
+# the young collections (`jstat -gc`), then divides by the events the
 # tool counted in that window. Prints one table; the run's own JSON is in bench/results/ as usual.
 # Usage: bench/profile-events.sh [--connections C=16] [--warmup S=20] [--seconds S=30] [--jfr] [--repo DIR]
 #   --repo DIR measures the package of another checkout or copy (DIR/server/target/quarkus-app, DIR/bench, DIR/bin),
@@ -65,18 +65,17 @@ allocated() {
            END {for (k in a) print k, a[k]}' | sort
 }
 young() { "$JAVA_HOME/bin/jstat" -gc "$PID" | awk 'NR == 2 {print $(NF-6), $(NF-5)}'; }
-version() { curl -s "http://127.0.0.1:$PORT/api/state" | grep -o '"version":[0-9]*' | cut -d: -f2; }
 
 wait_for "$EVENT_MARKS.start"
-PID=$(pgrep -f "bin/java .*$OUT/.*quarkus-run.jar" | head -1)
-PORT=$(grep -o 'running at http://127.0.0.1:[0-9]*' "$OUT/run.out" | grep -o '[0-9]*$' | head -1)
+# The server the bench started (its runtime folder's pid file; the launcher's AOT training run is another JVM).
+PID=$(cat "$OUT"/opensessions-bench.*/run/opensessions-*/*/pid)
 ((JFR)) && "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=events settings=profile filename="$OUT/events.jfr" >/dev/null
 # The ticks first: the allocation's reading takes a second or so, during which the window has begun (the KiB per
 # event are low by that share, a few per cent of a 30 s window).
-ticks >"$OUT/t0"; V0=$(version); read -r Y0 YT0 < <(young); allocated >"$OUT/a0"
+ticks >"$OUT/t0"; read -r Y0 YT0 < <(young) || { Y0=0 YT0=0; }; allocated >"$OUT/a0"
 wait_for "$EVENT_MARKS.end"
 # The load tool waits for window.end.taken before it lets the bench go on and stop the server.
-ticks >"$OUT/t1"; V1=$(version); read -r Y1 YT1 < <(young); allocated >"$OUT/a1"
+ticks >"$OUT/t1"; read -r Y1 YT1 < <(young) || { Y1=0 YT1=0; }; allocated >"$OUT/a1"
 ((JFR)) && "$JAVA_HOME/bin/jcmd" "$PID" JFR.stop name=events >/dev/null
 touch "$EVENT_MARKS.end.taken"
 wait "$BENCH" || true
@@ -91,9 +90,7 @@ printf 'package %s, %s connections, load %s -> %s, %s\n' "$REPO" "$CONNECTIONS" 
 printf 'events/s %s, server %s us/event (%s %% of one core), lost %s, refused %s, p50/p99 %s/%s us\n' \
   "$(field eventsPerSecond)" "$(field serverCpuUsPerEvent)" "$(field serverCpuPercent)" "$(field lost)" \
   "$(field failed)" "$(field p50)" "$(field p99)"
-printf 'snapshots per event %.2f, young collections %d (%.2f s) in the window\n' \
-  "$(awk -v a="$V0" -v b="$V1" -v e="$MEASURED" 'BEGIN {print (b - a) / e}')" $((Y1 - Y0)) \
-  "$(awk -v a="$YT0" -v b="$YT1" 'BEGIN {print b - a}')"
+printf 'young collections %d (%.2f s) in the window\n' $((Y1 - Y0)) "$(awk -v a="$YT0" -v b="$YT1" 'BEGIN {print b - a}')"
 HZ=$(getconf CLK_TCK)
 join -a 2 -e 0 -o 0,1.2,1.3,2.2,2.3 "$OUT/t0" "$OUT/t1" \
   | awk -v e="$MEASURED" -v hz="$HZ" '{u = $4 - $2; s = $5 - $3; if (u + s > 0) printf "%-20s %7.1f us/event (user %5.1f, system %5.1f)\n", $1, (u + s) * 1e6 / hz / e, u * 1e6 / hz / e, s * 1e6 / hz / e}' \
