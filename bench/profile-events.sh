@@ -37,7 +37,8 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 "$REPO/bench/run.sh" --only events --samples 5 --settle 3 --event-warmup "$WARMUP" --event-seconds "$SECONDS_MEASURED" \
   --event-connections "$CONNECTIONS" >"$OUT/run.out" 2>&1 &
 BENCH=$!
-stop() { kill "$BENCH" 2>/dev/null || true; }
+# On a failure here the bench is let finish (and take its tmux server, server and agents down), not killed.
+stop() { touch "$EVENT_MARKS.end.taken"; wait "$BENCH" 2>/dev/null || true; }
 trap stop EXIT
 
 wait_for() {
