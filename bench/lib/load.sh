@@ -9,7 +9,7 @@ measure_events() {
   local threads=$1 agents=$2 warmup=$3 seconds=$4 loops=${5:-1} summary rate lost failed before after cpu
   before=$(ticks)
   summary=$(load_tool events "port=$OPENSESSIONS_PORT" "pid=$PID" "connections=$threads" "loops=$loops" "agents=$agents" "sessions=$SESSIONS" \
-    "warmup=$warmup" "seconds=$seconds" 2>"$WORK/events.err") || die "the event load failed: $(cat "$WORK/events.err")"
+    "warmup=$warmup" "seconds=$seconds" ${EVENT_MARKS:+"marks=$EVENT_MARKS"} 2>"$WORK/events.err") || die "the event load failed: $(cat "$WORK/events.err")"
   after=$(ticks)
   cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="$(awk -v a="$warmup" -v b="$seconds" 'BEGIN { print a + b }')" \
     'BEGIN { printf "%.0f", 100 * t / hz / s }')

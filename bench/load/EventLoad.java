@@ -44,12 +44,17 @@ final class EventLoad {
         }
         // The CPU of the server (pid=N, optional) and of this tool over the measured window only.
         String server = options.text("pid", "");
+        // marks=PREFIX (optional): PREFIX.start and PREFIX.end are created when the measured window starts and ends,
+        // for a script that reads the server's threads over the same window (bench/profile-events.sh).
+        String marks = options.text("marks", "");
         sleepUntil(measureFrom);
         long serverFrom = server.isEmpty() ? -1 : ProcCpu.ticks(server);
         long selfFrom = ProcCpu.ticks("self");
+        mark(marks, "start");
         sleepUntil(measureFrom + window);
         long serverTicks = server.isEmpty() || serverFrom < 0 ? -1 : ProcCpu.ticks(server) - serverFrom;
         long selfTicks = ProcCpu.ticks("self") - selfFrom;
+        mark(marks, "end");
         for (Thread thread : running) {
             thread.join();
         }
@@ -76,6 +81,23 @@ final class EventLoad {
     /** Ticks over a window in ns as percent of one core; -1 when the ticks are unknown. */
     static double percent(long ticks, long windowNanos) {
         return ticks < 0 ? -1 : 100 * ticks / ProcCpu.TICKS_PER_SECOND / (windowNanos / 1e9);
+    }
+
+    /**
+     * Creates PREFIX.which; at the end, waits (at most 60 s) for the reading script to create PREFIX.end.taken, so the
+     * server is still up while it reads; the senders have stopped by then.
+     */
+    private static void mark(String prefix, String which) throws java.io.IOException, InterruptedException {
+        if (prefix.isEmpty()) {
+            return;
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of(prefix + "." + which), "");
+        if (which.equals("end")) {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!java.nio.file.Files.exists(java.nio.file.Path.of(prefix + ".end.taken")) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -25,19 +25,28 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tells the user when an agent turns waiting, done, error or interrupted while nobody looks at it
  * (docs/reference/configuration.md#notifications): a message on every attached user client, the terminal's
  * own notification through the sidebar pane each client shows, and the user's command with the event as JSON.
  * Transitions are handed over on the event path without blocking it; the work happens on {@code executor}.
+ *
+ * <p>On the event path a transition is first put to the gate's timing ({@link NotificationGate#mayTell}: quiet
+ * hours, a repeat, the thread's cooldown), which in a burst refuses nearly every one without waking any thread;
+ * what passes is queued, and one task on the executor takes every transition queued until it runs: a burst wakes
+ * the notification thread once, not once per transition. The gate is shared by the event path and that task and
+ * locks itself.
  */
 public final class AgentNotificationService implements TransitionRecorder {
 
@@ -48,6 +57,8 @@ public final class AgentNotificationService implements TransitionRecorder {
      * milliseconds; the limit only keeps a sidebar whose shim stopped reading from holding the messages back.
      */
     static final Duration PASS_THROUGH_LIMIT = Duration.ofSeconds(5);
+    /** Transitions waiting for the notification thread beyond this are dropped rather than grow memory. */
+    static final int MAX_WAITING = 64;
 
     private final StateOwner owner;
     private final Multiplexer multiplexer;
@@ -57,6 +68,10 @@ public final class AgentNotificationService implements TransitionRecorder {
     private final Clock clock;
     private final Executor executor;
     private final NotificationGate gate;
+    /** Transitions that passed the gate's timing on the event path, waiting for the executor's task. */
+    private final Queue<StatusTransition> waiting = new ConcurrentLinkedQueue<>();
+    /** Whether a task that will take everything in {@link #waiting} is handed to the executor and not yet begun. */
+    private final AtomicBoolean handedOver = new AtomicBoolean();
 
     public AgentNotificationService(StateOwner owner, Multiplexer multiplexer, SidebarOutput sidebars,
                                     UserCommand command, NotificationSettings settings, Clock clock, Executor executor) {
@@ -82,17 +97,41 @@ public final class AgentNotificationService implements TransitionRecorder {
         gate.use(next);
     }
 
-    /** Runs on the state owner's thread: only statuses that may be told are handed on, and never waited for. */
+    /**
+     * Runs on the state owner's thread: only statuses that may be told, and whose timing the gate allows now, are
+     * handed on, and never waited for.
+     */
     @Override
     public void record(StatusTransition transition) {
         if (!settings.enabled() || !NotificationSettings.NOTIFIABLE.contains(transition.to())
                 || transition.from() == transition.to()) {
             return;
         }
-        try {
-            executor.execute(() -> deliver(transition));
-        } catch (RejectedExecutionException full) {
+        Instant now = clock.instant();
+        if (!gate.mayTell(transition, now, LocalTime.ofInstant(now, clock.getZone()))) {
+            return;
+        }
+        if (waiting.size() >= MAX_WAITING) {
             LOG.log(Level.DEBUG, "notification of " + transition.thread() + " dropped: too many waiting");
+            return;
+        }
+        waiting.add(transition);
+        if (handedOver.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::deliverWaiting);
+            } catch (RejectedExecutionException full) {
+                handedOver.set(false);
+                LOG.log(Level.DEBUG, "notification of " + transition.thread() + " dropped: the executor refused it");
+            }
+        }
+    }
+
+    /** Delivers every transition queued until now, in order; transitions queued meanwhile hand over a new task. */
+    private void deliverWaiting() {
+        handedOver.set(false);
+        StatusTransition next;
+        while ((next = waiting.poll()) != null) {
+            deliver(next);
         }
     }
 

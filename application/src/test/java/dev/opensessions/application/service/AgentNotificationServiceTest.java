@@ -91,6 +91,33 @@ class AgentNotificationServiceTest {
     }
 
     @Test
+    void aBurstWakesTheNotificationThreadOnceAndTransitionsInTheCooldownNotAtAll() {
+        layout(PaneId.of("%0"), PaneId.of("%1"));
+        RecordAgentEventService agents = agents(NotificationSettings.defaults());
+
+        record(agents, "t1", AgentStatus.WAITING, 2);
+        record(agents, "t2", AgentStatus.DONE, 2);
+        record(agents, "t3", AgentStatus.ERROR, 2);
+        assertThat(handedOver).hasSize(1);
+        List<Runnable> work = List.copyOf(handedOver);
+        handedOver.clear();
+        work.forEach(Runnable::run);
+        // Told: each thread is now in its cooldown, and its next notifiable transitions hand nothing over.
+        record(agents, "t1", AgentStatus.RUNNING, 2);
+        record(agents, "t1", AgentStatus.DONE, 2);
+        record(agents, "t2", AgentStatus.RUNNING, 2);
+        record(agents, "t2", AgentStatus.WAITING, 2);
+
+        assertThat(handedOver).isEmpty();
+        assertThat(tmux.messages).containsExactly("/dev/pts/1: opensessions: codex in web waits for you",
+                "/dev/pts/2: opensessions: codex in web waits for you",
+                "/dev/pts/1: opensessions: codex in web is done",
+                "/dev/pts/2: opensessions: codex in web is done",
+                "/dev/pts/1: opensessions: codex in web failed",
+                "/dev/pts/2: opensessions: codex in web failed");
+    }
+
+    @Test
     void theUsersCommandGetsTheEventAsJsonAndAnOffSwitchSilencesEverything() {
         layout(PaneId.of("%0"), PaneId.of("%1"));
         NotificationSettings withCommand = new NotificationSettings(true, Set.of(), NotificationSettings.NOTIFIABLE,

@@ -2,6 +2,7 @@ package dev.opensessions.application.service;
 
 import dev.opensessions.application.port.in.AgentEventOutcome;
 import dev.opensessions.application.port.in.LimitExceeded;
+import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase.Command;
 import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.agent.AgentThread;
@@ -107,6 +108,68 @@ class RecordAgentEventServiceTest {
                 .isEqualTo(new AgentEventOutcome.Recorded(SessionName.of("api")));
         assertThat(h.owner.current().agents().threads()).extracting(AgentThread::threadId)
                 .contains("one-more").doesNotContain("live-0");
+    }
+
+    @Test
+    void aBatchForDifferentSessionsIsOneChangeOfTheStateWithEveryTransition() {
+        h.mux.pushSessions("api", "/w/api", "web", "/w/web");
+        List<Long> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        h.owner.subscribe(snapshot -> published.add(snapshot.version()));
+        published.clear();
+
+        List<RecordAgentEventUseCase.BatchOutcome> outcomes = h.agents.recordAll(List.of(
+                event(AgentStatus.RUNNING, "api", null, null),
+                new Command("codex", AgentStatus.WAITING, SessionName.of("web"), null, "w1", null, null, null, null,
+                        null),
+                event(AgentStatus.RUNNING, "ghost", "/elsewhere", null)));
+
+        assertThat(outcomes).containsExactly(
+                new RecordAgentEventUseCase.Taken(new AgentEventOutcome.Recorded(SessionName.of("api"))),
+                new RecordAgentEventUseCase.Taken(new AgentEventOutcome.Recorded(SessionName.of("web"))),
+                new RecordAgentEventUseCase.Taken(new AgentEventOutcome.Unresolved()));
+        assertThat(published).hasSize(1);
+        assertThat(h.owner.current().agents().threads()).extracting(AgentThread::threadId).containsExactlyInAnyOrder("t1", "w1");
+        assertThat(h.transitions).extracting(transition -> transition.to())
+                .containsExactly(AgentStatus.RUNNING, AgentStatus.WAITING);
+    }
+
+    @Test
+    void aBatchThatChangesOneThreadTwicePublishesEachStatusItPassedThrough() {
+        h.mux.pushSessions("api", "/w/api");
+        List<AgentStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        h.owner.subscribe(snapshot -> snapshot.agents().threads().forEach(row -> seen.add(row.status())));
+        seen.clear();
+
+        List<RecordAgentEventUseCase.BatchOutcome> outcomes = h.agents.recordAll(List.of(
+                at(event(AgentStatus.RUNNING, "api", null, null), Harness.T0.minusMillis(3)),
+                at(event(AgentStatus.DONE, "api", null, null), Harness.T0.minusMillis(2)),
+                at(event(AgentStatus.RUNNING, "api", null, null), Harness.T0.minusMillis(1))));
+
+        assertThat(outcomes).hasSize(3).allMatch(outcome -> outcome.equals(
+                new RecordAgentEventUseCase.Taken(new AgentEventOutcome.Recorded(SessionName.of("api")))));
+        assertThat(seen).containsExactly(AgentStatus.RUNNING, AgentStatus.DONE, AgentStatus.RUNNING);
+        assertThat(h.transitions).extracting(transition -> transition.to())
+                .containsExactly(AgentStatus.RUNNING, AgentStatus.DONE, AgentStatus.RUNNING);
+    }
+
+    @Test
+    void aReportOfABatchRefusedForACapLeavesTheOthersRecorded() {
+        h.mux.pushSessions("api", "/w/api");
+        for (int i = 0; i < RecordAgentEventService.MAX_THREADS_PER_SESSION; i++) {
+            h.agents.record(thread("live-" + i, AgentStatus.WAITING, "%1"));
+        }
+
+        List<RecordAgentEventUseCase.BatchOutcome> outcomes = h.agents.recordAll(List.of(
+                thread("one-more", AgentStatus.RUNNING, null),
+                thread("live-3", AgentStatus.DONE, "%1")));
+
+        assertThat(outcomes.get(0)).isInstanceOfSatisfying(RecordAgentEventUseCase.Refused.class, refused ->
+                assertThat(refused.limit()).hasMessage("too many agent threads in session api (at most 64, all of them live)"));
+        assertThat(outcomes.get(1)).isEqualTo(
+                new RecordAgentEventUseCase.Taken(new AgentEventOutcome.Recorded(SessionName.of("api"))));
+        assertThat(h.owner.current().agents().threads()).extracting(AgentThread::threadId).doesNotContain("one-more");
+        assertThat(h.owner.current().agents().find(dev.opensessions.domain.agent.ThreadKey.of("codex", "live-3")))
+                .map(AgentThread::status).contains(AgentStatus.DONE);
     }
 
     private static Command thread(String threadId, AgentStatus status, String pane) {

@@ -15,6 +15,10 @@ import java.util.Set;
  * Decides, one transition at a time, whether to tell the user: the settings cover the agent and status, it is
  * not quiet hours, the same transition (thread, from, to, time) was not told before, and nothing about the
  * same thread was told within the cooldown. Remembers what it told, bounded.
+ *
+ * <p>Safe to share between threads: the event path asks {@link #mayTell} while the notification thread asks
+ * {@link #decide}; both read and {@code decide} writes the memory under the gate's own lock, so an answer is
+ * always about the memory as one whole.
  */
 public final class NotificationGate {
 
@@ -35,7 +39,7 @@ public final class NotificationGate {
     }
 
     /** What to do with this transition of this agent, {@code now} on the server's clock and local clock. */
-    public Verdict decide(String agent, StatusTransition transition, Instant now, LocalTime localTime) {
+    public synchronized Verdict decide(String agent, StatusTransition transition, Instant now, LocalTime localTime) {
         NotificationSettings settings = this.settings;
         if (!settings.covers(agent, transition.to()) || transition.from() == transition.to()) {
             return Verdict.NOT_COVERED;
@@ -52,7 +56,7 @@ public final class NotificationGate {
      * cooldown; remembers nothing. Lets a caller skip the work that decides on the agent: in a burst the same
      * threads change many times within the cooldown.
      */
-    public boolean mayTell(StatusTransition transition, Instant now, LocalTime localTime) {
+    public synchronized boolean mayTell(StatusTransition transition, Instant now, LocalTime localTime) {
         return transition.from() != transition.to() && timing(settings, transition, now, localTime) == Verdict.TELL;
     }
 

@@ -33,6 +33,38 @@ class NotificationGateTest {
     }
 
     @Test
+    void theEventPathAndTheNotificationThreadMayAskAtOnce() throws Exception {
+        NotificationGate gate = new NotificationGate(NotificationSettings.defaults());
+        int threads = NotificationGate.REMEMBERED * 4;
+        java.util.concurrent.atomic.AtomicInteger allowed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> broken = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread asking = Thread.ofPlatform().uncaughtExceptionHandler((thread, failure) -> broken.set(failure)).start(() -> {
+            for (int round = 0; round < 20; round++) {
+                for (int i = 0; i < threads; i++) {
+                    if (gate.mayTell(change("codex:" + i, AgentStatus.RUNNING, AgentStatus.WAITING, T0), T0, NOON)) {
+                        allowed.incrementAndGet();
+                    }
+                }
+            }
+        });
+        int told = 0;
+        for (int i = 0; i < threads; i++) {
+            if (gate.decide("codex", change("codex:" + i, AgentStatus.RUNNING, AgentStatus.WAITING, T0), T0, NOON)
+                    == Verdict.TELL) {
+                told++;
+            }
+        }
+        asking.join(java.time.Duration.ofSeconds(30));
+
+        assertThat(asking.isAlive()).isFalse();
+        assertThat(broken.get()).isNull();
+        assertThat(told).isEqualTo(threads);
+        // What the memory keeps after the last forgetting: the last threads told are cooling down.
+        assertThat(gate.mayTell(change("codex:" + (threads - 1), AgentStatus.RUNNING, AgentStatus.DONE, T0), T0, NOON))
+                .isFalse();
+    }
+
+    @Test
     void aNewWaitIsToldOnceAndTheSameTransitionNeverAgain() {
         NotificationGate gate = new NotificationGate(NotificationSettings.defaults());
         StatusTransition wait = change("codex:a", AgentStatus.RUNNING, AgentStatus.WAITING, T0);

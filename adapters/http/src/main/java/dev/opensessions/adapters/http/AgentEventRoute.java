@@ -3,7 +3,6 @@ package dev.opensessions.adapters.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opensessions.application.port.in.CommitOutcome;
 import dev.opensessions.application.port.in.CommitWritesUseCase;
-import dev.opensessions.application.port.in.LimitExceeded;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
@@ -16,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +26,8 @@ import java.util.Optional;
  * body, {@code 429} when a cap of the state would be passed, {@code 507} when the state store cannot write. A
  * plain Vert.x route on the event loop: the body is already in memory ({@link RequestGate} runs first, as on every
  * path), recording an event is an in-memory state change, and the answer is written once the group commit holds
- * the change, without holding a thread. RESTEasy's per-request handler chain cost about a tenth of the server's CPU in a burst of events (docs/adr/0022). Other
+ * the change, without holding a thread. The reports an event loop reads in one turn are recorded together, as one
+ * change of the state, once the loop has handled its reads (docs/adr/0031). RESTEasy's per-request handler chain cost about a tenth of the server's CPU in a burst of events (docs/adr/0022). Other
  * methods on these paths are answered {@code 405}, {@code OPTIONS} with the allowed methods.
  */
 @ApplicationScoped
@@ -38,6 +39,8 @@ public class AgentEventRoute {
     private final RecordAgentEventUseCase recordAgentEvent;
     private final CommitWritesUseCase commits;
     private final ObjectMapper mapper;
+    /** Per event-loop thread: the reports read in the loop's current turn. */
+    private static final ThreadLocal<Batch> BATCH = ThreadLocal.withInitial(Batch::new);
 
     public AgentEventRoute(RecordAgentEventUseCase recordAgentEvent, CommitWritesUseCase commits, ObjectMapper mapper) {
         this.recordAgentEvent = recordAgentEvent;
@@ -68,35 +71,112 @@ public class AgentEventRoute {
             text(response, Acknowledgements.INSUFFICIENT_STORAGE, Acknowledgements.reason(refused.get()));
             return;
         }
-        int status;
+        RecordAgentEventUseCase.Command command;
         try {
-            status = AgentEvents.record(recordAgentEvent, mapper, Acknowledgements.body(context));
+            command = AgentEvents.command(mapper, Acknowledgements.body(context));
         } catch (InvalidRequest invalid) {
             text(response, 400, invalid.reason());
             return;
-        } catch (LimitExceeded exceeded) {
-            // A cap of the state: nothing changed (as LimitExceededMapper answers elsewhere).
-            text(response, 429, exceeded.getMessage());
+        }
+        if (!Context.isOnEventLoopThread()) {
+            // Routes run on the event loop; were this one ever called elsewhere, it records the report alone.
+            Batch alone = new Batch();
+            alone.add(context, command);
+            record(alone);
             return;
         }
-        Context loop = Vertx.currentContext();
-        commits.committed().whenComplete((outcome, failure) -> loop.runOnContext(written -> {
-            if (response.closed()) {
-                // The client went away while the commit ran: nobody is left to answer.
-                return;
-            }
-            if (failure != null) {
-                context.fail(failure);
-            } else if (outcome instanceof CommitOutcome.NotStored notStored) {
-                text(response, Acknowledgements.INSUFFICIENT_STORAGE, Acknowledgements.reason(notStored));
-            } else if (!response.ended()) {
-                response.setStatusCode(status);
-                if (status == AgentEvents.DROPPED) {
-                    response.putHeader(HttpHeaders.CONTENT_LENGTH, "0");
+        Batch batch = BATCH.get();
+        batch.add(context, command);
+        if (batch.size() == 1) {
+            // Runs once the event loop has handled what it read this turn: the requests read meanwhile join.
+            Vertx.currentContext().runOnContext(ignored -> record(batch.take()));
+        }
+    }
+
+    /**
+     * Records the reports the event loop read in one turn as one change of the state, then answers each once
+     * the commit that holds them all is done: one state change, one wait for the commit and one hop back to the
+     * event loop per batch, not per report.
+     */
+    private void record(Batch batch) {
+        List<RecordAgentEventUseCase.BatchOutcome> outcomes;
+        try {
+            outcomes = recordAgentEvent.recordAll(batch.commands);
+        } catch (RuntimeException failure) {
+            batch.contexts.forEach(request -> request.fail(failure));
+            return;
+        }
+        int[] statuses = new int[outcomes.size()];
+        boolean anyTaken = false;
+        for (int i = 0; i < statuses.length; i++) {
+            switch (outcomes.get(i)) {
+                case RecordAgentEventUseCase.Taken taken -> {
+                    statuses[i] = AgentEvents.status(taken.outcome());
+                    anyTaken = true;
                 }
-                response.end();
+                case RecordAgentEventUseCase.Refused refused -> {
+                    // A cap of the state: nothing of this report changed (as LimitExceededMapper answers elsewhere).
+                    text(batch.contexts.get(i).response(), 429, refused.limit().getMessage());
+                    statuses[i] = 0;
+                }
+            }
+        }
+        if (!anyTaken) {
+            return;
+        }
+        Context loop = batch.contexts.getFirst().vertx().getOrCreateContext();
+        commits.committed().whenComplete((outcome, failure) -> loop.runOnContext(written -> {
+            for (int i = 0; i < statuses.length; i++) {
+                if (statuses[i] != 0) {
+                    answer(batch.contexts.get(i), statuses[i], outcome, failure);
+                }
             }
         }));
+    }
+
+    private static void answer(RoutingContext context, int status, CommitOutcome outcome, Throwable failure) {
+        HttpServerResponse response = context.response();
+        if (response.closed()) {
+            // The client went away while the commit ran: nobody is left to answer.
+            return;
+        }
+        if (failure != null) {
+            context.fail(failure);
+        } else if (outcome instanceof CommitOutcome.NotStored notStored) {
+            text(response, Acknowledgements.INSUFFICIENT_STORAGE, Acknowledgements.reason(notStored));
+        } else if (!response.ended()) {
+            response.setStatusCode(status);
+            if (status == AgentEvents.DROPPED) {
+                response.putHeader(HttpHeaders.CONTENT_LENGTH, "0");
+            }
+            response.end();
+        }
+    }
+
+    /** The reports one event loop read and has not recorded yet; only that event loop's thread touches it. */
+    private static final class Batch {
+
+        private List<RoutingContext> contexts = new ArrayList<>();
+        private List<RecordAgentEventUseCase.Command> commands = new ArrayList<>();
+
+        void add(RoutingContext context, RecordAgentEventUseCase.Command command) {
+            contexts.add(context);
+            commands.add(command);
+        }
+
+        int size() {
+            return commands.size();
+        }
+
+        /** What was gathered, leaving this batch empty for the next turn. */
+        Batch take() {
+            Batch taken = new Batch();
+            taken.contexts = contexts;
+            taken.commands = commands;
+            contexts = new ArrayList<>();
+            commands = new ArrayList<>();
+            return taken;
+        }
     }
 
     private static void text(HttpServerResponse response, int status, String reason) {

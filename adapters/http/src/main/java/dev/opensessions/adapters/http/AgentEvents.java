@@ -5,7 +5,7 @@ import dev.opensessions.application.port.in.AgentEventOutcome;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 
 /**
- * Records one agent report from its JSON body and names the HTTP status of the outcome, for
+ * Reads one agent report from its JSON body and names the HTTP status of its outcome, for
  * {@link AgentEventRoute}.
  */
 final class AgentEvents {
@@ -16,9 +16,13 @@ final class AgentEvents {
     private AgentEvents() {
     }
 
-    /** 204 when applied to a live session, 202 when accepted and dropped; a bad body throws {@link InvalidRequest}. */
-    static int record(RecordAgentEventUseCase recordAgentEvent, ObjectMapper mapper, byte[] body) {
-        AgentEventOutcome outcome = recordAgentEvent.record(AgentEventRequest.toCommand(JsonBody.parse(mapper, body)));
+    /** The report of a body; a bad body throws {@link InvalidRequest}. */
+    static RecordAgentEventUseCase.Command command(ObjectMapper mapper, byte[] body) {
+        return AgentEventRequest.toCommand(JsonBody.parse(mapper, body));
+    }
+
+    /** 204 when applied to a live session, 202 when accepted and dropped. */
+    static int status(AgentEventOutcome outcome) {
         return switch (outcome) {
             case AgentEventOutcome.Recorded recorded -> APPLIED;
             case AgentEventOutcome.Unresolved unresolved -> DROPPED;

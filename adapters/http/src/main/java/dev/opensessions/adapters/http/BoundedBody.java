@@ -1,6 +1,7 @@
 package dev.opensessions.adapters.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -36,11 +37,20 @@ final class BoundedBody implements Handler<Buffer> {
             context.response().writeContinue();
         }
         BoundedBody reader = new BoundedBody(context, limit, then);
-        reader.timer = context.vertx().setTimer(deadlineMillis, fired -> reader.expire());
         request.handler(reader);
         request.endHandler(ended -> reader.end());
         // A client gone in the middle of its body is owed no answer.
         request.exceptionHandler(gone -> reader.finish());
+        // Most bodies arrive with their request, and are read before the event loop turns to its next task: the
+        // deadline's timer is set only for a body still unfinished then, not set and cancelled for every request
+        // (each a scheduled task on the loop and an entry in Vert.x's table of timers).
+        Vertx.currentContext().runOnContext(turned -> reader.arm(deadlineMillis));
+    }
+
+    private void arm(long deadlineMillis) {
+        if (!finished) {
+            timer = context.vertx().setTimer(deadlineMillis, fired -> expire());
+        }
     }
 
     @Override

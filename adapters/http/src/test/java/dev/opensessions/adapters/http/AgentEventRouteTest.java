@@ -2,13 +2,26 @@ package dev.opensessions.adapters.http;
 
 import dev.opensessions.application.port.in.GetStateUseCase;
 import dev.opensessions.application.service.RecordAgentEventService;
+import dev.opensessions.application.testkit.Await;
 import dev.opensessions.application.testkit.FakeSessionSource;
+import dev.opensessions.application.port.in.CommitOutcome;
+import dev.opensessions.domain.agent.AgentStatus;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +36,9 @@ class AgentEventRouteTest {
 
     @Inject
     FakeSessionSource sessions;
+
+    @Inject
+    FakeCommitWrites commits;
 
     static ValidatableResponse post(String path, String json) {
         return given().contentType("application/json").body(json).when().post(path).then();
@@ -106,6 +122,53 @@ class AgentEventRouteTest {
                 .body(equalTo("too many agent threads in session ag-full (at most 64, all of them live)"));
 
         probe.assertUnchanged();
+    }
+
+    @Test
+    void concurrentEventsAreAnsweredOnlyOnceTheirCommitIsDoneAndAFailedCommitFailsEveryOne() throws Exception {
+        sessions.pushSessions("ag-batch", "/work/ag-batch", "ag-batch2", "/work/ag-batch2");
+        try {
+            commits.hold();
+            List<CompletableFuture<HttpResponse<String>>> answers = sendAtOnce(8, "running");
+            // Every event is in the state, and none is answered while its commit is not done.
+            Await.until(() -> state.current().agents().threads().stream()
+                    .filter(thread -> thread.session().value().startsWith("ag-batch")).count() == 8);
+            assertThat(answers).noneMatch(CompletableFuture::isDone);
+            assertThat(commits.heldCommits()).isPositive();
+
+            commits.release(new CommitOutcome.Committed());
+            for (CompletableFuture<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+            }
+
+            commits.hold();
+            List<CompletableFuture<HttpResponse<String>>> failing = sendAtOnce(8, "done");
+            Await.until(() -> commits.heldCommits() > 0 && state.current().agents().threads().stream()
+                    .filter(thread -> thread.session().value().startsWith("ag-batch"))
+                    .allMatch(thread -> thread.status() == AgentStatus.DONE));
+            commits.release(new CommitOutcome.NotStored(true, "the disk is full"));
+            for (CompletableFuture<HttpResponse<String>> answer : failing) {
+                HttpResponse<String> failed = answer.get(30, TimeUnit.SECONDS);
+                assertThat(failed.statusCode()).isEqualTo(507);
+                assertThat(failed.body()).isEqualTo("disk full: not stored");
+            }
+        } finally {
+            commits.release(new CommitOutcome.Committed());
+        }
+    }
+
+    /** Posts one event per thread of two sessions at once, each on its own connection. */
+    private static List<CompletableFuture<HttpResponse<String>>> sendAtOnce(int count, String status) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String body = "{\"agent\":\"codex\",\"status\":\"" + status + "\",\"tmuxSession\":\"ag-batch"
+                    + (i % 2 == 0 ? "" : "2") + "\",\"threadId\":\"b" + i + "\"}";
+            answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                            + "/api/agent-event")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        return answers;
     }
 
     @Test
