@@ -1,5 +1,6 @@
 package dev.opensessions.server;
 
+import dev.opensessions.adapters.http.RequestGate;
 import dev.opensessions.adapters.websocket.StateWebSocket;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -47,6 +48,17 @@ public interface ServerSettings {
      * {@code opensessions.*} property must belong to this mapping, or setting it fails the start.
      */
     WebSocketSettings websocket();
+
+    /** The HTTP adapter's settings; it reads them itself, and they are declared here for the same reason. */
+    HttpSettings http();
+
+    /** {@code opensessions.http.*}. */
+    interface HttpSettings {
+
+        /** How long a request's whole body may take to arrive before it is answered 408 and its connection closed. */
+        @WithDefault(RequestGate.DEFAULT_BODY_DEADLINE)
+        Duration bodyDeadline();
+    }
 
     /** {@code opensessions.websocket.*}. */
     interface WebSocketSettings {

@@ -27,6 +27,9 @@ public class RequestGate {
     /** After {@link LoopbackGuard}, so a forged request is refused before its token or body counts. */
     static final int PRIORITY = LoopbackGuard.PRIORITY - 1;
 
+    /** How long a request's whole body may take to arrive (a hook sends its few hundred bytes at once). */
+    public static final String DEFAULT_BODY_DEADLINE = "10s";
+
     private final ControlToken token;
     private final long maxBody;
     private final long deadlineMillis;
@@ -34,7 +37,7 @@ public class RequestGate {
     public RequestGate(ControlToken token,
                        @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "1M")
                        io.quarkus.runtime.configuration.MemorySize maxBody,
-                       @ConfigProperty(name = "opensessions.http.body-deadline", defaultValue = "10s")
+                       @ConfigProperty(name = "opensessions.http.body-deadline", defaultValue = DEFAULT_BODY_DEADLINE)
                        Duration deadline) {
         this.token = token;
         this.maxBody = maxBody.asLongValue();
