@@ -22,26 +22,38 @@ server_jvm_flags() {
   # CPU and the server holds about 20 MiB less, and an agent event cost no more CPU (measured side by side,
   # docs/explanation/performance.md, "Memory" and "Start"). OPENSESSIONS_JAVA_OPTS=-XX:TieredStopAtLevel=4
   # gives C2 back.
-  # C1 compiles a method after ten times the usual number of calls and loop turns (-XX:CompileThresholdScaling=10):
+  # C1 compiles a method after twenty times the usual number of calls and loop turns (-XX:CompileThresholdScaling=20):
   # code that runs only during the start, or now and then, stays interpreted instead of filling the code cache and
-  # the compiler's malloc arenas; what runs per event or per frame is still compiled within seconds. About 3 MiB
-  # less RSS with 20 sessions and 10 sidebars (8 MiB alone), the CPU to ready and per agent event the same within
-  # the noise (docs/explanation/performance.md, "Memory").
+  # the compiler's malloc arenas; what runs per event or per frame is still compiled within seconds. Ten times: about
+  # 3 MiB less RSS with 20 sessions and 10 sidebars (8 MiB alone), the CPU to ready and per agent event the same within
+  # the noise; twenty times: 1.0-1.5 MiB less again (docs/explanation/performance.md, "Memory", and
+  # docs/adr/0035-smaller-thread-stacks-and-start-only-aot-cache.md).
   # The heap starts at 8 MB and may shrink back after a full collection: with no -Xms the initial heap is the
   # whole 64 MB maximum on a machine of more than 4 GB, below which the serial collector never shrinks, so what a
-  # burst promoted stayed resident. After a full collection the old generation keeps 10-20 % free
-  # (-XX:MinHeapFreeRatio, -XX:MaxHeapFreeRatio) and gives the rest back at once (-XX:-ShrinkHeapInSteps; by
+  # burst promoted stayed resident. After a full collection the old generation keeps 5-10 % free
+  # (-XX:MinHeapFreeRatio, -XX:MaxHeapFreeRatio; 10-20 % held about 1.5 MiB more after settling, and the old
+  # generation grows again without a collection when it needs to) and gives the rest back at once (-XX:-ShrinkHeapInSteps; by
   # default a shrink takes four collections). The server asks for that one collection when a burst has ended
   # (BurstEndCollection); OPENSESSIONS_JAVA_OPTS=-XX:+DisableExplicitGC turns it off
   # (docs/explanation/performance.md, "After a burst of agent events"; docs/adr/0029-heap-given-back-after-bursts.md).
-  JVM_FLAGS=(-XX:+UseSerialGC -Xmx64m -Xms8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps
-    -Xmn2m -Xss512k -XX:MaxDirectMemorySize=32m -XX:+ExitOnOutOfMemoryError
-    -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0)
+  # The JVM's string table starts at 16 384 buckets instead of 65 536 (512 KiB, all written at the start): the server
+  # interns about 10 800 strings beyond those of its AOT cache (jcmd VM.stringtable), and the table grows by itself
+  # when it holds more than two per bucket. 384 KiB less.
+  JVM_FLAGS=(-XX:+UseSerialGC -Xmx64m -Xms8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -XX:-ShrinkHeapInSteps
+    -Xmn2m -Xss512k -XX:MaxDirectMemorySize=32m -XX:+ExitOnOutOfMemoryError -XX:StringTableSize=16384
+    -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=20 -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0)
   # JDK 22+ warns when sqlite-jdbc loads its native library unless native access is granted.
   ((major >= 22)) && JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED)
   # The JVM's service thread otherwise wakes every second for table cleanups it can do once a minute: it
   # was the largest share of idle CPU left (docs/explanation/performance.md). Checked on JDK 25.
   ((major >= 25)) && JVM_FLAGS+=(-XX:ServiceThreadCleanupInterval=60000)
+  # Every Java method entry touches the stack a shadow zone below the stack pointer (room for the VM and native code
+  # called from Java), so an idle Java thread holds that zone resident: 20 pages by default, 10 the least JDK 25
+  # accepts. About 43 KiB less per Java thread (50 idle threads: 2.1 MiB), about 1.4 MiB for the server's. Given up:
+  # native code called from a Java stack within 40 KiB (instead of 80) of its 512 KiB end may crash the JVM instead of
+  # throwing StackOverflowError (docs/adr/0035-smaller-thread-stacks-and-start-only-aot-cache.md).
+  # OPENSESSIONS_JAVA_OPTS=-XX:StackShadowPages=20 gives the default back.
+  ((major >= 25)) && JVM_FLAGS+=(-XX:StackShadowPages=10)
   # The AOT cache holds no training data (JDK 25 records method profiles and compile lists beside the classes):
   # they serve only the optimizing compiler, which C1 only leaves out, and the cache is relocated, so all its pages
   # are written and resident at every start. Without them: about 2 MiB less RSS with 20 sessions and 10 sidebars
