@@ -22,11 +22,13 @@ server_jvm_flags() {
   # CPU and the server holds about 20 MiB less, and an agent event cost no more CPU (measured side by side,
   # docs/explanation/performance.md, "Memory" and "Start"). OPENSESSIONS_JAVA_OPTS=-XX:TieredStopAtLevel=4
   # gives C2 back.
-  # C1 compiles a method after twenty times the usual number of calls and loop turns (-XX:CompileThresholdScaling=20):
+  # C1 compiles a method after fifteen times the usual number of calls and loop turns (-XX:CompileThresholdScaling=15):
   # code that runs only during the start, or now and then, stays interpreted instead of filling the code cache and
   # the compiler's malloc arenas; what runs per event or per frame is still compiled within seconds. Ten times: about
   # 3 MiB less RSS with 20 sessions and 10 sidebars (8 MiB alone), the CPU to ready and per agent event the same within
-  # the noise; twenty times: 1.0-1.5 MiB less again (docs/explanation/performance.md, "Memory", and
+  # the noise. Fifteen times: about 0.5 MiB less again, the start as with ten; twenty times saved about 1 MiB but
+  # the start in tmux went over 1 s (JVM start to /version p50 880-1 160 ms against 790-830 ms with ten and 860 ms
+  # with fifteen; docs/explanation/performance.md, "Memory", and
   # docs/adr/0035-smaller-thread-stacks-and-start-only-aot-cache.md).
   # The heap starts at 8 MB and may shrink back after a full collection: with no -Xms the initial heap is the
   # whole 64 MB maximum on a machine of more than 4 GB, below which the serial collector never shrinks, so what a
@@ -41,7 +43,7 @@ server_jvm_flags() {
   # when it holds more than two per bucket. 384 KiB less.
   JVM_FLAGS=(-XX:+UseSerialGC -Xmx64m -Xms8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -XX:-ShrinkHeapInSteps
     -Xmn2m -Xss512k -XX:MaxDirectMemorySize=32m -XX:+ExitOnOutOfMemoryError -XX:StringTableSize=16384
-    -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=20 -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0)
+    -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=15 -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=0)
   # JDK 22+ warns when sqlite-jdbc loads its native library unless native access is granted.
   ((major >= 22)) && JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED)
   # The JVM's service thread otherwise wakes every second for table cleanups it can do once a minute: it
