@@ -154,6 +154,7 @@ class AgentEventRouteTest {
             }
         } finally {
             commits.release(new CommitOutcome.Committed());
+            commits.resume();
         }
     }
 
