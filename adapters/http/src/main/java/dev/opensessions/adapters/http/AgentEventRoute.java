@@ -27,7 +27,7 @@ import java.util.Optional;
  * plain Vert.x route on the event loop: the body is already in memory ({@link RequestGate} runs first, as on every
  * path), recording an event is an in-memory state change, and the answer is written once the group commit holds
  * the change, without holding a thread. The reports an event loop reads in one turn are recorded together, as one
- * change of the state, once the loop has handled its reads (docs/adr/0031). RESTEasy's per-request handler chain cost about a tenth of the server's CPU in a burst of events (docs/adr/0022). Other
+ * change of the state, once the loop has handled its reads (docs/adr/0034). RESTEasy's per-request handler chain cost about a tenth of the server's CPU in a burst of events (docs/adr/0022). Other
  * methods on these paths are answered {@code 405}, {@code OPTIONS} with the allowed methods.
  */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class AgentEventRoute {
     private final RecordAgentEventUseCase recordAgentEvent;
     private final CommitWritesUseCase commits;
     private final ObjectMapper mapper;
-    /** Per event-loop thread: the reports read in the loop's current turn. */
+    /** Per event-loop thread: the reports read in the loop's current turn (a new batch after each is recorded). */
     private static final ThreadLocal<Batch> BATCH = ThreadLocal.withInitial(Batch::new);
 
     public AgentEventRoute(RecordAgentEventUseCase recordAgentEvent, CommitWritesUseCase commits, ObjectMapper mapper) {
@@ -89,7 +89,10 @@ public class AgentEventRoute {
         batch.add(context, command);
         if (batch.size() == 1) {
             // Runs once the event loop has handled what it read this turn: the requests read meanwhile join.
-            Vertx.currentContext().runOnContext(ignored -> record(batch.take()));
+            Vertx.currentContext().runOnContext(ignored -> {
+                BATCH.remove();
+                record(batch);
+            });
         }
     }
 
@@ -156,8 +159,8 @@ public class AgentEventRoute {
     /** The reports one event loop read and has not recorded yet; only that event loop's thread touches it. */
     private static final class Batch {
 
-        private List<RoutingContext> contexts = new ArrayList<>();
-        private List<RecordAgentEventUseCase.Command> commands = new ArrayList<>();
+        private final List<RoutingContext> contexts = new ArrayList<>();
+        private final List<RecordAgentEventUseCase.Command> commands = new ArrayList<>();
 
         void add(RoutingContext context, RecordAgentEventUseCase.Command command) {
             contexts.add(context);
@@ -166,16 +169,6 @@ public class AgentEventRoute {
 
         int size() {
             return commands.size();
-        }
-
-        /** What was gathered, leaving this batch empty for the next turn. */
-        Batch take() {
-            Batch taken = new Batch();
-            taken.contexts = contexts;
-            taken.commands = commands;
-            contexts = new ArrayList<>();
-            commands = new ArrayList<>();
-            return taken;
         }
     }
 
