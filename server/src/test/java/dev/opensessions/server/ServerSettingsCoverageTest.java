@@ -10,7 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +60,7 @@ class ServerSettingsCoverageTest {
             javaClass.getFields().forEach(field -> field.tryGetAnnotationOfType(ConfigProperty.class)
                     .map(ConfigProperty::name).ifPresent(names::add));
         }
-        return new ArrayList<>(names.stream().filter(name -> name.startsWith(PREFIX)).toList());
+        return names.stream().filter(name -> name.startsWith(PREFIX)).toList();
     }
 
     private static Optional<String> property(JavaParameter parameter) {
