@@ -74,10 +74,23 @@ script_command() {
   printf '%s %s >/dev/null 2>&1 || true' "${quoted//#/##}" "${*:2}"
 }
 
+# The binding of a key in a table, as list-keys prints it, or nothing. tmux is asked for one key only when the
+# table's listing names it: list-keys of an unbound key is an error, and tmux keeps that error ("unknown key")
+# in the message log the user reads with show-messages. A key the listing escapes (such as \; or '"') is asked
+# for directly, as before.
+binding_of() {
+  local table=$1 key=$2
+  if [[ "$key" =~ ^[A-Za-z0-9_-]+$ ]] && ! tmux list-keys -T "$table" 2>/dev/null \
+      | awk -v key="$key" '{ for (i = 1; i < NF - 1; i++) if ($i == "-T") { if ($(i + 2) == key) found = 1; next } } END { exit !found }'; then
+    return 0
+  fi
+  tmux list-keys -T "$table" "$key" 2>/dev/null || true
+}
+
 # Binds a key in the prefix or root table, first saving a binding of someone else's for uninstall.sh.
 bind_user_key() {
   local table=$1 key=$2 previous
-  previous=$(tmux list-keys -T "$table" "$key" 2>/dev/null || true)
+  previous=$(binding_of "$table" "$key")
   if [[ -n "$previous" && "$previous" != *opensessions* ]] && ! grep -qxF -- "$previous" "$SAVED_KEYS_FILE" 2>/dev/null; then
     printf '%s\n' "$previous" >>"$SAVED_KEYS_FILE"
   fi

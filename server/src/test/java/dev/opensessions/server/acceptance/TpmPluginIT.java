@@ -24,6 +24,7 @@ class TpmPluginIT extends PluginTest {
                 .isEqualTo("OPENSESSIONS_DIR=" + setup.installation().root());
         assertThat(setup.portOpen()).as("the server starts on first use, not at load").isFalse();
         attach(tmux, "alpha");
+        assertThat(messages(tmux)).as("the load leaves no error in the message log the user reads").doesNotContain("unknown key");
 
         client.pressAfterPrefix("o", "t");
         Eventually.until(() -> tmux.sidebarsIn(alphaWindow).size() == 1, SERVER_START, "a sidebar in alpha's window",
