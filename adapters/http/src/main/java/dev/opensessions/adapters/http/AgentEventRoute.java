@@ -1,5 +1,6 @@
 package dev.opensessions.adapters.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opensessions.application.port.in.CommitOutcome;
 import dev.opensessions.application.port.in.CommitWritesUseCase;
@@ -38,14 +39,15 @@ public class AgentEventRoute {
 
     private final RecordAgentEventUseCase recordAgentEvent;
     private final CommitWritesUseCase commits;
-    private final ObjectMapper mapper;
+    /** The mapper's factory (its parser features and limits): reports are read with its streaming parser. */
+    private final JsonFactory json;
     /** Per event-loop thread: the reports read in the loop's current turn (a new batch after each is recorded). */
     private static final ThreadLocal<Batch> BATCH = ThreadLocal.withInitial(Batch::new);
 
     public AgentEventRoute(RecordAgentEventUseCase recordAgentEvent, CommitWritesUseCase commits, ObjectMapper mapper) {
         this.recordAgentEvent = recordAgentEvent;
         this.commits = commits;
-        this.mapper = mapper;
+        this.json = mapper.getFactory();
     }
 
     /** Before RESTEasy's route, after the filters ({@link LoopbackGuard}, {@link RequestGate}). */
@@ -73,7 +75,7 @@ public class AgentEventRoute {
         }
         RecordAgentEventUseCase.Command command;
         try {
-            command = AgentEvents.command(mapper, Acknowledgements.body(context));
+            command = AgentEvents.command(json, Acknowledgements.body(context));
         } catch (InvalidRequest invalid) {
             text(response, 400, invalid.reason());
             return;
