@@ -6,7 +6,6 @@ import dev.opensessions.domain.agent.AgentStatus;
 import dev.opensessions.domain.session.PaneId;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Validates the JSON of {@code /api/agent-event} into a use-case command, accepting the
@@ -16,8 +15,8 @@ import java.util.List;
 final class AgentEventRequest {
 
     /** The fields of a report; any other field is read through and ignored. */
-    static final List<String> FIELDS = List.of("agent", "status", "tmuxSession", "session", "projectDir", "threadId",
-            "threadName", "lastUserPrompt", "last_user_prompt", "ts", "unseen", "paneId");
+    private static final String[] FIELDS = {"agent", "status", "tmuxSession", "session", "projectDir", "threadId",
+            "threadName", "lastUserPrompt", "last_user_prompt", "ts", "unseen", "paneId"};
 
     private AgentEventRequest() {
     }
@@ -60,13 +59,17 @@ final class AgentEventRequest {
 
     /** Epoch milliseconds; fractions are dropped, negative, overflowing or non-numeric values refused. */
     private static Instant timestamp(Object value) {
-        return switch (value) {
-            case null -> null;
-            // An integer whose nearest double is 2^63 or more is refused like that double.
-            case Long millis when millis >= 0 && (double) millis < Long.MAX_VALUE -> Instant.ofEpochMilli(millis);
-            case Double millis when Double.isFinite(millis) && millis >= 0 && millis < Long.MAX_VALUE ->
-                    Instant.ofEpochMilli(millis.longValue());
-            default -> throw new InvalidRequest("invalid ts");
-        };
+        // instanceof rather than a pattern switch, whose bootstrap the client compiler (C1) calls on every report.
+        if (value == null) {
+            return null;
+        }
+        // An integer whose nearest double is 2^63 or more is refused like that double.
+        if (value instanceof Long millis && millis >= 0 && (double) millis < Long.MAX_VALUE) {
+            return Instant.ofEpochMilli(millis);
+        }
+        if (value instanceof Double millis && Double.isFinite(millis) && millis >= 0 && millis < Long.MAX_VALUE) {
+            return Instant.ofEpochMilli(millis.longValue());
+        }
+        throw new InvalidRequest("invalid ts");
     }
 }

@@ -69,9 +69,13 @@ final class BoundedBody implements Handler<Buffer> {
     /** At the end of the loop's turn: a deadline for each body of the turn that is not read yet. */
     private static void armStarted(Void turned) {
         List<BoundedBody> started = STARTED.get();
-        STARTED.remove();
-        for (BoundedBody reader : started) {
-            reader.arm();
+        try {
+            // Arming reads no request: nothing joins the list meanwhile.
+            for (int i = 0; i < started.size(); i++) {
+                started.get(i).arm();
+            }
+        } finally {
+            started.clear();
         }
     }
 

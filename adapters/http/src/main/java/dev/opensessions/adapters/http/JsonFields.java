@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.opensessions.protocol.WireText;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * The named top-level fields of a request body that must be one JSON object, read with Jackson's streaming parser
@@ -21,21 +20,21 @@ final class JsonFields {
     /** The value of a kept field that is an object or an array (read through and dropped). */
     private static final Object NESTED = new Object();
 
-    private final List<String> names;
+    private final String[] names;
     /** By the index of the name: String, Boolean, Long (integers that fit), Double (other numbers), NESTED or null. */
     private final Object[] values;
 
-    private JsonFields(List<String> names, Object[] values) {
+    private JsonFields(String[] names, Object[] values) {
         this.names = names;
         this.values = values;
     }
 
     /** Reads the body; anything but one well-formed JSON value is {@code invalid json}, a value but an object {@code invalid payload}. */
-    static JsonFields parse(JsonFactory factory, byte[] body, List<String> names) {
+    static JsonFields parse(JsonFactory factory, byte[] body, String... names) {
         if (!WireText.isUtf8(body)) {
             throw new InvalidRequest("invalid json");
         }
-        Object[] values = new Object[names.size()];
+        Object[] values = new Object[names.length];
         boolean object;
         try (JsonParser parser = factory.createParser(body)) {
             JsonToken first = parser.nextToken();
@@ -60,9 +59,9 @@ final class JsonFields {
         return new JsonFields(names, values);
     }
 
-    private static void readFields(JsonParser parser, List<String> names, Object[] values) throws IOException {
+    private static void readFields(JsonParser parser, String[] names, Object[] values) throws IOException {
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-            int index = names.indexOf(parser.currentName());
+            int index = indexOf(names, parser.currentName());
             Object value = value(parser, parser.nextToken());
             if (index >= 0) {
                 values[index] = value;
@@ -92,9 +91,24 @@ final class JsonFields {
         };
     }
 
+    /** Jackson hands field names out interned, as the literals of the names are: most compare by identity. */
+    private static int indexOf(String[] names, String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The raw value of a field: null when absent or JSON null, else a String, Boolean, Long or Double, or a nested value. */
     Object field(String name) {
-        int index = names.indexOf(name);
+        int index = indexOf(names, name);
         if (index < 0) {
             throw new IllegalArgumentException("not a field this body was read for: " + name);
         }

@@ -8,8 +8,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import java.util.Locale;
 
@@ -18,8 +18,9 @@ import java.util.Locale;
  * (docs/explanation/architecture.md#security): a foreign {@code Host} (DNS rebinding), a cross-site {@code Origin}, and
  * POST bodies that are not JSON (a form post needs no CORS preflight, a JSON one does) except on the token-guarded
  * control paths.
+ * A singleton (no client proxy): {@link AgentEventRoute} calls it on every report.
  */
-@ApplicationScoped
+@Singleton
 public class LoopbackGuard {
 
     /** Ahead of Quarkus's own filters, so nothing else sees a refused request. */

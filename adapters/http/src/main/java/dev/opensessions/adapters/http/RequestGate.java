@@ -7,8 +7,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -20,8 +20,9 @@ import java.time.Duration;
  * a total deadline; only then does the request go on to its resource, with the body in memory
  * (docs/adr/0010). A body the client does not finish in time is answered {@code 408} and its connection
  * closed, so a slow or stalled client holds a socket and a timer, never a thread.
+ * A singleton (no client proxy): {@link AgentEventRoute} calls it on every report.
  */
-@ApplicationScoped
+@Singleton
 public class RequestGate {
 
     /** After {@link LoopbackGuard}, so a forged request is refused before its token or body counts. */

@@ -7,7 +7,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JsonFieldsTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final List<String> NAMES = List.of("agent", "status", "tmuxSession", "session", "ts", "unseen", "n");
+    private static final String[] NAMES = {"agent", "status", "tmuxSession", "session", "ts", "unseen", "n"};
 
     @ParameterizedTest
     @ValueSource(strings = {
