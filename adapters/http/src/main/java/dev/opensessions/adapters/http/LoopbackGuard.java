@@ -17,8 +17,8 @@ import java.util.Locale;
  * Refuses, on every route before any routing, what a web page could forge against a loopback server
  * (docs/explanation/architecture.md#security): a foreign {@code Host} (DNS rebinding), a cross-site {@code Origin}, and
  * POST bodies that are not JSON (a form post needs no CORS preflight, a JSON one does) except on the token-guarded
- * control paths.
- * A singleton (no client proxy): {@link AgentEventRoute} calls it on every report.
+ * control paths. The agent-event paths are routed ahead of the filters and call {@link #admits} themselves
+ * (docs/adr/0036); it is a singleton, so that call goes through no client proxy.
  */
 @Singleton
 public class LoopbackGuard {

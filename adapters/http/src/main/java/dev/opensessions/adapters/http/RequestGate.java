@@ -19,8 +19,9 @@ import java.time.Duration;
  * read; a body is read on the event loop, without blocking any thread, up to the size limit and under
  * a total deadline; only then does the request go on to its resource, with the body in memory
  * (docs/adr/0010). A body the client does not finish in time is answered {@code 408} and its connection
- * closed, so a slow or stalled client holds a socket and a timer, never a thread.
- * A singleton (no client proxy): {@link AgentEventRoute} calls it on every report.
+ * closed, so a slow or stalled client holds a socket and a timer, never a thread. The agent-event paths are
+ * routed ahead of the filters and call {@link #admit} themselves (docs/adr/0036); it is a singleton, so that call
+ * goes through no client proxy.
  */
 @Singleton
 public class RequestGate {
