@@ -65,7 +65,8 @@ public class AgentEventRoute {
     /**
      * Ahead of every filter, so the router walks to nothing else for these paths: the route applies the two filters'
      * rules itself, in their order ({@link LoopbackGuard#admits}, then {@link RequestGate#admit}, which reads the
-     * body), and never hands the request on (docs/adr/0036).
+     * body), and never hands the request on (docs/adr/0036). A filter added later does not see these paths unless
+     * it is called here too.
      */
     void register(@Observes Router router) {
         for (String path : PATHS) {
