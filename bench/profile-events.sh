@@ -8,6 +8,7 @@
 #   --repo DIR measures the package of another checkout or copy (DIR/server/target/quarkus-app, DIR/bench, DIR/bin),
 #   so two packages can be measured in turn on one machine. --jfr also records a JFR profile (settings=profile) over
 #   the window, written beside the results (it costs CPU: its figures are not comparable with runs without it).
+#   PROFILE_JFR_OPTIONS adds JFR.start options to --jfr, such as jdk.ExecutionSample#period=2ms for more samples.
 set -euo pipefail
 
 CONNECTIONS=16
@@ -70,7 +71,8 @@ young() { "$JAVA_HOME/bin/jstat" -gc "$PID" | awk 'NR == 2 {print $(NF-6), $(NF-
 wait_for "$EVENT_MARKS.start"
 # The server the bench started (its runtime folder's pid file; the launcher's AOT training run is another JVM).
 PID=$(cat "$OUT"/opensessions-bench.*/run/opensessions-*/*/pid)
-((JFR)) && "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=events settings=profile filename="$OUT/events.jfr" >/dev/null
+# shellcheck disable=SC2086 # the options are words
+((JFR)) && "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=events settings=profile ${PROFILE_JFR_OPTIONS:-} filename="$OUT/events.jfr" >/dev/null
 # The ticks first: the allocation's reading takes a second or so, during which the window has begun (the KiB per
 # event are low by that share, a few per cent of a 30 s window).
 ticks >"$OUT/t0"; read -r Y0 YT0 < <(young) || { Y0=0 YT0=0; }; allocated >"$OUT/a0"

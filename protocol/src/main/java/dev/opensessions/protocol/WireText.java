@@ -16,6 +16,10 @@ public final class WireText {
 
     /** True when the bytes are well-formed UTF-8: the JDK's decoder refuses overlong forms and encoded surrogates. */
     public static boolean isUtf8(byte[] bytes) {
+        if (isAscii(bytes)) {
+            // Nearly every body: no byte to decode, and no decoder or char buffer made for it.
+            return true;
+        }
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -25,6 +29,15 @@ public final class WireText {
         } catch (CharacterCodingException malformed) {
             return false;
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when a surrogate stands without its pair, as a JSON escape such as {@code "\ud800"} can make. */

@@ -15,8 +15,13 @@ public record SessionName(String value) implements Comparable<SessionName> {
         if (value.length() > Text.MAX_ID) {
             throw new IllegalArgumentException("session name is longer than " + Text.MAX_ID + " characters");
         }
-        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new IllegalArgumentException("session name contains a control character");
+        for (int i = 0; i < value.length(); i++) {
+            // A loop, not a stream: names are made on every agent event's path, and the client compiler (C1) builds
+            // a stream's pipeline on each call.
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException("session name contains a control character");
+            }
         }
     }
 

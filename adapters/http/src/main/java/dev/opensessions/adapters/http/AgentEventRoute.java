@@ -1,11 +1,12 @@
 package dev.opensessions.adapters.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opensessions.application.port.in.CommitOutcome;
 import dev.opensessions.application.port.in.CommitWritesUseCase;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
-import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -24,34 +25,58 @@ import java.util.Optional;
  * oldest path, still targeted by the Codex hook): {@code 204} when applied to a live session and committed, an
  * empty {@code 202} when no live session matches (accepted and dropped), {@code 400} with the reason for a bad
  * body, {@code 429} when a cap of the state would be passed, {@code 507} when the state store cannot write. A
- * plain Vert.x route on the event loop: the body is already in memory ({@link RequestGate} runs first, as on every
- * path), recording an event is an in-memory state change, and the answer is written once the group commit holds
- * the change, without holding a thread. The reports an event loop reads in one turn are recorded together, as one
- * change of the state, once the loop has handled its reads (docs/adr/0034). RESTEasy's per-request handler chain cost about a tenth of the server's CPU in a burst of events (docs/adr/0022). Other
- * methods on these paths are answered {@code 405}, {@code OPTIONS} with the allowed methods.
+ * plain Vert.x route on the event loop, ordered ahead of the filters, whose rules it applies itself
+ * ({@link LoopbackGuard}, then {@link RequestGate}, which reads the body into memory as on every path; docs/adr/0036):
+ * recording an event is an in-memory state change, and the answer is written once the group commit holds the change,
+ * without holding a thread. The reports an event loop reads in one turn are recorded together, as one change of the
+ * state, once the loop has handled its reads (docs/adr/0034). RESTEasy's per-request handler chain cost about a tenth
+ * of the server's CPU in a burst of events (docs/adr/0022). Other methods on these paths are answered {@code 405},
+ * {@code OPTIONS} with the allowed methods.
  */
 @ApplicationScoped
 public class AgentEventRoute {
 
     static final List<String> PATHS = List.of("/api/agent-event", "/event");
+    /** Before {@link LoopbackGuard}'s filter, the first of the filters (Quarkus orders a filter at minus its priority). */
+    static final int ORDER = -LoopbackGuard.PRIORITY - 1;
     private static final String ALLOWED = "OPTIONS, POST";
 
     private final RecordAgentEventUseCase recordAgentEvent;
     private final CommitWritesUseCase commits;
-    private final ObjectMapper mapper;
+    /** The mapper's factory (its parser features and limits): reports are read with its streaming parser. */
+    private final JsonFactory json;
     /** Per event-loop thread: the reports read in the loop's current turn (a new batch after each is recorded). */
     private static final ThreadLocal<Batch> BATCH = ThreadLocal.withInitial(Batch::new);
 
-    public AgentEventRoute(RecordAgentEventUseCase recordAgentEvent, CommitWritesUseCase commits, ObjectMapper mapper) {
+    private final LoopbackGuard guard;
+    private final RequestGate gate;
+    /** What the gate calls once a report's body is read (made once, not per request). */
+    private final Handler<RoutingContext> afterBody = this::handle;
+
+    public AgentEventRoute(RecordAgentEventUseCase recordAgentEvent, CommitWritesUseCase commits, ObjectMapper mapper,
+                           LoopbackGuard guard, RequestGate gate) {
         this.recordAgentEvent = recordAgentEvent;
         this.commits = commits;
-        this.mapper = mapper;
+        this.json = mapper.getFactory();
+        this.guard = guard;
+        this.gate = gate;
     }
 
-    /** Before RESTEasy's route, after the filters ({@link LoopbackGuard}, {@link RequestGate}). */
+    /**
+     * Ahead of every filter, so the router walks to nothing else for these paths: the route applies the two filters'
+     * rules itself, in their order ({@link LoopbackGuard#admits}, then {@link RequestGate#admit}, which reads the
+     * body), and never hands the request on (docs/adr/0036). A filter added later does not see these paths unless
+     * it is called here too.
+     */
     void register(@Observes Router router) {
         for (String path : PATHS) {
-            router.route(path).order(RouteConstants.ROUTE_ORDER_DEFAULT).handler(this::handle);
+            router.route(path).order(ORDER).handler(this::admit);
+        }
+    }
+
+    void admit(RoutingContext context) {
+        if (guard.admits(context)) {
+            gate.admit(context, afterBody);
         }
     }
 
@@ -73,7 +98,7 @@ public class AgentEventRoute {
         }
         RecordAgentEventUseCase.Command command;
         try {
-            command = AgentEvents.command(mapper, Acknowledgements.body(context));
+            command = AgentEvents.command(json, Acknowledgements.body(context));
         } catch (InvalidRequest invalid) {
             text(response, 400, invalid.reason());
             return;

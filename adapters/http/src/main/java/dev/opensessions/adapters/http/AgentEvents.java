@@ -1,6 +1,6 @@
 package dev.opensessions.adapters.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
 import dev.opensessions.application.port.in.AgentEventOutcome;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 
@@ -17,8 +17,8 @@ final class AgentEvents {
     }
 
     /** The report of a body; a bad body throws {@link InvalidRequest}. */
-    static RecordAgentEventUseCase.Command command(ObjectMapper mapper, byte[] body) {
-        return AgentEventRequest.toCommand(JsonBody.parse(mapper, body));
+    static RecordAgentEventUseCase.Command command(JsonFactory json, byte[] body) {
+        return AgentEventRequest.toCommand(json, body);
     }
 
     /** 204 when applied to a live session, 202 when accepted and dropped. */

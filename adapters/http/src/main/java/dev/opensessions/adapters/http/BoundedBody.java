@@ -1,5 +1,6 @@
 package dev.opensessions.adapters.http;
 
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -7,47 +8,78 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads one request body into memory on the event loop, up to a size limit and under a total deadline.
- * A body over the limit is answered {@code 413}, one not finished in time {@code 408}; both close the
- * connection, since the rest of the body would otherwise be read as the next request.
+ * Reads one request body into memory on the event loop, up to a size limit and under a total deadline, then puts it
+ * in the context ({@code RoutingContext.getBody()}) and hands the context on. A body over the limit is answered
+ * {@code 413}, one not finished in time {@code 408}; both close the connection, since the rest of the body would
+ * otherwise be read as the next request.
  */
 final class BoundedBody implements Handler<Buffer> {
 
+    /**
+     * Per event-loop thread: the readers started in the loop's current turn, whose deadline is set once the turn has
+     * read what it could. Most bodies arrive with their request and are read by then: their timer is never set, and
+     * one task per turn (not one per request) looks at them.
+     */
+    private static final ThreadLocal<List<BoundedBody>> STARTED = ThreadLocal.withInitial(ArrayList::new);
+
     private final RoutingContext context;
     private final long limit;
-    private final Consumer<Buffer> then;
-    private final Buffer body = Buffer.buffer();
+    private final long deadlineMillis;
+    private final Handler<RoutingContext> then;
+    /** The first chunk as Vert.x handed it (its own copy of the bytes); a buffer of its own once a second one comes. */
+    private Buffer body;
+    private boolean appendable;
     private long timer = -1;
     private boolean finished;
 
-    private BoundedBody(RoutingContext context, long limit, Consumer<Buffer> then) {
+    private BoundedBody(RoutingContext context, long limit, long deadlineMillis, Handler<RoutingContext> then) {
         this.context = context;
         this.limit = limit;
+        this.deadlineMillis = deadlineMillis;
         this.then = then;
     }
 
-    /** Reads the body of the context's request, then passes it on, unless it was refused. */
-    static void read(RoutingContext context, long limit, long deadlineMillis, Consumer<Buffer> then) {
+    /** Reads the body of the context's request, then hands the context to {@code then}, unless it was refused. */
+    static void read(RoutingContext context, long limit, long deadlineMillis, Handler<RoutingContext> then) {
         HttpServerRequest request = context.request();
         // Clients that ask (curl does for large bodies) wait for this before they send.
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             context.response().writeContinue();
         }
-        BoundedBody reader = new BoundedBody(context, limit, then);
+        BoundedBody reader = new BoundedBody(context, limit, deadlineMillis, then);
         request.handler(reader);
         request.endHandler(ended -> reader.end());
         // A client gone in the middle of its body is owed no answer.
         request.exceptionHandler(gone -> reader.finish());
-        // Most bodies arrive with their request, and are read before the event loop turns to its next task: the
-        // deadline's timer is set only for a body still unfinished then, not set and cancelled for every request
-        // (each a scheduled task on the loop and an entry in Vert.x's table of timers).
-        Vertx.currentContext().runOnContext(turned -> reader.arm(deadlineMillis));
+        if (!Context.isOnEventLoopThread()) {
+            Vertx.currentContext().runOnContext(turned -> reader.arm());
+            return;
+        }
+        List<BoundedBody> started = STARTED.get();
+        started.add(reader);
+        if (started.size() == 1) {
+            Vertx.currentContext().runOnContext(BoundedBody::armStarted);
+        }
     }
 
-    private void arm(long deadlineMillis) {
+    /** At the end of the loop's turn: a deadline for each body of the turn that is not read yet. */
+    private static void armStarted(Void turned) {
+        List<BoundedBody> started = STARTED.get();
+        try {
+            // Arming reads no request: nothing joins the list meanwhile.
+            for (int i = 0; i < started.size(); i++) {
+                started.get(i).arm();
+            }
+        } finally {
+            started.clear();
+        }
+    }
+
+    private void arm() {
         if (!finished) {
             timer = context.vertx().setTimer(deadlineMillis, fired -> expire());
         }
@@ -58,10 +90,17 @@ final class BoundedBody implements Handler<Buffer> {
         if (finished) {
             return;
         }
-        if (body.length() + (long) chunk.length() > limit) {
+        long length = body == null ? 0 : body.length();
+        if (length + chunk.length() > limit) {
             finish();
             RequestGate.refuse(context, 413, "request body too large", true);
+        } else if (body == null) {
+            body = chunk;
         } else {
+            if (!appendable) {
+                body = Buffer.buffer((int) Math.min(limit, 2L * (length + chunk.length()))).appendBuffer(body);
+                appendable = true;
+            }
             body.appendBuffer(chunk);
         }
     }
@@ -69,7 +108,8 @@ final class BoundedBody implements Handler<Buffer> {
     private void end() {
         if (!finished) {
             finish();
-            then.accept(body);
+            context.setBody(body == null ? Buffer.buffer() : body);
+            then.handle(context);
         }
     }
 
@@ -81,13 +121,11 @@ final class BoundedBody implements Handler<Buffer> {
         }
     }
 
-    private boolean finish() {
-        boolean first = !finished;
+    private void finish() {
         finished = true;
         if (timer >= 0) {
             context.vertx().cancelTimer(timer);
             timer = -1;
         }
-        return first;
     }
 }

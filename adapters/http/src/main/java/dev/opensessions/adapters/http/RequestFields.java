@@ -26,7 +26,7 @@ final class RequestFields {
 
     /** Control characters of both ranges (C0, DEL, C1) and lone surrogates are refused like the domain's C0. */
     static SessionName sessionName(String text) {
-        if (text.chars().anyMatch(Character::isISOControl) || WireText.hasLoneSurrogate(text)) {
+        if (hasControl(text) || WireText.hasLoneSurrogate(text)) {
             throw new InvalidRequest("invalid session");
         }
         try {
@@ -34,6 +34,15 @@ final class RequestFields {
         } catch (IllegalArgumentException invalid) {
             throw new InvalidRequest("invalid session");
         }
+    }
+
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The optional {@code tone}, neutral when absent; anything but the five tone names is refused. */

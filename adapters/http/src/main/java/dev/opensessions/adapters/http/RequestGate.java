@@ -2,13 +2,13 @@ package dev.opensessions.adapters.http;
 
 import dev.opensessions.application.security.ControlToken;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -19,9 +19,11 @@ import java.time.Duration;
  * read; a body is read on the event loop, without blocking any thread, up to the size limit and under
  * a total deadline; only then does the request go on to its resource, with the body in memory
  * (docs/adr/0010). A body the client does not finish in time is answered {@code 408} and its connection
- * closed, so a slow or stalled client holds a socket and a timer, never a thread.
+ * closed, so a slow or stalled client holds a socket and a timer, never a thread. The agent-event paths are
+ * routed ahead of the filters and call {@link #admit} themselves (docs/adr/0036); it is a singleton, so that call
+ * goes through no client proxy.
  */
-@ApplicationScoped
+@Singleton
 public class RequestGate {
 
     /** After {@link LoopbackGuard}, so a forged request is refused before its token or body counts. */
@@ -49,15 +51,25 @@ public class RequestGate {
     }
 
     void check(RoutingContext context) {
+        admit(context, RoutingContext::next);
+    }
+
+    /**
+     * Applies the gate's rules to the request (the token of the control paths, HTTP/1.1 for bodies, the declared
+     * size), reads its body into the context within the size limit and the deadline, then hands the context to
+     * {@code then}; a request refused on the way is answered here and never reaches {@code then}.
+     */
+    void admit(RoutingContext context, Handler<RoutingContext> then) {
         HttpServerRequest request = context.request();
-        boolean hasBody = LoopbackGuard.hasBody(request);
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean hasBody = LoopbackGuard.hasBody(request, length);
         if (ControlResource.PATHS.contains(context.normalizedPath())
                 && !token.matchesBearer(request.getHeader(HttpHeaders.AUTHORIZATION))) {
             refuse(context, 401, "unauthorized", hasBody);
             return;
         }
         if (!hasBody || request.isEnded()) {
-            context.next();
+            then.handle(context);
             return;
         }
         if (request.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
@@ -66,22 +78,16 @@ public class RequestGate {
             refuse(context, 505, "send request bodies over HTTP/1.1", false);
             return;
         }
-        long declared = declaredLength(request);
-        if (declared > maxBody) {
+        if (declaredLength(length) > maxBody) {
             refuse(context, 413, "request body too large", true);
             return;
         }
-        BoundedBody.read(context, maxBody, deadlineMillis, body -> pass(context, body));
+        // The body is in memory once read: resources read it from there ({@code RoutingContext.getBody()}), never
+        // from the socket.
+        BoundedBody.read(context, maxBody, deadlineMillis, then);
     }
 
-    /** The body is in memory: resources read it from there ({@code RoutingContext.getBody()}), never from the socket. */
-    private void pass(RoutingContext context, Buffer body) {
-        context.setBody(body);
-        context.next();
-    }
-
-    private static long declaredLength(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    private static long declaredLength(String length) {
         if (length == null) {
             return -1;
         }

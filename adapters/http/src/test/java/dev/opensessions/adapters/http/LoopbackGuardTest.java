@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 class LoopbackGuardTest {
 
     private static final String STATUS = "{\"session\":\"guard\",\"text\":\"pwned\"}";
+    private static final String EVENT = "{\"agent\":\"amp\",\"status\":\"running\",\"tmuxSession\":\"guard\"}";
 
     @Inject
     GetStateUseCase state;
@@ -43,6 +44,11 @@ class LoopbackGuardTest {
         given().header("Host", host).when().get("/api/state").then().statusCode(403).body(equalTo("forbidden host"));
         given().header("Host", host).when().get("/").then().statusCode(403).body(equalTo("forbidden host"));
         given().header("Host", host).when().get("/no/such/route").then().statusCode(403);
+        // The agent-event route runs ahead of the filters and applies their rules itself.
+        given().header("Host", host).contentType("application/json").body(EVENT).when().post("/api/agent-event")
+                .then().statusCode(403).body(equalTo("forbidden host"));
+        given().header("Host", host).contentType("application/json").body(EVENT).when().post("/event")
+                .then().statusCode(403).body(equalTo("forbidden host"));
 
         probe.assertUnchanged();
     }
@@ -109,6 +115,8 @@ class LoopbackGuardTest {
                 .statusCode(403).body(equalTo("forbidden origin"));
         given().header("Origin", origin).when().get("/api/state").then().statusCode(403)
                 .body(equalTo("forbidden origin"));
+        given().header("Origin", origin).contentType("application/json").body(EVENT).when().post("/api/agent-event")
+                .then().statusCode(403).body(equalTo("forbidden origin"));
 
         probe.assertUnchanged();
     }
@@ -118,6 +126,9 @@ class LoopbackGuardTest {
         given().header("Origin", "http://127.0.0.1:" + port()).contentType("application/json")
                 .body("{\"session\":\"guard-own\",\"text\":\"fine\"}").when().post("/set-status").then()
                 .statusCode(204);
+        given().header("Origin", "http://localhost:" + port()).header("Host", "LocalHost:" + port())
+                .contentType("application/json; charset=UTF-8").body(EVENT).when().post("/api/agent-event").then()
+                .statusCode(202);
     }
 
     @ParameterizedTest

@@ -68,24 +68,26 @@ class RequestGateTest {
         assertThat(chunkedPost("/api/agent-event", padded(event("running", "gate-fits"), LIMIT))).isEqualTo(204);
     }
 
-    @Test
-    void aHugeDeclaredBodyToAnUnknownPathIsRefusedWithoutReadingIt() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"/no-such-path", "/api/agent-event"})
+    void aHugeDeclaredBodyIsRefusedWithoutReadingIt(String path) throws Exception {
         int port = RestAssured.port;
         try (RawHttp http = new RawHttp(port)) {
-            http.send(RawHttp.jsonHead("/no-such-path", port, 100 * 1024 * 1024, ""));
+            http.send(RawHttp.jsonHead(path, port, 100 * 1024 * 1024, ""));
             assertThat(http.head()).startsWith("HTTP/1.1 413 ");
         }
     }
 
-    @Test
-    void aBodyThatDoesNotArriveInTimeIsAnswered408WhileTheApiKeepsAnswering() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"/set-status", "/api/agent-event"})
+    void aBodyThatDoesNotArriveInTimeIsAnswered408WhileTheApiKeepsAnswering(String path) throws Exception {
         int port = RestAssured.port;
         List<RawHttp> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 20; i++) {
                 RawHttp http = new RawHttp(port);
                 slow.add(http);
-                http.send(RawHttp.jsonHead("/set-status", port, 100_000, "") + "{");
+                http.send(RawHttp.jsonHead(path, port, 100_000, "") + "{");
             }
             given().when().get("/version").then().statusCode(200);
             for (RawHttp http : slow) {
