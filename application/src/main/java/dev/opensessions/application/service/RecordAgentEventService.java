@@ -106,13 +106,13 @@ public final class RecordAgentEventService implements RecordAgentEventUseCase {
         if (session.isEmpty()) {
             return Change.of(state, new AgentEventOutcome.Unresolved());
         }
-        // The thread is looked up once, for both questions; the tracker looks again to record it.
+        // The thread is looked up once, for both questions and for the tracker to record it.
         AgentThread existing = state.agents().find(key).orElse(null);
         if (existing != null && AgentTracker.supersedes(existing, event)) {
             return Change.of(state, new AgentEventOutcome.Superseded(session.get()));
         }
         AgentStatus before = existing == null ? null : existing.status();
-        AgentTracker after = state.agents().record(session.get(), event, state.topology().focusedPanes())
+        AgentTracker after = state.agents().record(session.get(), event, key, existing, state.topology().focusedPanes())
                 .withinCap(session.get(), key, MAX_THREADS_PER_SESSION)
                 .orElseThrow(() -> new LimitExceeded("too many agent threads in session " + session.get().value()
                         + " (at most " + MAX_THREADS_PER_SESSION + ", all of them live)"));
