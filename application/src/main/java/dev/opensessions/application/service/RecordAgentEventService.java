@@ -17,11 +17,9 @@ import dev.opensessions.domain.session.SessionResolver;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Resolves an agent report to a live session and applies it to the tracker, noting status transitions; a
@@ -66,14 +64,16 @@ public final class RecordAgentEventService implements RecordAgentEventUseCase {
         while (outcomes.size() < commands.size()) {
             owner.apply(state -> {
                 ServerState current = state;
-                Set<ThreadKey> run = new HashSet<>();
+                // The keys of this run: a batch holds what one turn of an event loop read, a few reports.
+                List<ThreadKey> run = new ArrayList<>(Math.min(16, commands.size() - outcomes.size()));
                 while (outcomes.size() < commands.size()) {
                     Command command = commands.get(outcomes.size());
                     AgentEvent event = event(command);
                     ThreadKey key = event.key();
-                    if (!run.add(key)) {
+                    if (run.contains(key)) {
                         break;
                     }
+                    run.add(key);
                     try {
                         Change<AgentEventOutcome> change = apply(current, command, event, key);
                         current = change.state();

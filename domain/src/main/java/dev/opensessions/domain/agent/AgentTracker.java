@@ -158,13 +158,7 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
 
     /** A key lives in at most one session: one map lookup per session, on every event's path. */
     public Optional<AgentThread> find(ThreadKey key) {
-        for (SessionAgents agents : sessions.values()) {
-            AgentThread thread = agents.threads().get(key);
-            if (thread != null) {
-                return Optional.of(thread);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(frozen(sessions).firstOf(agents -> agents.threads().get(key)));
     }
 
     /** The rows a user sees for a session: exited ones hidden unless unseen; focused pane first, then newest. */

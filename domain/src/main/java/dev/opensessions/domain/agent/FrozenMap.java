@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * An immutable map for the tracker's maps, which change on every agent event: a hash array mapped trie (HAMT), so
@@ -157,6 +158,15 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
         }
     }
 
+    /**
+     * The first result of {@code probe} that is not null, over the values in the map's order, or null: a search that
+     * stops when it finds, without an iterator.
+     */
+    @SuppressWarnings("unchecked")
+    <R> R firstOf(Function<? super V, ? extends R> probe) {
+        return root == null ? null : (R) root.firstOf((Function<Object, Object>) probe);
+    }
+
     @Override
     public Set<Entry<K, V>> entrySet() {
         return new AbstractSet<>() {
@@ -296,6 +306,17 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
         abstract Node remove(int hash, Object key, int shift);
 
         abstract void forEach(BiConsumer<Object, Object> action);
+
+        Object firstOf(Function<Object, Object> probe) {
+            Object[] array = array();
+            for (int i = 0; i < array.length; i += 2) {
+                Object found = array[i] == null ? ((Node) array[i + 1]).firstOf(probe) : probe.apply(array[i + 1]);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
 
         /** The pairs, a null key marking a node one level down. */
         abstract Object[] array();
