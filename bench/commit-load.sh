@@ -4,7 +4,9 @@
 # on two event loops as the server's routes (the commit's completion hands each answer to its loop). Prints one JSON
 # line: commits, their wall and CPU time, events per commit, the store writer thread's CPU per event, events per
 # second, process CPU per event, and the bytes handed to write calls per commit (the WAL frames and checkpoints;
-# with 1 sender, one event per commit).
+# with 1 sender, one event per commit), the bytes the writer thread and the two loops allocate per event and the loops'
+# CPU per event (recording the event, the state change and its listeners, handing the answer on), and of those bytes
+# the ones the state change itself allocated (the record use case, the state owner and its listeners: applyKiBPerEvent).
 # Uses the jars of the last package (server/target/quarkus-app), with the launcher's heap and JIT flags (C1 only, as
 # bin/lib/jvm.sh starts the server) unless COMMIT_LOAD_JAVA_OPTS says otherwise.
 # Usage: bench/commit-load.sh [threads=16] [warmup seconds=8] [seconds=10]

@@ -40,6 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public class CommitLoad {
     static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     static final AtomicLong COMMITS = new AtomicLong(), COMMIT_NANOS = new AtomicLong(), COMMIT_CPU = new AtomicLong();
+    /** The bytes the state change itself allocated (the record use case, the owner, its listeners), summed over the window. */
+    static final AtomicLong APPLY_BYTES = new AtomicLong();
+    static final com.sun.management.ThreadMXBean ALLOCATION = (com.sun.management.ThreadMXBean) THREADS;
     public static void main(String[] args) throws Exception {
         int threads = Integer.parseInt(args.length > 0 ? args[0] : "16");
         double warm = Double.parseDouble(args.length > 1 ? args[1] : "8");
@@ -48,6 +51,7 @@ public class CommitLoad {
         Path file = dir.resolve("state.db");
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + file);
+        ds.setGetGeneratedKeys(false); // as the server's StoreFactory opens it
         SqliteDatabase db = SqliteDatabase.open(ds, file);
         String key = "default";
         SqliteTransactions tx = new SqliteTransactions(db);
@@ -89,18 +93,28 @@ public class CommitLoad {
                 .filter(t -> t.getName().equals("opensessions-store-writer")).mapToLong(Thread::threadId).findFirst().orElse(-1);
         var threadsBean = ManagementFactory.getThreadMXBean();
         long w0 = threadsBean.getThreadCpuTime(writerId);
+        long[] loopIds = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("loop-")).mapToLong(Thread::threadId).toArray();
+        var allocation = (com.sun.management.ThreadMXBean) threadsBean;
+        long wa0 = allocation.getThreadAllocatedBytes(writerId);
+        long la0 = sum(allocation.getThreadAllocatedBytes(loopIds));
+        long lc0 = sum(allocation.getThreadCpuTime(loopIds));
         long io0 = writtenBytes();
         long cpu0 = os.getProcessCpuTime(); long k0 = COMMITS.get(), n0 = COMMIT_NANOS.get(), u0 = COMMIT_CPU.get();
         Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
         long w1 = threadsBean.getThreadCpuTime(writerId);
+        long wa1 = allocation.getThreadAllocatedBytes(writerId);
+        long la1 = sum(allocation.getThreadAllocatedBytes(loopIds));
+        long lc1 = sum(allocation.getThreadCpuTime(loopIds));
         long io1 = writtenBytes();
         long cpu1 = os.getProcessCpuTime(); long k1 = COMMITS.get() - k0, n1 = COMMIT_NANOS.get() - n0, u1 = COMMIT_CPU.get() - u0;
         done.await();
         loops.forEach(java.util.concurrent.ExecutorService::shutdown);
         long n = measured.get();
-        System.out.printf(Locale.ROOT, "{\"commits\":%d,\"commitWallUs\":%.0f,\"commitCpuUs\":%.0f,\"eventsPerCommit\":%.1f,\"writerCpuUsPerEvent\":%.1f,\"threads\":%d,\"events\":%d,\"perSecond\":%.0f,\"cpuUsPerEvent\":%.1f,\"cpuPercent\":%.0f,\"writtenKiBPerCommit\":%.1f,\"load\":\"%s\"}%n",
+        System.out.printf(Locale.ROOT, "{\"commits\":%d,\"commitWallUs\":%.0f,\"commitCpuUs\":%.0f,\"eventsPerCommit\":%.1f,\"writerCpuUsPerEvent\":%.1f,\"threads\":%d,\"events\":%d,\"perSecond\":%.0f,\"cpuUsPerEvent\":%.1f,\"cpuPercent\":%.0f,\"writtenKiBPerCommit\":%.1f,\"writerKiBPerEvent\":%.2f,\"loopsCpuUsPerEvent\":%.1f,\"loopsKiBPerEvent\":%.2f,\"applyKiBPerEvent\":%.2f,\"load\":\"%s\"}%n",
                 k1, n1 / 1e3 / Math.max(1, k1), u1 / 1e3 / Math.max(1, k1), (double) n / Math.max(1, k1), (w1 - w0) / 1e3 / Math.max(1, n), threads, n, n / secs, (cpu1 - cpu0) / 1e3 / n, 100.0 * (cpu1 - cpu0) / 1e9 / secs,
                 (io1 - io0) / 1024.0 / Math.max(1, k1),
+                (wa1 - wa0) / 1024.0 / Math.max(1, n), (lc1 - lc0) / 1e3 / Math.max(1, n), (la1 - la0) / 1024.0 / Math.max(1, n), APPLY_BYTES.get() / 1024.0 / Math.max(1, n),
                 Files.readString(Path.of("/proc/loadavg")).trim());
         durable.close();
         db.close();
@@ -110,6 +124,14 @@ public class CommitLoad {
             }
         }
         Files.delete(dir);
+    }
+
+    static long sum(long[] values) {
+        long total = 0;
+        for (long value : values) {
+            total += value;
+        }
+        return total;
     }
 
     static java.util.concurrent.ExecutorService loop(int index) {
@@ -142,10 +164,16 @@ public class CommitLoad {
             int k = (int) (i % 8);
             AgentStatus status = AgentStatus.fromWire(statuses.get((int) ((i / 8 + k) % 5))).orElseThrow();
             SessionName s = SessionName.of(String.format("s%02d", (index * 8 + k) % 20 + 1));
-            agents.record(new Command("bench-load", status, s, null, "w" + index + "-t" + k, null, null, null, null, null));
+            Command command = new Command("bench-load", status, s, null, "w" + index + "-t" + k, null, null, null, null, null);
+            long before = ALLOCATION.getCurrentThreadAllocatedBytes();
+            agents.record(command);
+            long applied = ALLOCATION.getCurrentThreadAllocatedBytes() - before;
             durable.committed().whenComplete((outcome, failure) -> loop.execute(() -> {
                 long now = System.nanoTime();
-                if (now >= from && now < end) measured.incrementAndGet();
+                if (now >= from && now < end) {
+                    measured.incrementAndGet();
+                    APPLY_BYTES.addAndGet(applied);
+                }
                 next();
             }));
         }

@@ -73,6 +73,10 @@ public class StoreFactory {
                         () -> LOG.debug("SQLite's native library: unpacked by sqlite-jdbc"));
         SQLiteDataSource dataSource = new SQLiteDataSource();
         dataSource.setUrl("jdbc:sqlite:" + file);
+        // Nothing here asks for generated keys; with the default on, the driver matches every executed statement's
+        // text against a pattern (BEGIN and COMMIT of every group commit included) and queries the last row id after
+        // each insert run by execute().
+        dataSource.setGetGeneratedKeys(false);
         database = SqliteDatabase.open(dataSource, file);
         return database;
     }

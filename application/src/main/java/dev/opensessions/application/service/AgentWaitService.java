@@ -110,10 +110,14 @@ public final class AgentWaitService implements WaitForAgentUseCase, WatchTransit
                 continue;
             }
             AgentThread row = change.after();
-            for (SessionName session : new SessionName[] {row.session(), null}) {
-                complete(waiters.get(new Group(session, row.threadId())), row);
-                complete(waiters.get(new Group(session, row.key().value())), row);
-                complete(waiters.get(new Group(session, null)), row);
+            // Nearly every change finds no wait open: no keys are built for it then.
+            if (!waiters.isEmpty()) {
+                String key = row.key().value();
+                for (SessionName session : new SessionName[] {row.session(), null}) {
+                    complete(waiters.get(new Group(session, row.threadId())), row);
+                    complete(waiters.get(new Group(session, key)), row);
+                    complete(waiters.get(new Group(session, null)), row);
+                }
             }
             for (Watcher watcher : watchers) {
                 if (watcher.filter().matches(row)) {

@@ -17,7 +17,6 @@ import dev.opensessions.application.state.Subscription;
 import dev.opensessions.domain.agent.AgentThread;
 import dev.opensessions.domain.agent.AgentTracker;
 import dev.opensessions.domain.agent.SeenMark;
-import dev.opensessions.domain.agent.SessionAgents;
 import dev.opensessions.domain.agent.StatusTransition;
 import dev.opensessions.domain.agent.ThreadChange;
 import dev.opensessions.domain.agent.ThreadKey;
@@ -35,7 +34,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -327,6 +325,10 @@ public final class DurableStateService
     }
 
     private void writeMetadata(Map<SessionName, SessionMetadata> before, Map<SessionName, SessionMetadata> after) {
+        if (before == after) {
+            // An agent event leaves the metadata as it was: the same map.
+            return;
+        }
         after.forEach((name, value) -> {
             if (!value.equals(before.get(name))) {
                 metadata.save(name, value);
@@ -337,44 +339,30 @@ public final class DurableStateService
     }
 
     /**
-     * Stores the rows that differ between the two trackers. A session whose rows are the same instance in both
-     * is skipped (the tracker copies only the sessions it changes), so a commit costs what changed since the
-     * last one, not every row of every session; within a changed session a row that is the same instance is
-     * unchanged. Rows are looked up by the keys of the sessions' maps (a row's {@code key()} builds a new key). A row
-     * that moved between sessions is in two changed sessions: saved under its new session, not deleted.
+     * Stores the rows that differ between the two trackers: only the rows that are not the same instance in both are
+     * looked at (the trackers share every session and row an event did not change, see
+     * {@link AgentTracker#forEachChangedRow}), so a commit costs what changed since the last one, not a walk of every
+     * row; a row equal to the stored one is not saved again. A row that moved between sessions is gone from one and
+     * added to the other: saved under its new session, not deleted.
      */
     private void writeThreads(AgentTracker before, AgentTracker after) {
         if (before == after) {
             return;
         }
         List<AgentThread> changed = new ArrayList<>();
-        Set<ThreadKey> saved = new HashSet<>();
-        after.sessions().forEach((session, agents) -> {
-            SessionAgents was = before.sessions().get(session);
-            if (was == agents) {
-                return;
-            }
-            Map<ThreadKey, AgentThread> old = was == null ? Map.of() : was.threads();
-            agents.threads().forEach((key, thread) -> {
-                AgentThread prior = old.get(key);
-                if (prior != thread && !thread.equals(prior)) {
-                    changed.add(thread);
-                    saved.add(key);
-                }
-            });
-        });
-        List<ThreadKey> gone = new ArrayList<>();
-        before.sessions().forEach((session, agents) -> {
-            SessionAgents now = after.sessions().get(session);
-            if (now == agents) {
-                return;
-            }
-            for (ThreadKey key : agents.threads().keySet()) {
-                if ((now == null || !now.threads().containsKey(key)) && !saved.contains(key)) {
-                    gone.add(key);
-                }
+        List<ThreadKey> savedKeys = new ArrayList<>();
+        List<ThreadKey> gone = new ArrayList<>(0);
+        after.forEachChangedRow(before, (key, was, row) -> {
+            if (row == null) {
+                gone.add(key);
+            } else if (!row.equals(was)) {
+                changed.add(row);
+                savedKeys.add(key);
             }
         });
+        if (!gone.isEmpty() && !savedKeys.isEmpty()) {
+            gone.removeAll(new HashSet<>(savedKeys));
+        }
         if (!changed.isEmpty()) {
             threads.saveAll(changed);
         }

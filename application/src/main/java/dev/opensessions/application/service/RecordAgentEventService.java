@@ -17,11 +17,9 @@ import dev.opensessions.domain.session.SessionResolver;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Resolves an agent report to a live session and applies it to the tracker, noting status transitions; a
@@ -66,14 +64,16 @@ public final class RecordAgentEventService implements RecordAgentEventUseCase {
         while (outcomes.size() < commands.size()) {
             owner.apply(state -> {
                 ServerState current = state;
-                Set<ThreadKey> run = new HashSet<>();
+                // The keys of this run: a batch holds what one turn of an event loop read, a few reports.
+                List<ThreadKey> run = new ArrayList<>(Math.min(16, commands.size() - outcomes.size()));
                 while (outcomes.size() < commands.size()) {
                     Command command = commands.get(outcomes.size());
                     AgentEvent event = event(command);
                     ThreadKey key = event.key();
-                    if (!run.add(key)) {
+                    if (run.contains(key)) {
                         break;
                     }
+                    run.add(key);
                     try {
                         Change<AgentEventOutcome> change = apply(current, command, event, key);
                         current = change.state();
@@ -106,13 +106,13 @@ public final class RecordAgentEventService implements RecordAgentEventUseCase {
         if (session.isEmpty()) {
             return Change.of(state, new AgentEventOutcome.Unresolved());
         }
-        // The thread is looked up once, for both questions; the tracker looks again to record it.
+        // The thread is looked up once, for both questions and for the tracker to record it.
         AgentThread existing = state.agents().find(key).orElse(null);
         if (existing != null && AgentTracker.supersedes(existing, event)) {
             return Change.of(state, new AgentEventOutcome.Superseded(session.get()));
         }
         AgentStatus before = existing == null ? null : existing.status();
-        AgentTracker after = state.agents().record(session.get(), event, state.topology().focusedPanes())
+        AgentTracker after = state.agents().record(session.get(), event, key, existing, state.topology().focusedPanes())
                 .withinCap(session.get(), key, MAX_THREADS_PER_SESSION)
                 .orElseThrow(() -> new LimitExceeded("too many agent threads in session " + session.get().value()
                         + " (at most " + MAX_THREADS_PER_SESSION + ", all of them live)"));

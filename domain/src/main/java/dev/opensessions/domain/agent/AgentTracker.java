@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -51,7 +52,17 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
      * missing fields, and set the unseen marker (terminal and not looked at) or clear it (new work).
      */
     public AgentTracker record(SessionName session, AgentEvent event, Set<PaneId> focusedPanes) {
-        Optional<AgentThread> previous = find(event.key());
+        ThreadKey key = event.key();
+        return record(session, event, key, find(key).orElse(null), focusedPanes);
+    }
+
+    /**
+     * {@link #record(SessionName, AgentEvent, Set)} for a caller that has already built the event's key and looked
+     * its row up ({@code existing}, null when the tracker has none): each lookup walks every session.
+     */
+    public AgentTracker record(SessionName session, AgentEvent event, ThreadKey key, AgentThread existing,
+                               Set<PaneId> focusedPanes) {
+        Optional<AgentThread> previous = Optional.ofNullable(existing);
         String threadId = event.threadId();
         if (previous.isEmpty() && event.threadName() != null) {
             if (threadId != null) {
@@ -81,7 +92,9 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
                 liveness,
                 carry(event.projectDir(), before == null ? null : before.projectDir()),
                 before != null && before.status() == event.status() ? before.since() : event.ts());
-        return replace(before, next, event.ts());
+        // The row's key is the event's unless the thread id came from the row found by its name.
+        ThreadKey nextKey = Objects.equals(threadId, event.threadId()) ? key : next.key();
+        return replace(before, next, nextKey, event.ts());
     }
 
     /**
@@ -104,6 +117,10 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
      * first. Empty when that is not enough because every other row is live.
      */
     public Optional<AgentTracker> withinCap(SessionName session, ThreadKey keep, int max) {
+        SessionAgents agents = sessions.get(session);
+        if (agents == null || agents.threads().size() <= max) {
+            return Optional.of(this);
+        }
         List<AgentThread> rows = rows(session);
         int excess = rows.size() - max;
         if (excess <= 0) {
@@ -141,13 +158,7 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
 
     /** A key lives in at most one session: one map lookup per session, on every event's path. */
     public Optional<AgentThread> find(ThreadKey key) {
-        for (SessionAgents agents : sessions.values()) {
-            AgentThread thread = agents.threads().get(key);
-            if (thread != null) {
-                return Optional.of(thread);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(frozen(sessions).firstOf(agents -> agents.threads().get(key)));
     }
 
     /** The rows a user sees for a session: exited ones hidden unless unseen; focused pane first, then newest. */
@@ -287,21 +298,52 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         return new AgentTracker(next);
     }
 
-    /** {@code previous} (if any) replaced by {@code next} and its event time noted, copying each map once. */
-    private AgentTracker replace(AgentThread previous, AgentThread next, Instant ts) {
-        HashMap<SessionName, SessionAgents> copy = FrozenMap.thaw(sessions);
+    /**
+     * {@code previous} (if any) replaced by {@code next}, whose key is {@code nextKey}, and its event time noted:
+     * the maps are persistent, so only the path to the changed row is copied, not every session and every row.
+     */
+    private AgentTracker replace(AgentThread previous, AgentThread next, ThreadKey nextKey, Instant ts) {
+        FrozenMap<SessionName, SessionAgents> all = frozen(sessions);
         boolean moved = previous != null && !previous.session().equals(next.session());
         if (moved) {
-            dropRow(copy, previous.session(), previous.key());
+            all = droppedRow(all, previous.session(), previous.key());
         }
-        SessionAgents target = copy.getOrDefault(next.session(), SessionAgents.empty());
-        HashMap<ThreadKey, AgentThread> threads = FrozenMap.thaw(target.threads());
-        if (previous != null && !moved) {
-            threads.remove(previous.key());
+        SessionAgents target = all.getOrDefault(next.session(), SessionAgents.empty());
+        FrozenMap<ThreadKey, AgentThread> threads = frozen(target.threads());
+        if (previous != null && !moved && !(previous.agent().equals(next.agent())
+                && Objects.equals(previous.threadId(), next.threadId()))) {
+            // A provisional row (no thread id) took its thread's id: it is kept under its new key only.
+            threads = threads.without(previous.key());
         }
-        threads.put(next.key(), next);
-        copy.put(next.session(), target.withActivity(FrozenMap.own(threads), ts));
-        return new AgentTracker(FrozenMap.own(copy));
+        threads = threads.with(nextKey, next);
+        return new AgentTracker(all.with(next.session(), target.withActivity(threads, ts)));
+    }
+
+    private static <K, V> FrozenMap<K, V> frozen(Map<K, V> map) {
+        return FrozenMap.copyOf(map);
+    }
+
+    /**
+     * Calls {@code change} once for every row that is not the same instance in {@code before} and in this tracker, in
+     * no given order: a row added or changed (its earlier row, or null), a row gone (null after). A row that moved
+     * between sessions is reported twice: gone from the one, added to the other. Sessions and parts of sessions this
+     * tracker shares with {@code before} (as a tracker shares them with the one it was made from) are skipped
+     * without a look inside, so the cost follows what changed, not the number of rows.
+     */
+    public void forEachChangedRow(AgentTracker before, RowChange change) {
+        if (before == this) {
+            return;
+        }
+        FrozenMap.diff(before.sessions, sessions, (name, was, now) -> FrozenMap.diff(
+                was == null ? FrozenMap.empty() : was.threads(),
+                now == null ? FrozenMap.empty() : now.threads(),
+                change::changed));
+    }
+
+    /** One row that differs between two trackers: {@code before} or {@code after} is null for a row added or gone. */
+    @FunctionalInterface
+    public interface RowChange {
+        void changed(ThreadKey key, AgentThread before, AgentThread after);
     }
 
     private AgentTracker remove(SessionName session, ThreadKey key) {
@@ -312,6 +354,17 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         Map<SessionName, SessionAgents> next = FrozenMap.thaw(sessions);
         dropRow(next, session, key);
         return new AgentTracker(next);
+    }
+
+    /** The sessions without the row; a session left with neither rows nor event times goes too. */
+    private static FrozenMap<SessionName, SessionAgents> droppedRow(FrozenMap<SessionName, SessionAgents> sessions,
+                                                                    SessionName session, ThreadKey key) {
+        SessionAgents agents = sessions.get(session);
+        FrozenMap<ThreadKey, AgentThread> threads = frozen(agents.threads()).without(key);
+        if (threads.isEmpty() && agents.eventTimestamps().isEmpty()) {
+            return sessions.without(session);
+        }
+        return sessions.with(session, new SessionAgents(threads, agents.eventTimestamps()));
     }
 
     /**
@@ -329,19 +382,23 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         }
     }
 
+    /** Every row changed as {@code change} says; only the sessions and rows it changes are copied. */
     private AgentTracker update(UnaryOperator<AgentThread> change) {
-        Map<SessionName, SessionAgents> next = new HashMap<>();
-        boolean changed = false;
+        FrozenMap<SessionName, SessionAgents> next = frozen(sessions);
         for (Map.Entry<SessionName, SessionAgents> entry : sessions.entrySet()) {
-            Map<ThreadKey, AgentThread> threads = new HashMap<>();
-            for (Map.Entry<ThreadKey, AgentThread> row : entry.getValue().threads().entrySet()) {
+            SessionAgents agents = entry.getValue();
+            FrozenMap<ThreadKey, AgentThread> threads = frozen(agents.threads());
+            for (Map.Entry<ThreadKey, AgentThread> row : agents.threads().entrySet()) {
                 AgentThread updated = change.apply(row.getValue());
-                changed |= !updated.equals(row.getValue());
-                threads.put(row.getKey(), updated);
+                if (!updated.equals(row.getValue())) {
+                    threads = threads.with(row.getKey(), updated);
+                }
             }
-            next.put(entry.getKey(), new SessionAgents(threads, entry.getValue().eventTimestamps()));
+            if (threads != agents.threads()) {
+                next = next.with(entry.getKey(), new SessionAgents(threads, agents.eventTimestamps()));
+            }
         }
-        return changed ? new AgentTracker(next) : this;
+        return next == sessions ? this : new AgentTracker(next);
     }
 
     private static boolean inFocus(AgentThread thread, Set<PaneId> focusedPanes) {

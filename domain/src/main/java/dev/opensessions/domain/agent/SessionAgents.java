@@ -1,7 +1,6 @@
 package dev.opensessions.domain.agent;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,25 +12,26 @@ public record SessionAgents(Map<ThreadKey, AgentThread> threads, List<Instant> e
 
     public SessionAgents {
         threads = FrozenMap.copyOf(threads);
-        eventTimestamps = List.copyOf(eventTimestamps);
+        eventTimestamps = RecentTimes.copyOf(eventTimestamps);
     }
 
+    private static final SessionAgents EMPTY = new SessionAgents(FrozenMap.empty(), List.of());
+
     public static SessionAgents empty() {
-        return new SessionAgents(FrozenMap.empty(), List.of());
+        return EMPTY;
     }
 
     /** These rows replaced by {@code rows}, and one more event time. */
     SessionAgents withActivity(Map<ThreadKey, AgentThread> rows, Instant ts) {
-        List<Instant> times = new ArrayList<>(eventTimestamps.size() + 1);
-        times.addAll(eventTimestamps);
-        times.add(ts);
-        if (times.size() > MAX_EVENT_TIMESTAMPS) {
-            times = times.subList(times.size() - MAX_EVENT_TIMESTAMPS, times.size());
-        }
-        return new SessionAgents(rows, times);
+        return new SessionAgents(rows, ((RecentTimes) eventTimestamps).plus(ts));
     }
 
     boolean anyUnseen() {
-        return threads.values().stream().anyMatch(AgentThread::unseen);
+        for (AgentThread thread : threads.values()) {
+            if (thread.unseen()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -15,7 +15,7 @@ public final class SessionResolver {
 
     public static Optional<SessionName> resolve(Topology topology, PaneId pane, String projectDir, SessionName named) {
         if (pane != null) {
-            SessionName owner = topology.paneOwners().get(pane);
+            SessionName owner = topology.ownerOfPane(pane);
             if (owner != null) {
                 return Optional.of(owner);
             }

@@ -62,12 +62,30 @@ public record Topology(List<Session> sessions, Set<PaneId> focusedPanes, List<Cl
         return find(name) != null;
     }
 
-    /** A plain walk, not a stream: every agent event that names its session asks, with every session live. */
+    /**
+     * A plain walk by index, neither a stream nor an iterator: every agent event that names its session asks, with
+     * every session live, and the client compiler the server runs with allocates every iterator.
+     */
     private Session find(SessionName name) {
         Objects.requireNonNull(name, "name");
-        for (Session session : sessions) {
+        for (int i = 0; i < sessions.size(); i++) {
+            Session session = sessions.get(i);
             if (session.name().equals(name)) {
                 return session;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The session that holds a live pane (the first in order, as {@link #paneOwners()} keeps it), or null: what an
+     * agent event with a pane asks, without building the map of every pane.
+     */
+    public SessionName ownerOfPane(PaneId pane) {
+        for (int i = 0; i < sessions.size(); i++) {
+            Session session = sessions.get(i);
+            if (session.panes().contains(pane)) {
+                return session.name();
             }
         }
         return null;

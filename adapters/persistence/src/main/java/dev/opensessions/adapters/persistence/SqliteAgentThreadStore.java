@@ -16,13 +16,16 @@ import java.util.Objects;
 /** Keeps one tmux server's agent threads, unseen markers included, in the SQLite file. */
 public final class SqliteAgentThreadStore implements AgentThreadStore {
 
+    // Texts are bound as their remembered UTF-8 bytes and stored as TEXT by the cast (Columns.setText).
     // An update in place, not INSERT OR REPLACE: REPLACE deletes the row and inserts it again under a new rowid,
     // so every save dirtied a page at the table's end as well as the row's old page and the key's index page,
     // each one written to the WAL by the commit.
     private static final String UPSERT = """
             INSERT INTO agent_thread (server_key, thread_key, agent, session, status, updated_at,
                 thread_id, thread_name, last_user_prompt, unseen, pane_id, liveness, project_dir)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT),
+                CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), ?, CAST(? AS TEXT),
+                CAST(? AS TEXT), CAST(? AS TEXT))
             ON CONFLICT (server_key, thread_key) DO UPDATE SET agent = excluded.agent, session = excluded.session,
                 status = excluded.status, updated_at = excluded.updated_at, thread_id = excluded.thread_id,
                 thread_name = excluded.thread_name, last_user_prompt = excluded.last_user_prompt,
@@ -62,13 +65,19 @@ public final class SqliteAgentThreadStore implements AgentThreadStore {
     /** One transaction for all of them: the state writer saves every row an event burst changed. */
     @Override
     public void saveAll(List<AgentThread> threads) {
-        List<AgentThread> batch = List.copyOf(threads);
+        // Not copied: the group commit hands its list over and does not touch it while the save runs.
+        List<AgentThread> batch = Objects.requireNonNull(threads, "threads");
         if (batch.isEmpty()) {
             return;
         }
+        for (int i = 0; i < batch.size(); i++) {
+            // Before the statement's batch is filled: a refused row leaves nothing in it.
+            Objects.requireNonNull(batch.get(i), "thread");
+        }
         database.write("save agent threads", connection -> {
             PreparedStatement upsert = database.statement(connection, UPSERT);
-            for (AgentThread thread : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                AgentThread thread = batch.get(i);
                 bind(upsert, thread);
                 upsert.addBatch();
             }
@@ -77,19 +86,19 @@ public final class SqliteAgentThreadStore implements AgentThreadStore {
     }
 
     private void bind(PreparedStatement upsert, AgentThread thread) throws SQLException {
-        upsert.setString(1, serverKey);
-        upsert.setString(2, thread.key().value());
-        upsert.setString(3, thread.agent());
-        upsert.setString(4, thread.session().value());
-        upsert.setString(5, thread.status().wireName());
-        Columns.setInstant(upsert, 6, thread.updatedAt());
-        upsert.setString(7, thread.threadId());
-        upsert.setString(8, thread.threadName());
-        upsert.setString(9, thread.lastUserPrompt());
+        Columns.setText(upsert, 1, serverKey);
+        Columns.setText(upsert, 2, thread.key().value());
+        Columns.setText(upsert, 3, thread.agent());
+        Columns.setText(upsert, 4, thread.session().value());
+        Columns.setText(upsert, 5, thread.status().wireName());
+        Columns.setInstantBytes(upsert, 6, thread.updatedAt());
+        Columns.setText(upsert, 7, thread.threadId());
+        Columns.setText(upsert, 8, thread.threadName());
+        Columns.setText(upsert, 9, thread.lastUserPrompt());
         upsert.setBoolean(10, thread.unseen());
-        upsert.setString(11, thread.paneId() == null ? null : thread.paneId().value());
-        upsert.setString(12, thread.liveness().wireName());
-        upsert.setString(13, thread.projectDir());
+        Columns.setText(upsert, 11, thread.paneId() == null ? null : thread.paneId().value());
+        Columns.setText(upsert, 12, thread.liveness().wireName());
+        Columns.setText(upsert, 13, thread.projectDir());
     }
 
     @Override

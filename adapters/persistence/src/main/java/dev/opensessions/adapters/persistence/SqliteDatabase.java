@@ -230,6 +230,12 @@ public final class SqliteDatabase implements AutoCloseable {
                         + "); it is left untouched. Upgrade opensessions or move the file away", null);
             }
             checkIntegrity(connection);
+            // The stores bind their texts as UTF-8 bytes that SQL casts to text in the file's encoding.
+            String encoding = Pragmas.text(connection, "encoding");
+            if (!"UTF-8".equalsIgnoreCase(encoding)) {
+                throw new StoreException("the database " + file + " is encoded in " + encoding + ", not UTF-8 as"
+                        + " opensessions creates it; it is left untouched. Move it away to start with a fresh one", null);
+            }
             if (!"wal".equalsIgnoreCase(Pragmas.text(connection, "journal_mode"))) {
                 Pragmas.text(connection, "journal_mode = WAL");
             }

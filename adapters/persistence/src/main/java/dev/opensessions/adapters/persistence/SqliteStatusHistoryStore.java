@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Keeps one tmux server's agent status transitions and seen marks in the SQLite file, in the order they were
@@ -36,9 +37,11 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
     /** Rows of the table over the capacity of their session, all sessions together, before they are deleted. */
     static final int TRIM_SLACK = 512;
 
+    // Texts are bound as their remembered UTF-8 bytes and stored as TEXT by the cast (Columns.setText).
     private static final String INSERT = """
             INSERT INTO status_transition (server_key, session, thread_key, from_status, to_status, at, unseen)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+            VALUES (CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT),
+                CAST(? AS TEXT), ?)""";
     private static final String INSERT_SEEN = """
             INSERT INTO seen_mark (server_key, session, thread_key, at) VALUES (?, ?, ?, ?)""";
     // The rows of one transaction get consecutive ids: it holds the write lock, and SQLite gives a new row the
@@ -57,27 +60,28 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
 
     @Override
     public void append(List<StatusTransition> transitions) {
-        List<StatusTransition> batch = List.copyOf(transitions);
+        // Not copied: the group commit hands its batch over and does not touch it while the append runs.
+        List<StatusTransition> batch = Objects.requireNonNull(transitions, "transitions");
         if (batch.isEmpty()) {
             return;
         }
         database.write("append agent status history", connection -> {
             PreparedStatement insert = database.statement(connection, INSERT);
             synchronized (transitionRows) {
-                List<SessionName> sessions = batch.stream().map(StatusTransition::session).toList();
-                transitionRows.read(connection, sessions);
-                for (StatusTransition transition : batch) {
-                    insert.setString(1, serverKey);
-                    insert.setString(2, transition.session().value());
-                    insert.setString(3, transition.thread().value());
-                    insert.setString(4, transition.from() == null ? null : transition.from().wireName());
-                    insert.setString(5, transition.to().wireName());
-                    Columns.setInstant(insert, 6, transition.at());
+                transitionRows.read(connection, batch, StatusTransition::session);
+                for (int i = 0; i < batch.size(); i++) {
+                    StatusTransition transition = batch.get(i);
+                    Columns.setText(insert, 1, serverKey);
+                    Columns.setText(insert, 2, transition.session().value());
+                    Columns.setText(insert, 3, transition.thread().value());
+                    Columns.setText(insert, 4, transition.from() == null ? null : transition.from().wireName());
+                    Columns.setText(insert, 5, transition.to().wireName());
+                    Columns.setInstantBytes(insert, 6, transition.at());
                     insert.setInt(7, transition.unseen() ? 1 : 0);
                     insert.addBatch();
                 }
                 insert.executeBatch();
-                transitionRows.inserted(connection, sessions);
+                transitionRows.inserted(connection, batch, StatusTransition::session);
                 transitionRows.trim(connection);
             }
             return null;
@@ -93,8 +97,7 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
         database.write("append seen marks", connection -> {
             PreparedStatement insert = database.statement(connection, INSERT_SEEN);
             synchronized (seenRows) {
-                List<SessionName> sessions = batch.stream().map(SeenMark::session).toList();
-                seenRows.read(connection, sessions);
+                seenRows.read(connection, batch, SeenMark::session);
                 for (SeenMark mark : batch) {
                     insert.setString(1, serverKey);
                     insert.setString(2, mark.session().value());
@@ -103,7 +106,7 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
                     insert.addBatch();
                 }
                 insert.executeBatch();
-                seenRows.inserted(connection, sessions);
+                seenRows.inserted(connection, batch, SeenMark::session);
                 seenRows.trim(connection);
             }
             return null;
@@ -133,29 +136,30 @@ public final class SqliteStatusHistoryStore implements StatusHistoryStore {
             this.delete = "DELETE FROM " + table + " WHERE id IN (SELECT value FROM json_each(?))";
         }
 
-        /** Reads the stored rows of every session of {@code rowSessions} not read yet: before their new rows are inserted. */
-        void read(Connection connection, List<SessionName> rowSessions) throws SQLException {
+        /** Reads the stored rows of every session of {@code rows} not read yet: before their new rows are inserted. */
+        <T> void read(Connection connection, List<T> rows, Function<T, SessionName> sessionOf) throws SQLException {
             long failures = database.failedTransactions();
             if (failures != failuresSeen) {
                 sessions.clear();
                 olderCount = 0;
                 failuresSeen = failures;
             }
-            for (SessionName session : rowSessions) {
+            for (int i = 0; i < rows.size(); i++) {
+                SessionName session = sessionOf.apply(rows.get(i));
                 if (!sessions.containsKey(session)) {
                     sessions.put(session, stored(connection, session));
                 }
             }
         }
 
-        /** Notes the rows just inserted, one for each of {@code rowSessions} in that order. */
-        void inserted(Connection connection, List<SessionName> rowSessions) throws SQLException {
+        /** Notes the rows just inserted, {@code rows} in that order. */
+        <T> void inserted(Connection connection, List<T> rows, Function<T, SessionName> sessionOf) throws SQLException {
             long id;
             try (ResultSet last = database.statement(connection, LAST_ID).executeQuery()) {
-                id = last.next() ? last.getLong(1) - rowSessions.size() + 1 : 0;
+                id = last.next() ? last.getLong(1) - rows.size() + 1 : 0;
             }
-            for (SessionName session : rowSessions) {
-                added(sessions.get(session).add(id++));
+            for (int i = 0; i < rows.size(); i++) {
+                added(sessions.get(sessionOf.apply(rows.get(i))).add(id++));
             }
         }
 

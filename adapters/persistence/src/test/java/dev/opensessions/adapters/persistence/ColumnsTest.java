@@ -46,6 +46,32 @@ class ColumnsTest {
     }
 
     @Test
+    void theTextFormattedByHandIsWhatInstantWritesForAnyInstant() {
+        java.util.Random random = new java.util.Random(11);
+        long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        for (int i = 0; i < 20_000; i++) {
+            long seconds = first + (long) (random.nextDouble() * (last - first + 1));
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, nanos);
+
+            assertThat(Columns.format(instant)).isEqualTo(instant.toString());
+        }
+        for (String edge : new String[] {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1970-01-01T00:00:00Z",
+                "1969-12-31T23:59:59.000000001Z", "2000-02-29T00:00:00.100Z", "2100-03-01T12:00:00.000001Z",
+                "-0001-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"}) {
+            Instant instant = Instant.parse(edge);
+
+            assertThat(Columns.format(instant)).isEqualTo(instant.toString());
+        }
+    }
+
+    @Test
     void otherFormsGoToTheGeneralParser() {
         // Years past 9999 and before 0000 are written with a sign; the general parser reads them.
         Instant far = Instant.parse("+10000-01-01T00:00:00Z");

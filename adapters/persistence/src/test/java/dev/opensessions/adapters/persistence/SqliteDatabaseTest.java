@@ -158,6 +158,24 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void databaseNotInUtf8IsRefusedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("state.db");
+        try (Connection connection = TestDatabases.dataSource(file).getConnection();
+             Statement statement = connection.createStatement()) {
+            // The encoding of a new file is fixed by its first table.
+            statement.execute("PRAGMA encoding = 'UTF-16le'");
+            statement.execute("CREATE TABLE other (x)");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> TestDatabases.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("not UTF-8");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
     void databaseOfAnotherProgramIsRefused() throws Exception {
         Path file = dir.resolve("state.db");
         execute(file, "PRAGMA application_id = 42");
