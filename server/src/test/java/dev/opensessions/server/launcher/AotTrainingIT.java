@@ -79,6 +79,29 @@ class AotTrainingIT {
                 .isEqualTo("alpha");
     }
 
+    /** {@code OPENSESSIONS_AOT_TMUX=0}, and the launcher's second try: the training outside tmux, as before. */
+    @Test
+    void withoutTheTrainingInTmuxTheServerStillStartsFromACacheOfItsStart() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
+        socket = home.resolve("tmux.sock");
+        tmux("-f", "/dev/null", "new-session", "-d", "-s", "alpha", "-x", "120", "-y", "40");
+        String pane = tmux("display-message", "-p", "-t", "=alpha:", "#{pane_id}").strip();
+        launcher = new LauncherProcess(home).inTmux(socket.toString()).inPane(pane)
+                .withEnv("OPENSESSIONS_AOT_TMUX", "0")
+                .withEnv("OPENSESSIONS_JAVA_OPTS", "-Xlog:class+load=info:file=" + home.resolve("classes-%p.log"));
+
+        LauncherProcess.Result start = launcher.run("start");
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        Await.until(() -> tmux("list-panes", "-t", "=alpha:", "-F", "#{pane_title}").contains("opensessions-sidebar"),
+                Duration.ofSeconds(20), "sidebar pane opened");
+
+        String loaded = serverClassLog();
+        assertThat(loaded).as("the start's classes from the cache")
+                .contains("dev.opensessions.server.Core source: shared objects file")
+                .as("the tmux adapter's from its jar")
+                .doesNotContain("dev.opensessions.adapters.tmux.ControlConnection source: shared objects file");
+    }
+
     /**
      * The class log of the server that started from the cache: the training run's takes the JDK's classes from the
      * JDK's own archive, but none of the server's.
