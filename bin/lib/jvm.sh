@@ -13,7 +13,9 @@ server_jvm_flags() {
   # room for 200 sessions and bursts, and a young generation of 2 MB keeps the pages the allocation cycles
   # through few: 186-194 to 128 MiB of RSS with 20 sessions and 10 sidebars with 8 MB, about 5 MiB less again
   # with 2 MB (a young collection every 50 pushes or so, each well under a millisecond; the CPU per push the
-  # same; docs/explanation/performance.md, "Memory").
+  # same; docs/explanation/performance.md, "Memory"). In a burst of agent events a 2 MB young generation is collected
+  # every 10-15 ms, about 20 us of GC CPU per event; 4, 6 and 8 MB cut that to 10, 8 and 8 us but cost about 1 MiB of
+  # RSS per 2 MB, which the 100 MB budget does not leave (docs/adr/0039-young-generation-kept-small-sidebar-bursts-at-ten-frames.md).
   # Direct memory (Netty's socket buffers) may otherwise grow as large as the heap, beside it. Under the flood
   # of bench/abuse/run.sh (1000 slow bodies, 200 WebSocket clients that never read) the server needs far less:
   # with 32 MB the API answered as fast and the RSS was the same (docs/explanation/performance.md, "Abuse").

@@ -57,6 +57,12 @@ final class LauncherProcess {
         return this;
     }
 
+    /** Runs the launcher with this variable set in its environment. */
+    LauncherProcess withEnv(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
+
     /** Runs the launcher from this tmux pane, as a user typing in it would. */
     LauncherProcess inPane(String paneId) {
         extraEnv.put("TMUX_PANE", paneId);

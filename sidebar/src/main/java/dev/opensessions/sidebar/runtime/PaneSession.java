@@ -64,10 +64,13 @@ public final class PaneSession<S> implements AutoCloseable {
      * the one before it: over 250 changes a second at the display frame; the states reach a pane already coalesced,
      * so their versions tell how many changes each carries), the next state is drawn only after this longer
      * interval: ten panes redrawing 60 times a second took a quarter of the server's CPU in a burst of agent
-     * events. A lone change, and a change every few frames such as pushes, still get the display frame above:
+     * events, and at 20 times a second (50 ms) still 23 us of the server's CPU and 3.1 KiB of allocation per event;
+     * at 10 times a second a burst still moves on screen, and the panes took 17 us and 1.5 KiB (measured side by
+     * side, docs/explanation/performance.md, "GC and the sidebars"). A lone change, and a change every few frames
+     * such as pushes, still get the display frame above:
      * pacing every frame at 50 ms made a push reach the screen at p50 43 ms instead of 16 ms.
      */
-    static final long BURST_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    static final long BURST_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** More versions than this between two states handed to the program mark a burst (see {@link #BURST_INTERVAL_NANOS}). */
     static final int BURST_SNAPSHOTS = 4;
 

@@ -222,13 +222,14 @@ class PaneSessionTest {
     void aBurstOfStatesReachesTheProgramAtTheBurstPace() {
         // Ten states at a time, so that however slowly this thread runs every state handed over is far more than
         // the burst threshold newer than the one before it.
-        for (int i = 0; i < 60; i++) {
+        // Half a second of them at least: several burst intervals.
+        for (int i = 0; i < 100; i++) {
             for (int j = 0; j < 10; j++) {
                 state.advance();
             }
             LockSupport.parkNanos(5_000_000);
         }
-        Await.until(() -> program.received.stream().anyMatch(m -> m instanceof Msg.Snapshot s && s.snapshot().version() == 600),
+        Await.until(() -> program.received.stream().anyMatch(m -> m instanceof Msg.Snapshot s && s.snapshot().version() == 1000),
                 Duration.ofSeconds(5), "newest snapshot");
         // After a state handed over in a burst, the next comes no sooner than the burst pace allows (at the display
         // frame's pace it would come after 16 ms). The time is taken inside update, a little after the pane set its
