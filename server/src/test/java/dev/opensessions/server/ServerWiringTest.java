@@ -50,29 +50,6 @@ class ServerWiringTest {
     }
 
     @Test
-    void webSocketUpgradeAcceptsNoCompressionExtension() throws Exception {
-        // Loopback clients gain nothing from compressed frames; with none offered, Vert.x keeps the WebSocket
-        // extension handler out of every HTTP connection's pipeline (NoFrameCompression).
-        try (java.net.Socket socket = new java.net.Socket(ws.getHost(), ws.getPort())) {
-            socket.setSoTimeout(10_000);
-            String upgrade = "GET /ws HTTP/1.1\r\nHost: " + ws.getHost() + ":" + ws.getPort() + "\r\n"
-                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits, deflate-frame, "
-                    + "x-webkit-deflate-frame\r\n\r\n";
-            socket.getOutputStream().write(upgrade.getBytes(StandardCharsets.US_ASCII));
-            StringBuilder head = new StringBuilder();
-            java.io.InputStream in = socket.getInputStream();
-            while (head.indexOf("\r\n\r\n") < 0) {
-                int b = in.read();
-                assertThat(b).as("the answer's head, so far: %s", head).isNotNegative();
-                head.append((char) b);
-            }
-            assertThat(head.toString()).startsWith("HTTP/1.1 101").doesNotContainIgnoringCase("sec-websocket-extensions");
-        }
-    }
-
-    @Test
     void runtimeFilesHoldThePrivateTokenTheServerAnswersWith() throws Exception {
         Path token = Path.of("target/test-runtime/token");
         Path pid = Path.of("target/test-runtime/pid");
