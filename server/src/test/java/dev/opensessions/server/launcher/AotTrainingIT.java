@@ -6,13 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -119,18 +115,6 @@ class AotTrainingIT {
     }
 
     private String tmux(String... arguments) {
-        List<String> argv = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
-        argv.addAll(List.of(arguments));
-        try {
-            ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
-            builder.environment().remove("TMUX");
-            Process process = builder.start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor(10, TimeUnit.SECONDS);
-            return output;
-        } catch (IOException | InterruptedException failure) {
-            throw new AssertionError("tmux " + argv, failure);
-        }
+        return SocketTmux.run(socket, arguments);
     }
 }
