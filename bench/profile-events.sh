@@ -66,6 +66,21 @@ allocated() {
     | awk -F'\t' '{m = $3 == "K" ? 1024 : $3 == "M" ? 1048576 : $3 == "G" ? 1073741824 : 1; n = $1; gsub(/[0-9]+$/, "", n); gsub(/ /, "_", n); a[n] += $2 * m}
            END {for (k in a) print k, a[k]}' | sort
 }
+# The whole machine, per command name (every process, the server included): user and system ticks; and the
+# machine's own line of /proc/stat (user, nice, system, idle, iowait, irq, softirq), so what the server does not
+# spend (the load tool, tmux drawing the sidebars, the kernel's loopback) shows up beside it.
+machine() {
+  local f n s
+  for f in /proc/[0-9]*/stat; do
+    s=$(cat "$f" 2>/dev/null) || continue
+    n=${s#*(}; n=${n%%)*}; n=${n// /_}
+    s=${s##*) }
+    # shellcheck disable=SC2086
+    set -- $s
+    echo "${n%%[0-9]*} ${12} ${13}"
+  done | awk '{u[$1] += $2; s[$1] += $3} END {for (k in u) print k, u[k], s[k]}' | sort
+}
+cpu_line() { awk '$1 == "cpu" {print $2, $3, $4, $5, $6, $7, $8}' /proc/stat; }
 young() { "$JAVA_HOME/bin/jstat" -gc "$PID" | awk 'NR == 2 {print $(NF-6), $(NF-5)}'; }
 
 wait_for "$EVENT_MARKS.start"
@@ -75,10 +90,10 @@ PID=$(cat "$OUT"/opensessions-bench.*/run/opensessions-*/*/pid)
 ((JFR)) && "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=events settings=profile ${PROFILE_JFR_OPTIONS:-} filename="$OUT/events.jfr" >/dev/null
 # The ticks first: the allocation's reading takes a second or so, during which the window has begun (the KiB per
 # event are low by that share, a few per cent of a 30 s window).
-ticks >"$OUT/t0"; read -r Y0 YT0 < <(young) || { Y0=0 YT0=0; }; allocated >"$OUT/a0"
+ticks >"$OUT/t0"; machine >"$OUT/m0"; cpu_line >"$OUT/c0"; read -r Y0 YT0 < <(young) || { Y0=0 YT0=0; }; allocated >"$OUT/a0"
 wait_for "$EVENT_MARKS.end"
 # The load tool waits for window.end.taken before it lets the bench go on and stop the server.
-ticks >"$OUT/t1"; read -r Y1 YT1 < <(young) || { Y1=0 YT1=0; }; allocated >"$OUT/a1"
+ticks >"$OUT/t1"; machine >"$OUT/m1"; cpu_line >"$OUT/c1"; read -r Y1 YT1 < <(young) || { Y1=0 YT1=0; }; allocated >"$OUT/a1"
 ((JFR)) && "$JAVA_HOME/bin/jcmd" "$PID" JFR.stop name=events >/dev/null
 touch "$EVENT_MARKS.end.taken"
 wait "$BENCH" || true
@@ -101,5 +116,13 @@ join -a 2 -e 0 -o 0,1.2,1.3,2.2,2.3 "$OUT/t0" "$OUT/t1" \
 join -a 2 -e 0 -o 0,1.2,2.2 "$OUT/a0" "$OUT/a1" \
   | awk -v e="$MEASURED" '{d = ($3 - $2) / 1024 / e; t += d; if (d >= 0.05) printf "%-28s %7.2f KiB/event\n", $1, d} END {printf "%-28s %7.2f KiB/event\n", "all threads", t}' \
   | sort -k2 -nr
+echo "the whole machine in the window, us per event (processes over 1 us; the server's name is java):"
+join -a 2 -e 0 -o 0,1.2,1.3,2.2,2.3 "$OUT/m0" "$OUT/m1" \
+  | awk -v e="$MEASURED" -v hz="$HZ" '{u = $4 - $2; s = $5 - $3; d = (u + s) * 1e6 / hz / e; if (d >= 1) printf "  %-20s %7.1f us/event (user %5.1f, system %5.1f)\n", $1, d, u * 1e6 / hz / e, s * 1e6 / hz / e}' \
+  | sort -k2 -nr
+paste -d' ' "$OUT/c0" "$OUT/c1" | awk -v e="$MEASURED" -v hz="$HZ" '{
+  split("user nice system idle iowait irq softirq", n, " ");
+  line = "  machine:"; for (i = 1; i <= 7; i++) line = line sprintf(" %s %.1f", n[i], ($(i + 7) - $i) * 1e6 / hz / e);
+  print line " us/event"}'
 ((JFR)) && echo "JFR recording: $OUT/events.jfr"
 echo "raw files: $OUT"
