@@ -70,6 +70,18 @@ final class LauncherProcess {
     }
 
     Result run(String command) throws IOException, InterruptedException {
+        Process process = spawn(command);
+        // A start after a rebuild records the start-up cache first: on a busy 2-core machine that alone took
+        // 36-183 s, so the deadline is set for that, not for a quiet machine's few seconds.
+        if (!process.waitFor(240, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/opensessions " + command + " did not finish within 240 s");
+        }
+        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** Starts the launcher with this command and returns at once (its output: the process's input stream). */
+    Process spawn(String command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), command)
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -84,13 +96,7 @@ final class LauncherProcess {
         Files.createDirectories(home.resolve("run"));
         Process process = builder.start();
         process.getOutputStream().close();
-        // A start after a rebuild records the start-up cache first: on a busy 2-core machine that alone took
-        // 36-183 s, so the deadline is set for that, not for a quiet machine's few seconds.
-        if (!process.waitFor(240, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("bin/opensessions " + command + " did not finish within 240 s");
-        }
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return process;
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
