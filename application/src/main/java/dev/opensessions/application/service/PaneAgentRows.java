@@ -110,7 +110,7 @@ final class PaneAgentRows {
             drop(pane);
             before = null;
         }
-        SessionName session = owner.current().topology().paneOwners().get(pane);
+        SessionName session = owner.current().topology().ownerOfPane(pane);
         if (session == null) {
             return;
         }

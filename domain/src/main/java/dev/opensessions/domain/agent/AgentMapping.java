@@ -46,7 +46,7 @@ public record AgentMapping(SessionName session, String how) {
     /** The mapping by pane, then by directory or Claude folder name; null pane and directory are not known. */
     public static AgentMapping of(Topology topology, PaneId pane, String projectDir) {
         if (pane != null) {
-            SessionName owner = topology.paneOwners().get(pane);
+            SessionName owner = topology.ownerOfPane(pane);
             if (owner != null) {
                 return new AgentMapping(owner, "pane " + pane);
             }

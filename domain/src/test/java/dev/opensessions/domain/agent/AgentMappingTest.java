@@ -53,6 +53,16 @@ class AgentMappingTest {
                 .isEqualTo(AgentMapping.unresolved());
     }
 
+    /** A window linked into two sessions shows its panes in both: the pane maps to the first session in order. */
+    @Test
+    void aPaneInTwoSessionsMapsToTheFirstInOrder() {
+        Topology linked = new Topology(List.of(
+                session("first", "/a", "%7"),
+                session("second", "/b", "%7")), Set.of());
+
+        assertThat(AgentMapping.of(linked, PaneId.of("%7"), null)).isEqualTo(new AgentMapping(SessionName.of("first"), "pane %7"));
+    }
+
     @Test
     void unresolvedSaysSo() {
         assertThat(AgentMapping.unresolved().resolved()).isFalse();
