@@ -21,16 +21,9 @@ RUNNER="$SERVER/test-classes/dev/opensessions/server/acceptance/AgentsReal.class
 TESTKIT="$REPO_DIR/testkit/target/classes"
 
 # A JDK 21 or newer: JAVA_HOME, then PATH, then the newest under /usr/lib/jvm.
-JAVA=
-mapfile -t installed < <(printf '%s\n' /usr/lib/jvm/*/bin/java | sort -rV)
-for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null || true)" "${installed[@]}"; do
-  [[ -n "$candidate" && -x "$candidate" ]] || continue
-  if [[ "$("$candidate" -version 2>&1 | head -n 1)" =~ \"([0-9]+) ]] && ((BASH_REMATCH[1] >= 21)); then
-    JAVA=$candidate
-    break
-  fi
-done
-if [[ -z "$JAVA" ]]; then
+# shellcheck source=bench/lib/jdk.sh
+source "$REPO_DIR/bench/lib/jdk.sh"
+if ! find_jdk 21; then
   printf 'agents-real: needs a JDK 21 or newer (JAVA_HOME, PATH or /usr/lib/jvm)\n' >&2
   exit 2
 fi

@@ -14,7 +14,9 @@ set -euo pipefail
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LIB="$REPO_DIR/server/target/quarkus-app/lib/main"
 [[ -d "$LIB" ]] || { echo "commit-load: no server package; build it with ./mvnw -B package -DskipTests" >&2; exit 2; }
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# shellcheck source=bench/lib/jdk.sh
+source "$REPO_DIR/bench/lib/jdk.sh"
+find_jdk 21 || { echo "commit-load: needs a JDK 21 or newer (JAVA_HOME, PATH or /usr/lib/jvm)" >&2; exit 2; }
 CP=""
 for jar in "$LIB"/dev.opensessions.opensessions-{domain,application,persistence}-*.jar "$LIB"/org.xerial.sqlite-jdbc-*.jar; do
   CP="${CP:+$CP:}$jar"

@@ -31,7 +31,9 @@ done
 source "$REPO_DIR/bench/lib/world.sh"
 variant_args footprint-alone "${args[@]}"
 [[ -f "$JAR" ]] || { echo "footprint-alone: no package at $JAR" >&2; exit 1; }
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# shellcheck source=bench/lib/jdk.sh
+source "$REPO_DIR/bench/lib/jdk.sh"
+find_jdk 21 || { echo "footprint-alone: needs a JDK 21 or newer (JAVA_HOME, PATH or /usr/lib/jvm)" >&2; exit 1; }
 # shellcheck source=bin/lib/jvm.sh
 source "$REPO_DIR/bin/lib/jvm.sh"
 server_jvm_flags "$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')"

@@ -30,7 +30,9 @@ done
 for n in "$CONNECTIONS" "$WARMUP" "$SECONDS_MEASURED"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "profile-events: options take whole numbers" >&2; exit 2; }
 done
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# shellcheck source=bench/lib/jdk.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/jdk.sh"
+find_jdk 21 || { echo "profile-events: needs a JDK 21 or newer (JAVA_HOME, PATH or /usr/lib/jvm)" >&2; exit 2; }
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/opensessions-profile.XXXXXX")
 export TMPDIR=$OUT EVENT_MARKS=$OUT/window
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -61,7 +63,7 @@ ticks() {
   done | awk '{u[$1] += $2; s[$1] += $3} END {for (k in u) print k, u[k], s[k]}' | sort
 }
 allocated() {
-  "$JAVA_HOME/bin/jcmd" "$PID" Thread.print -e 2>/dev/null \
+  "$JDK_BIN/jcmd" "$PID" Thread.print -e 2>/dev/null \
     | sed -n 's/^"\([^"]*\)".* allocated=\([0-9]*\)\([BKMG]\).*/\1\t\2\t\3/p' \
     | awk -F'\t' '{m = $3 == "K" ? 1024 : $3 == "M" ? 1048576 : $3 == "G" ? 1073741824 : 1; n = $1; gsub(/[0-9]+$/, "", n); gsub(/ /, "_", n); a[n] += $2 * m}
            END {for (k in a) print k, a[k]}' | sort
@@ -81,20 +83,20 @@ machine() {
   done | awk '{u[$1] += $2; s[$1] += $3} END {for (k in u) print k, u[k], s[k]}' | sort
 }
 cpu_line() { awk '$1 == "cpu" {print $2, $3, $4, $5, $6, $7, $8}' /proc/stat; }
-young() { "$JAVA_HOME/bin/jstat" -gc "$PID" | awk 'NR == 2 {print $(NF-6), $(NF-5)}'; }
+young() { "$JDK_BIN/jstat" -gc "$PID" | awk 'NR == 2 {print $(NF-6), $(NF-5)}'; }
 
 wait_for "$EVENT_MARKS.start"
 # The server the bench started (its runtime folder's pid file; the launcher's AOT training run is another JVM).
 PID=$(cat "$OUT"/opensessions-bench.*/run/opensessions-*/*/pid)
 # shellcheck disable=SC2086 # the options are words
-((JFR)) && "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=events settings=profile ${PROFILE_JFR_OPTIONS:-} filename="$OUT/events.jfr" >/dev/null
+((JFR)) && "$JDK_BIN/jcmd" "$PID" JFR.start name=events settings=profile ${PROFILE_JFR_OPTIONS:-} filename="$OUT/events.jfr" >/dev/null
 # The ticks first: the allocation's reading takes a second or so, during which the window has begun (the KiB per
 # event are low by that share, a few per cent of a 30 s window).
 ticks >"$OUT/t0"; machine >"$OUT/m0"; cpu_line >"$OUT/c0"; read -r Y0 YT0 < <(young) || { Y0=0 YT0=0; }; allocated >"$OUT/a0"
 wait_for "$EVENT_MARKS.end"
 # The load tool waits for window.end.taken before it lets the bench go on and stop the server.
 ticks >"$OUT/t1"; machine >"$OUT/m1"; cpu_line >"$OUT/c1"; read -r Y1 YT1 < <(young) || { Y1=0 YT1=0; }; allocated >"$OUT/a1"
-((JFR)) && "$JAVA_HOME/bin/jcmd" "$PID" JFR.stop name=events >/dev/null
+((JFR)) && "$JDK_BIN/jcmd" "$PID" JFR.stop name=events >/dev/null
 touch "$EVENT_MARKS.end.taken"
 wait "$BENCH" || true
 trap - EXIT

@@ -17,7 +17,9 @@ set -euo pipefail
 REPO_DIR=$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd)
 # ABUSE_JAR measures another package (an older build, for the figures before a change).
 JAR=${ABUSE_JAR:-$REPO_DIR/server/target/quarkus-app/quarkus-run.jar}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# shellcheck source=bench/lib/jdk.sh
+source "$REPO_DIR/bench/lib/jdk.sh"
+find_jdk 21 || { echo "abuse: needs a JDK 21 or newer (JAVA_HOME, PATH or /usr/lib/jvm)" >&2; exit 2; }
 # The server runs with the launcher's JVM flags (bin/lib/jvm.sh: a 64 MB heap among them), then ABUSE_JAVA_OPTS.
 # shellcheck source=bin/lib/jvm.sh
 source "$REPO_DIR/bin/lib/jvm.sh"

@@ -4,6 +4,9 @@
 # $REPO_DIR, $WORK, $USER_HOME (the user's own HOME, for Maven) and the environment run.sh exports (private
 # HOME, XDG folders, TMUX, OPENSESSIONS_PORT).
 
+# shellcheck source=bench/lib/jdk.sh
+source "$REPO_DIR/bench/lib/jdk.sh"
+
 SERVER_PACKAGE="$REPO_DIR/server/target/quarkus-app"
 
 # Builds the server package when it is missing (once), warns when sources changed since it was built, and
@@ -123,18 +126,9 @@ sidebar_bytes() {
 # Sets JAVA_SOURCE to a JDK that runs multi-file source programs (22 or newer): JAVA_HOME, then PATH, then
 # the newest under /usr/lib/jvm.
 find_source_java() {
-  local candidate line
-  local -a candidates=("${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null || true)")
-  mapfile -t -O 2 candidates < <(printf '%s\n' /usr/lib/jvm/*/bin/java | sort -rV)
-  for candidate in "${candidates[@]}"; do
-    [[ -n "$candidate" && -x "$candidate" ]] || continue
-    line=$("$candidate" -version 2>&1 | head -n 1)
-    if [[ "$line" =~ \"([0-9]+) ]] && ((BASH_REMATCH[1] >= 22)); then
-      JAVA_SOURCE=$candidate
-      return 0
-    fi
-  done
-  die "the load tool needs a JDK 22 or newer (JAVA_HOME, PATH or /usr/lib/jvm)"
+  local JAVA JDK_BIN
+  find_jdk 22 || die "the load tool needs a JDK 22 or newer (JAVA_HOME, PATH or /usr/lib/jvm)"
+  JAVA_SOURCE=$JAVA
 }
 
 # Runs the Java load tool (bench/load, JDK source launcher) with Jackson from the server package.
