@@ -14,8 +14,11 @@ server_jvm_flags() {
   # through few: 186-194 to 128 MiB of RSS with 20 sessions and 10 sidebars with 8 MB, about 5 MiB less again
   # with 2 MB (a young collection every 50 pushes or so, each well under a millisecond; the CPU per push the
   # same; docs/explanation/performance.md, "Memory"). In a burst of agent events a 2 MB young generation is collected
-  # every 10-15 ms, about 20 us of GC CPU per event; 4, 6 and 8 MB cut that to 10, 8 and 8 us but cost about 1 MiB of
-  # RSS per 2 MB, which the 100 MB budget does not leave (docs/adr/0039-young-generation-kept-small-sidebar-bursts-at-ten-frames.md).
+  # every 10-20 ms, 4-5 us of the VM thread's CPU per event since the sidebars' cells and the agent rows' strings are no
+  # longer promoted; 3 and 4 MB cut that to about 3.5 and 3 us but cost about 0.5 MiB of RSS per MB (4 MB: 95.3-95.5 MiB,
+  # the budget), 6 and 8 MB more; larger or fuller survivor spaces (-XX:SurvivorRatio=6, -XX:TargetSurvivorRatio=90)
+  # promoted as much and copied more (docs/adr/0039-young-generation-kept-small-sidebar-bursts-at-ten-frames.md,
+  # docs/adr/0040-burst-promotion-cut-at-its-source-young-generation-kept.md).
   # Direct memory (Netty's socket buffers) may otherwise grow as large as the heap, beside it. Under the flood
   # of bench/abuse/run.sh (1000 slow bodies, 200 WebSocket clients that never read) the server needs far less:
   # with 32 MB the API answered as fast and the RSS was the same (docs/explanation/performance.md, "Abuse").

@@ -80,11 +80,11 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
                 ? event.unseen()
                 : event.status().isTerminal() && (pane == null || !focusedPanes.contains(pane));
         AgentThread next = new AgentThread(
-                event.agent(),
-                session,
+                before == null ? event.agent() : same(event.agent(), before.agent()),
+                before != null && before.session().equals(session) ? before.session() : session,
                 event.status(),
                 event.ts(),
-                threadId,
+                before == null ? threadId : same(threadId, before.threadId()),
                 carry(event.threadName(), before == null ? null : before.threadName()),
                 carry(event.lastUserPrompt(), before == null ? null : before.lastUserPrompt()),
                 unseen,
@@ -405,7 +405,18 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         return thread.paneId() != null && focusedPanes.contains(thread.paneId());
     }
 
+    /**
+     * The event's value, or the row's when the event has none. An equal value is the row's instance: the event's
+     * strings (parsed from its request) then die young instead of being held by the state, which a burst of events
+     * replaces row by row faster than the young generation is collected, so that what the row holds is copied into
+     * the old generation.
+     */
     private static String carry(String value, String previous) {
-        return value != null ? value : previous;
+        return value != null ? same(value, previous) : previous;
+    }
+
+    /** {@code previous} when it equals {@code value} (the instance the state holds already), else {@code value}. */
+    private static String same(String value, String previous) {
+        return previous != null && previous.equals(value) ? previous : value;
     }
 }

@@ -46,6 +46,32 @@ class AgentTrackerTest {
     }
 
     @Test
+    void aLaterEventOfARowKeepsTheRowsOwnInstancesOfItsEqualNamesAndTexts() {
+        // Strings built at run time, as a request's parser builds them: equal to the row's, not the same instances.
+        String agent = "claude-" + "code".strip();
+        AgentTracker tracker = apply(AgentTracker.empty(), SessionName.of("api"),
+                Events.of(agent, RUNNING).thread("t" + 1).named("fix " + "it").prompt("go " + "on"));
+        AgentThread first = only(tracker);
+
+        tracker = apply(tracker, SessionName.of("api"),
+                Events.of(new String(agent), DONE).thread("t" + 1).named(new String("fix it")).prompt("go on".strip()));
+        AgentThread second = only(tracker);
+
+        assertThat(second.status()).isEqualTo(DONE);
+        assertThat(second.agent()).isSameAs(first.agent());
+        assertThat(second.session()).isSameAs(first.session());
+        assertThat(second.threadId()).isSameAs(first.threadId());
+        assertThat(second.threadName()).isSameAs(first.threadName());
+        assertThat(second.lastUserPrompt()).isSameAs(first.lastUserPrompt());
+
+        tracker = apply(tracker, SessionName.of("web"), Events.of(agent, RUNNING).thread("t1").named("other"));
+        AgentThread moved = only(tracker);
+        assertThat(moved.session()).isEqualTo(SessionName.of("web"));
+        assertThat(moved.threadName()).isEqualTo("other");
+        assertThat(moved.lastUserPrompt()).isSameAs(first.lastUserPrompt());
+    }
+
+    @Test
     void rowsAreKeyedByAgentAndThreadId() {
         AgentTracker tracker = AgentTracker.empty();
         tracker = apply(tracker, API, Events.of("codex", RUNNING).thread("a"));

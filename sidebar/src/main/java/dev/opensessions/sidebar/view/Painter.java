@@ -24,10 +24,14 @@ final class Painter {
         this.canvas = canvas;
     }
 
+    /** The style as drawn: on the canvas colour when it has the terminal's own background. */
+    private CellStyle onCanvas(CellStyle style) {
+        return style.background().equals(Color.DEFAULT) && !canvas.equals(Color.DEFAULT)
+                ? style.withBackground(canvas) : style;
+    }
+
     private void put(int x, int y, Cell cell) {
-        CellStyle style = cell.style();
-        frame.set(x, y, style.background().equals(Color.DEFAULT) && !canvas.equals(Color.DEFAULT)
-                ? new Cell(cell.symbol(), style.withBackground(canvas)) : cell);
+        frame.set(x, y, cell);
     }
 
     int width() {
@@ -35,9 +39,11 @@ final class Painter {
     }
 
     /** Writes the text from {@code x} on row {@code y}, never at or past {@code limit}; returns the next free x. */
-    int text(int x, int y, String text, CellStyle style, int limit) {
+    int text(int x, int y, String text, CellStyle given, int limit) {
+        CellStyle style = onCanvas(given);
+        Cell[] cached = CellCache.of(style);
         if (TextWidth.simple(text)) {
-            return simpleText(x, y, text, style, limit);
+            return simpleText(x, y, text, style, cached, limit);
         }
         int at = x;
         for (String grapheme : TextWidth.graphemes(text)) {
@@ -48,11 +54,11 @@ final class Painter {
             }
             if (at + w > limit) {
                 if (at < limit) {
-                    put(at, y, new Cell(" ", style));
+                    put(at, y, CellCache.cell(cached, " ", style));
                 }
                 return limit;
             }
-            put(at, y, new Cell(symbol, style));
+            put(at, y, CellCache.cell(cached, symbol, style));
             if (w == 2) {
                 put(at + 1, y, new Cell("", style));
             }
@@ -62,7 +68,7 @@ final class Painter {
     }
 
     /** {@link #text} for text whose every character is a grapheme of its own, without splitting it first. */
-    private int simpleText(int x, int y, String text, CellStyle style, int limit) {
+    private int simpleText(int x, int y, String text, CellStyle style, Cell[] cached, int limit) {
         int at = x;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -72,11 +78,11 @@ final class Painter {
             }
             if (at + w > limit) {
                 if (at < limit) {
-                    put(at, y, new Cell(" ", style));
+                    put(at, y, CellCache.cell(cached, " ", style));
                 }
                 return limit;
             }
-            put(at, y, new Cell(TextWidth.symbol(c), style));
+            put(at, y, CellCache.cell(cached, TextWidth.symbol(c), style));
             if (w == 2) {
                 put(at + 1, y, new Cell("", style));
             }
@@ -111,7 +117,8 @@ final class Painter {
 
     /** Repeats one single-width symbol from {@code x} up to {@code limit}. */
     void fill(int x, int y, int limit, String symbol, CellStyle style) {
-        Cell cell = new Cell(symbol, style);
+        CellStyle drawn = onCanvas(style);
+        Cell cell = CellCache.cell(CellCache.of(drawn), symbol, drawn);
         for (int at = Math.max(0, x); at < limit; at++) {
             put(at, y, cell);
         }

@@ -27,8 +27,9 @@ public final class SidebarView {
 
     public static Grid render(SidebarState state, Theme theme) {
         // The theme's base is the canvas: every cell, drawn or not, is on it ("default" keeps the terminal's).
+        CellStyle canvas = CellStyle.PLAIN.withBackground(theme.base());
         Grid.Builder frame = Grid.builder(state.width(), state.height(),
-                new Cell(" ", CellStyle.PLAIN.withBackground(theme.base())));
+                CellCache.cell(CellCache.of(canvas), " ", canvas));
         Painter painter = new Painter(frame, theme.base());
         Layout layout = state.layout();
         SessionListView.header(painter, state, theme);
