@@ -41,6 +41,8 @@ public final class SqliteDatabase implements AutoCloseable {
      * for it (two {@code fsync}s, milliseconds). The checkpoints started every {@link #COMMITS_PER_CHECKPOINT} commits
      * keep the log copied into the file off the commit path; this bound is met only when those cannot catch up (a long
      * burst: SQLite starts the log again from its beginning only after a checkpoint that found no commit after it).
+     * While a checkpoint beside it runs, the one on the commit path finds the log busy and is tried again at the next
+     * commit, so the log may pass the bound by what is committed during one checkpoint.
      */
     static final int WAL_BOUND_PAGES = 4_000;
 
