@@ -74,7 +74,7 @@ public final class SqliteDatabase implements AutoCloseable {
     /** Runs the checkpoints off the commit path, one at a time; its thread ends when idle. */
     private final ThreadPoolExecutor checkpoints = new ThreadPoolExecutor(0, 1, CHECKPOINT_THREAD_KEPT_SECONDS,
             TimeUnit.SECONDS, new LinkedBlockingQueue<>(), work -> {
-        Thread thread = new Thread(work, "opensessions-store-checkpoint");
+        Thread thread = new Thread(work, "opensessions-checkpoint");
         thread.setDaemon(true);
         return thread;
     });
