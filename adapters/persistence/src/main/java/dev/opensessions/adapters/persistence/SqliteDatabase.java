@@ -271,15 +271,14 @@ public final class SqliteDatabase implements AutoCloseable {
      * Copies the write-ahead log into the file as far as no reader needs it, without waiting for any lock (PASSIVE:
      * the writer goes on committing meanwhile, and so do other servers sharing the file). One that fails or finds the
      * log busy is simply not done: the next one, or the bound on the commit path ({@link #WAL_BOUND_PAGES}), copies
-     * what it left; a full disk is the writer's to report.
+     * what it left; a full disk is the writer's to report. It runs on a connection opened for it and closed after,
+     * not on a kept one: it starts as the writer's commit ends, and would take the writer's connection (the newest
+     * kept), leaving the writer to fill the other one's statements and page cache.
      */
     private void checkpoint() {
-        try {
-            read("checkpoint the write-ahead log", connection -> {
-                Pragmas.text(connection, "wal_checkpoint(PASSIVE)");
-                return null;
-            });
-        } catch (StoreException failed) {
+        try (Connection connection = open()) {
+            Pragmas.text(connection, "wal_checkpoint(PASSIVE)");
+        } catch (SQLException | RuntimeException failed) {
             // Left to the next checkpoint, see above.
         } finally {
             checkpointing.set(false);
