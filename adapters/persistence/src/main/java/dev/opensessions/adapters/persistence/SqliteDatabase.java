@@ -17,6 +17,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The opensessions SQLite file, checked and migrated once on open; hands the stores connections that
@@ -28,6 +34,26 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** Connections kept open between works; more than the writer and one reader are closed after use. */
     static final int KEPT_CONNECTIONS = 2;
+
+    /**
+     * The write-ahead log's bound, in pages: SQLite's own checkpoint (every connection's {@code wal_autocheckpoint})
+     * runs in the {@code COMMIT} that finds the log this long, so it holds the commit and every acknowledgement waiting
+     * for it (two {@code fsync}s, milliseconds). The checkpoints started every {@link #COMMITS_PER_CHECKPOINT} commits
+     * keep the log copied into the file off the commit path; this bound is met only when those cannot catch up (a long
+     * burst: SQLite starts the log again from its beginning only after a checkpoint that found no commit after it).
+     * While a checkpoint beside it runs, the one on the commit path finds the log busy and is tried again at the next
+     * commit, so the log may pass the bound by what is committed during one checkpoint.
+     */
+    static final int WAL_BOUND_PAGES = 4_000;
+
+    /**
+     * Commits after which a checkpoint runs on a thread of its own, beside the commits (about 1 000 pages of the log
+     * at three pages a commit, the size at which SQLite would checkpoint by itself).
+     */
+    static final int COMMITS_PER_CHECKPOINT = 300;
+
+    /** How long the checkpoint thread outlives its last checkpoint: it exists during bursts only. */
+    private static final long CHECKPOINT_THREAD_KEPT_SECONDS = 5;
 
     /** How long a write waits for another process's lock before it fails. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
@@ -45,6 +71,15 @@ public final class SqliteDatabase implements AutoCloseable {
     /** Statements {@link #statement} prepared, by connection and SQL text; guarded by itself. */
     private final Map<Connection, Map<String, PreparedStatement>> prepared = new IdentityHashMap<>();
     private boolean closed;
+    /** Runs the checkpoints off the commit path, one at a time; its thread ends when idle. */
+    private final ThreadPoolExecutor checkpoints = new ThreadPoolExecutor(0, 1, CHECKPOINT_THREAD_KEPT_SECONDS,
+            TimeUnit.SECONDS, new LinkedBlockingQueue<>(), work -> {
+        Thread thread = new Thread(work, "opensessions-checkpoint");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicInteger commitsSinceCheckpoint = new AtomicInteger();
+    private final AtomicBoolean checkpointing = new AtomicBoolean();
     /** Counts transactions that did not commit, so what a store remembers of the file can be dropped. */
     private final java.util.concurrent.atomic.AtomicLong failedTransactions = new java.util.concurrent.atomic.AtomicLong();
 
@@ -175,9 +210,18 @@ public final class SqliteDatabase implements AutoCloseable {
         return statement;
     }
 
-    /** Closes the connections kept open; a work that still runs closes its own when it ends. */
+    /**
+     * Closes the connections kept open (the last one SQLite closes folds the write-ahead log into the file); a work
+     * that still runs closes its own when it ends. A checkpoint under way is let finish, for up to a second.
+     */
     @Override
     public void close() {
+        checkpoints.shutdown();
+        try {
+            checkpoints.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
         List<Connection> open;
         synchronized (idle) {
             closed = true;
@@ -197,6 +241,7 @@ public final class SqliteDatabase implements AutoCloseable {
             try {
                 T result = work.run(connection);
                 statement(connection, "COMMIT").execute();
+                committed();
                 return result;
             } catch (SQLException | RuntimeException failure) {
                 failedTransactions.incrementAndGet();
@@ -208,6 +253,36 @@ public final class SqliteDatabase implements AutoCloseable {
                 throw failure;
             }
         });
+    }
+
+    /** Counts a commit; every {@link #COMMITS_PER_CHECKPOINT} commits, starts a checkpoint off the commit path. */
+    private void committed() {
+        if (commitsSinceCheckpoint.incrementAndGet() >= COMMITS_PER_CHECKPOINT && checkpointing.compareAndSet(false, true)) {
+            commitsSinceCheckpoint.set(0);
+            try {
+                checkpoints.execute(this::checkpoint);
+            } catch (RejectedExecutionException closed) {
+                checkpointing.set(false);
+            }
+        }
+    }
+
+    /**
+     * Copies the write-ahead log into the file as far as no reader needs it, without waiting for any lock (PASSIVE:
+     * the writer goes on committing meanwhile, and so do other servers sharing the file). One that fails or finds the
+     * log busy is simply not done: the next one, or the bound on the commit path ({@link #WAL_BOUND_PAGES}), copies
+     * what it left; a full disk is the writer's to report. It runs on a connection opened for it and closed after,
+     * not on a kept one: it starts as the writer's commit ends, and would take the writer's connection (the newest
+     * kept), leaving the writer to fill the other one's statements and page cache.
+     */
+    private void checkpoint() {
+        try (Connection connection = open()) {
+            Pragmas.text(connection, "wal_checkpoint(PASSIVE)");
+        } catch (SQLException | RuntimeException failed) {
+            // Left to the next checkpoint, see above.
+        } finally {
+            checkpointing.set(false);
+        }
     }
 
     private void prepare() {
@@ -316,6 +391,8 @@ public final class SqliteDatabase implements AutoCloseable {
             // In WAL mode a commit is then in the file when COMMIT returns, safe from a crash of the server;
             // only a power loss may take the last commits (FULL would add an fsync to every group commit).
             Pragmas.execute(connection, "PRAGMA synchronous = NORMAL");
+            // The checkpoints run off the commit path (checkpoint()); SQLite's own only at the bound.
+            Pragmas.execute(connection, "PRAGMA wal_autocheckpoint = " + WAL_BOUND_PAGES);
             return connection;
         } catch (SQLException failure) {
             connection.close();
