@@ -4,8 +4,6 @@ import dev.opensessions.testkit.RawWebSocket;
 import dev.opensessions.testkit.WebSocketInbox;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -21,7 +19,6 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.hamcrest.Matchers.equalTo;
 
 /** The composed server: real HTTP and WebSocket adapters over the real core and a real SQLite file. */
@@ -30,19 +27,6 @@ class ServerWiringTest {
 
     @TestHTTPResource("/ws")
     URI ws;
-
-    @Inject
-    Vertx vertx;
-
-    @Test
-    void onLinuxX86TheSocketsRunOnNettysNativeEpollTransport() {
-        assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
-                "the native library is packaged for Linux x86-64 only");
-
-        assertThat(vertx.isNativeTransportEnabled())
-                .as("native transport unavailable: %s", vertx.unavailableNativeTransportCause())
-                .isTrue();
-    }
 
     @Test
     void readmeCurlExamplesReachTheStateOverHttpAndWebSocket() throws Exception {
