@@ -7,17 +7,23 @@ declare -A DIGIT=()
 
 # Attaches a real client (script(1) gives it a 120x40 terminal) to s01 and reads the digits the sidebar
 # draws before s01 and s02, which the key test sends.
+# script's input is a FIFO nobody writes to, held open read-write, so it never ends: at the end of its input script
+# sends the terminal's end-of-file, the client passes that ctrl-d to s01's shell, the shell logs out, s01's window
+# is left with only its sidebar and the server closes it (with </dev/null that ended runs now and then).
 attach_client() {
-  local s index
+  local s index screen input="$WORK/client.in"
+  mkfifo "$input"
   TERM=xterm-256color script -qfc "stty rows 40 cols 120; exec env -u TMUX tmux -S $(printf '%q' "$SOCKET") attach -t $(name 1)" \
-    /dev/null </dev/null >"$WORK/client.log" 2>&1 &
+    /dev/null <>"$input" >"$WORK/client.log" 2>&1 &
   CLIENT_PID=$!
   wait_for_client 10
   # The server learns of a new client from tmux's notifications; a key that comes first finds no client.
   sleep 1
+  screen=$(t capture-pane -p -t "${SIDEBARS[0]}" 2>&1) \
+    || die "the first sidebar could not be read once the client attached: $screen$(why_not_shown "${SIDEBARS[0]}")"
   for s in 1 2; do
     # Numbers are zero-padded to the widest one: 01 with up to 99 sessions, 001 from the hundredth on.
-    index=$(t capture-pane -p -t "${SIDEBARS[0]}" | sed -n "s/^[^0-9]*\([0-9][0-9]*\) .* $(name "$s")[[:space:]]*\$/\1/p" | head -n 1)
+    index=$(sed -n "s/^[^0-9]*\([0-9][0-9]*\) .* $(name "$s")[[:space:]]*\$/\1/p" <<<"$screen" | head -n 1)
     [[ "$index" =~ ^0*[1-9]$ ]] || die "no single-digit index for $(name "$s"): '$index'"
     DIGIT[$s]=$((10#$index))
   done
