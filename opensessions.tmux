@@ -15,10 +15,12 @@ option() {
 
 # tmux loads the plugin before any client attaches; a message shown then would reach nobody, so the
 # messages of the load wait (in the background) for a user's client, up to two minutes, then go to every
-# user client (never to the server's control-mode client).
+# user client (never to the server's control-mode client). Clients are listed only once a session exists:
+# list-clients before that is an error ("no current target") tmux keeps in the message log the user reads.
 tell_when_attached() {
   local deadline=$((SECONDS + 120))
-  until tmux list-clients -F '#{client_control_mode}' 2>/dev/null | grep -qx 0; do
+  until [[ -n "$(tmux list-sessions -F x 2>/dev/null)" ]] \
+      && tmux list-clients -F '#{client_control_mode}' 2>/dev/null | grep -qx 0; do
     ((SECONDS < deadline)) || return 0
     sleep 0.5
   done

@@ -80,7 +80,8 @@ class TpmPluginIT extends PluginTest {
                 "the missing JDK reported on the status line", () -> messages(tmux));
 
         assertThat(messages(tmux)).contains("opensessions: building the server in the background")
-                .contains("install one or set JAVA_HOME");
+                .contains("install one or set JAVA_HOME")
+                .as("the wait for a client to tell leaves no error in the message log").doesNotContain("no current target");
         assertThat(setup.portOpen()).isFalse();
     }
 
