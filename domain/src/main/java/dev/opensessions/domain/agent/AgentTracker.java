@@ -80,11 +80,11 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
                 ? event.unseen()
                 : event.status().isTerminal() && (pane == null || !focusedPanes.contains(pane));
         AgentThread next = new AgentThread(
-                before == null ? event.agent() : same(event.agent(), before.agent()),
-                before != null && before.session().equals(session) ? before.session() : session,
+                same(event.agent(), before == null ? null : before.agent()),
+                same(session, before == null ? null : before.session()),
                 event.status(),
                 event.ts(),
-                before == null ? threadId : same(threadId, before.threadId()),
+                same(threadId, before == null ? null : before.threadId()),
                 carry(event.threadName(), before == null ? null : before.threadName()),
                 carry(event.lastUserPrompt(), before == null ? null : before.lastUserPrompt()),
                 unseen,
@@ -416,7 +416,7 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
     }
 
     /** {@code previous} when it equals {@code value} (the instance the state holds already), else {@code value}. */
-    private static String same(String value, String previous) {
+    private static <T> T same(T value, T previous) {
         return previous != null && previous.equals(value) ? previous : value;
     }
 }

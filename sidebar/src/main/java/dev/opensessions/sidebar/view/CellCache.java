@@ -35,6 +35,11 @@ final class CellCache {
         return cells;
     }
 
+    /** The cell of {@code symbol} in {@code style}: {@link #cell(Cell[], String, CellStyle)} for a single cell. */
+    static Cell cell(String symbol, CellStyle style) {
+        return cell(of(style), symbol, style);
+    }
+
     /**
      * The cell of {@code symbol} in the style of {@code cells} (from {@link #of}, may be null): the cached one for a
      * single ASCII character, a new one otherwise.

@@ -118,7 +118,7 @@ final class Painter {
     /** Repeats one single-width symbol from {@code x} up to {@code limit}. */
     void fill(int x, int y, int limit, String symbol, CellStyle style) {
         CellStyle drawn = onCanvas(style);
-        Cell cell = CellCache.cell(CellCache.of(drawn), symbol, drawn);
+        Cell cell = CellCache.cell(symbol, drawn);
         for (int at = Math.max(0, x); at < limit; at++) {
             put(at, y, cell);
         }

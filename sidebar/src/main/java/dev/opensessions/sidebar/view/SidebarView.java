@@ -29,7 +29,7 @@ public final class SidebarView {
         // The theme's base is the canvas: every cell, drawn or not, is on it ("default" keeps the terminal's).
         CellStyle canvas = CellStyle.PLAIN.withBackground(theme.base());
         Grid.Builder frame = Grid.builder(state.width(), state.height(),
-                CellCache.cell(CellCache.of(canvas), " ", canvas));
+                CellCache.cell(" ", canvas));
         Painter painter = new Painter(frame, theme.base());
         Layout layout = state.layout();
         SessionListView.header(painter, state, theme);
