@@ -50,18 +50,23 @@ wait_for() {
     sleep 0.1
   done
 }
-# Per thread name (digits dropped, so the event loops add up): user and system ticks.
-ticks() {
-  local t n s
-  for t in /proc/"$PID"/task/*; do
-    n=$( (tr ' ' '_' <"$t/comm") 2>/dev/null) || continue
-    s=$(cat "$t/stat" 2>/dev/null) || continue
-    s=${s#*) }
-    # shellcheck disable=SC2086
-    set -- $s
-    echo "${n%%[0-9]*} ${12} ${13}"
+# User and system ticks per name (digits dropped, so the event loops add up) of the threads or processes whose
+# stat files are given; one that ends meanwhile is left out.
+cpu_by_name() {
+  local f n s
+  local -a fields
+  for f in "$@"; do
+    { IFS= read -r s <"$f"; } 2>/dev/null || continue
+    # "pid (name) state ...": the name may hold spaces and parentheses, so it ends at the last ")".
+    n=${s#*(}
+    n=${n%)*}
+    n=${n// /_}
+    read -r -a fields <<<"${s##*) }"
+    echo "${n%%[0-9]*} ${fields[11]} ${fields[12]}"
   done | awk '{u[$1] += $2; s[$1] += $3} END {for (k in u) print k, u[k], s[k]}' | sort
 }
+# Per thread name of the server.
+ticks() { cpu_by_name /proc/"$PID"/task/*/stat; }
 allocated() {
   "$JDK_BIN/jcmd" "$PID" Thread.print -e 2>/dev/null \
     | sed -n 's/^"\([^"]*\)".* allocated=\([0-9]*\)\([BKMG]\).*/\1\t\2\t\3/p' \
@@ -71,17 +76,7 @@ allocated() {
 # The whole machine, per command name (every process, the server included): user and system ticks; and the
 # machine's own line of /proc/stat (user, nice, system, idle, iowait, irq, softirq), so what the server does not
 # spend (the load tool, tmux drawing the sidebars, the kernel's loopback) shows up beside it.
-machine() {
-  local f n s
-  for f in /proc/[0-9]*/stat; do
-    s=$(cat "$f" 2>/dev/null) || continue
-    n=${s#*(}; n=${n%%)*}; n=${n// /_}
-    s=${s##*) }
-    # shellcheck disable=SC2086
-    set -- $s
-    echo "${n%%[0-9]*} ${12} ${13}"
-  done | awk '{u[$1] += $2; s[$1] += $3} END {for (k in u) print k, u[k], s[k]}' | sort
-}
+machine() { cpu_by_name /proc/[0-9]*/stat; }
 cpu_line() { awk '$1 == "cpu" {print $2, $3, $4, $5, $6, $7, $8}' /proc/stat; }
 young() { "$JDK_BIN/jstat" -gc "$PID" | awk 'NR == 2 {print $(NF-6), $(NF-5)}'; }
 
