@@ -121,9 +121,7 @@ class AotTrainingIT {
 
         assertThat(training.launcher().waitFor(30, TimeUnit.SECONDS)).as("the launcher exited").isTrue();
         Await.until(() -> !answers(launcher), Duration.ofSeconds(10), "the training's server gone");
-        assertThat(training.scratch()).as("the training's scratch folder").doesNotExist();
-        assertThat(leftFiles(home.resolve("tmux-sockets"))).as("the training's tmux server, gone with its socket").isEmpty();
-        assertThat(halfWrittenCache(training.launcher().pid())).as("the half-written cache").isEmpty();
+        assertNothingLeftOf(training);
     }
 
     /**
@@ -147,8 +145,13 @@ class AotTrainingIT {
         String pid = Files.readString(launcher.runtimeDir(label()).resolve("pid")).strip();
         assertThat(start.output()).contains("(pid " + pid + ")");
         assertThat(answers(launcher)).isTrue();
-        assertThat(training.scratch()).as("the killed training's scratch folder").doesNotExist();
-        assertThat(leftFiles(home.resolve("tmux-sockets"))).as("the killed training's tmux server").isEmpty();
+        assertNothingLeftOf(training);
+    }
+
+    /** The training's scratch folder, its private tmux server (with its socket) and its half-written cache: gone. */
+    private void assertNothingLeftOf(Training training) throws IOException {
+        assertThat(training.scratch()).as("the training's scratch folder").doesNotExist();
+        assertThat(leftFiles(home.resolve("tmux-sockets"))).as("the training's tmux server, gone with its socket").isEmpty();
         assertThat(halfWrittenCache(training.launcher().pid())).as("the half-written cache").isEmpty();
     }
 
