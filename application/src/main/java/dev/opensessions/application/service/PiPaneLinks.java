@@ -1,5 +1,6 @@
 package dev.opensessions.application.service;
 
+import dev.opensessions.application.port.in.AgentEventOutcome;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.port.out.AgentObservation;
 import dev.opensessions.application.port.out.AgentSink;
@@ -38,8 +39,12 @@ final class PiPaneLinks {
         return PiRuntimeService.AGENT.equals(source.agent()) ? new LinkedSource(source, this) : source;
     }
 
+    /**
+     * The recorder with each report linked first; a batch goes on as one batch ({@link
+     * RecordAgentEventUseCase#recordAll}), so the recorder still applies it as one change of the state.
+     */
     RecordAgentEventUseCase linked(RecordAgentEventUseCase recorder) {
-        return command -> recorder.record(link(command));
+        return new LinkedRecorder(recorder, this);
     }
 
     /** The session's process has a new pane: its thread's last reading goes out again, linked to it. */
@@ -90,6 +95,25 @@ final class PiPaneLinks {
 
     /** A thread's last reading as its source sent it, and where it went. */
     private record Held(AgentObservation reading, AgentSink sink) {
+    }
+
+    /** The recorder of pushed reports, each passed through the links; a batch stays one batch. */
+    private record LinkedRecorder(RecordAgentEventUseCase recorder, PiPaneLinks links)
+            implements RecordAgentEventUseCase {
+
+        @Override
+        public AgentEventOutcome record(Command command) {
+            return recorder.record(links.link(command));
+        }
+
+        @Override
+        public List<BatchOutcome> recordAll(List<Command> commands) {
+            List<Command> linked = new ArrayList<>(commands.size());
+            for (Command command : commands) {
+                linked.add(links.link(command));
+            }
+            return recorder.recordAll(linked);
+        }
     }
 
     /** The Pi transcript source, its readings passed through the links. */

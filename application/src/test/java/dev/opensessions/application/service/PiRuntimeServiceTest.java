@@ -1,5 +1,6 @@
 package dev.opensessions.application.service;
 
+import dev.opensessions.application.port.in.AgentEventOutcome;
 import dev.opensessions.application.port.in.ExplainAgentsUseCase.AgentExplanation;
 import dev.opensessions.application.port.in.RecordAgentEventUseCase;
 import dev.opensessions.application.port.in.RegisterPiRuntimeUseCase;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +93,28 @@ class PiRuntimeServiceTest {
         assertThat(find("claude-code", "s1").orElseThrow().paneId()).isNull();
         assertThat(row("s1").paneId()).isEqualTo(PaneId.of("%0"));
         assertThat(row("s1").session()).isEqualTo(SessionName.of("api"));
+    }
+
+    @Test
+    void aBatchOfPushedEventsIsLinkedReportByReportAndStaysOneChangeOfTheState() {
+        runtimes.register(beat(4242, "s1", "%1", T0));
+        List<Long> published = new CopyOnWriteArrayList<>();
+        h.owner.subscribe(snapshot -> published.add(snapshot.version()));
+        published.clear();
+
+        List<RecordAgentEventUseCase.BatchOutcome> outcomes = pushed.recordAll(List.of(
+                event("pi", "s1", AgentStatus.RUNNING, T0, null),
+                event("pi", "s2", AgentStatus.RUNNING, T0, null),
+                event("claude-code", "s1", AgentStatus.WAITING, T0, null)));
+
+        assertThat(outcomes).containsExactly(
+                new RecordAgentEventUseCase.Taken(new AgentEventOutcome.Recorded(SessionName.of("web"))),
+                new RecordAgentEventUseCase.Taken(new AgentEventOutcome.Recorded(SessionName.of("api"))),
+                new RecordAgentEventUseCase.Taken(new AgentEventOutcome.Recorded(SessionName.of("api"))));
+        assertThat(published).as("one snapshot for the batch").hasSize(1);
+        assertThat(row("s1").paneId()).isEqualTo(PaneId.of("%1"));
+        assertThat(find("pi", "s2").orElseThrow().paneId()).isNull();
+        assertThat(find("claude-code", "s1").orElseThrow().paneId()).isNull();
     }
 
     @Test
