@@ -106,8 +106,9 @@ public final class RecordAgentEventService implements RecordAgentEventUseCase {
         if (session.isEmpty()) {
             return Change.of(state, new AgentEventOutcome.Unresolved());
         }
-        // The thread is looked up once, for both questions and for the tracker to record it.
-        AgentThread existing = state.agents().find(key).orElse(null);
+        // The thread is looked up once, for both questions and for the tracker to record it; first in the session
+        // the report resolves to, where its row nearly always is.
+        AgentThread existing = state.agents().find(key, session.get()).orElse(null);
         if (existing != null && AgentTracker.supersedes(existing, event)) {
             return Change.of(state, new AgentEventOutcome.Superseded(session.get()));
         }

@@ -161,6 +161,17 @@ public record AgentTracker(Map<SessionName, SessionAgents> sessions) {
         return Optional.ofNullable(frozen(sessions).firstOf(agents -> agents.threads().get(key)));
     }
 
+    /**
+     * {@link #find(ThreadKey)} looking in {@code likely} first: the session an event resolves to is nearly always the
+     * one its thread's row is in, so that is one map lookup instead of one per session; a row in another session is
+     * found as by {@code find(key)}.
+     */
+    public Optional<AgentThread> find(ThreadKey key, SessionName likely) {
+        SessionAgents agents = sessions.get(likely);
+        AgentThread row = agents == null ? null : agents.threads().get(key);
+        return row != null ? Optional.of(row) : find(key);
+    }
+
     /** The rows a user sees for a session: exited ones hidden unless unseen; focused pane first, then newest. */
     public List<AgentThread> visible(SessionName session, Set<PaneId> focusedPanes) {
         return rows(session).stream()

@@ -206,6 +206,18 @@ class AgentTrackerTest {
     }
 
     @Test
+    void aRowIsFoundWhicheverSessionIsLookedInFirst() {
+        AgentTracker tracker = apply(AgentTracker.empty(), API, Events.of("codex", RUNNING).thread("t"));
+        tracker = apply(tracker, WEB, Events.of("codex", WAITING).thread("u"));
+
+        assertThat(tracker.find(ThreadKey.of("codex", "t"), API)).map(AgentThread::session).contains(API);
+        assertThat(tracker.find(ThreadKey.of("codex", "t"), WEB)).map(AgentThread::session).contains(API);
+        assertThat(tracker.find(ThreadKey.of("codex", "t"), SessionName.of("none"))).map(AgentThread::session)
+                .contains(API);
+        assertThat(tracker.find(ThreadKey.of("codex", "gone"), API)).isEmpty();
+    }
+
+    @Test
     void interleavedEventsOfManyThreadsLeaveEachOnItsLastEvent() {
         AgentStatus[] cycle = {RUNNING, WAITING, DONE, ERROR, IDLE};
         SessionName[] sessions = IntStream.range(0, 7).mapToObj(i -> SessionName.of("s" + i))
