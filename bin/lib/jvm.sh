@@ -23,10 +23,15 @@ server_jvm_flags() {
   # of bench/abuse/run.sh (1000 slow bodies, 200 WebSocket clients that never read) the server needs far less:
   # with 32 MB the API answered as fast and the RSS was the same (docs/explanation/performance.md, "Abuse").
   # C1 only: the optimizing compiler (C2) took 0.8-1.2 s of CPU during every start, on the same two cores as the
-  # start itself, and its code and arenas about 20 MiB of RSS; with C1 alone a warm start costs about 30 % less
-  # CPU and the server holds about 20 MiB less, and an agent event cost no more CPU (measured side by side,
-  # docs/explanation/performance.md, "Memory" and "Start"). OPENSESSIONS_JAVA_OPTS=-XX:TieredStopAtLevel=4
-  # gives C2 back.
+  # start itself, and its code and arenas about 20 MiB of RSS; with C1 alone a warm start cost about 30 % less
+  # CPU and the server held about 20 MiB less (measured side by side, docs/explanation/performance.md, "Memory" and
+  # "Start"). OPENSESSIONS_JAVA_OPTS=-XX:TieredStopAtLevel=4 gives C2 back. Measured again with the event path and
+  # the thresholds of December 2026 (C2's scaled by fifteen too, so it compiles little during the start): C2 spends
+  # about half the server's CPU per agent event (39-47 against 71-72 us) and takes a third to a half more events
+  # (25 000-30 000 against 18 000-19 000 per second with 16 connections, 33 500-37 500 against 23 000-25 000 with
+  # 64), the start stays within its budget (20-100 ms more), but the server holds 4.3-4.8 MiB more after settling
+  # (98-99 MiB, over the 95.37 MiB budget) and 11-14 MiB more after a burst: C1 stays while the memory budget binds
+  # (docs/explanation/performance.md, "C2 for the hot path: measured, not taken").
   # C1 compiles a method after fifteen times the usual number of calls and loop turns (-XX:CompileThresholdScaling=15):
   # code that runs only during the start, or now and then, stays interpreted instead of filling the code cache and
   # the compiler's malloc arenas; what runs per event or per frame is still compiled within seconds. Ten times: about
