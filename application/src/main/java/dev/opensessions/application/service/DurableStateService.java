@@ -65,8 +65,6 @@ public final class DurableStateService
     static final int MAX_PENDING_TRANSITIONS = 10_000;
     /** How long a failing store rests before the writer tries the pending changes again. */
     static final long RETRY_MILLIS = 1_000;
-    /** How long a change nobody waits for may stay unwritten before the writer runs for it. */
-    static final long UNAWAITED_MILLIS = 5;
 
     private static final System.Logger LOG = System.getLogger(DurableStateService.class.getName());
     private static final CommitOutcome COMMITTED = new CommitOutcome.Committed();
@@ -79,8 +77,6 @@ public final class DurableStateService
     private final ScheduledExecutorService writer;
     private final AtomicReference<StateSnapshot> pending = new AtomicReference<>();
     private final AtomicBoolean armed = new AtomicBoolean();
-    /** Set while a run of the writer for changes nobody waited for yet is scheduled ({@link #armLater}). */
-    private final AtomicBoolean armedLater = new AtomicBoolean();
     /**
      * Held by whoever writes: the writer thread, or a caller of {@link #commitNow} that found no commit running. What
      * only the writer touched ({@link #unwritten}, {@link #written}) is touched under it.
@@ -150,7 +146,7 @@ public final class DurableStateService
             return;
         }
         transitions.add(transition);
-        armLater();
+        arm();
     }
 
     /**
@@ -165,7 +161,7 @@ public final class DurableStateService
                     return;
                 }
                 seen.add(new SeenMark(change.after().session(), change.after().key(), at));
-                armLater();
+                arm();
             }
         }
     }
@@ -262,36 +258,23 @@ public final class DurableStateService
         }
         appliedVersion = snapshot.version();
         pending.accumulateAndGet(snapshot, DurableStateService::newer);
-        armLater();
+        arm();
     }
 
     private static StateSnapshot newer(StateSnapshot old, StateSnapshot next) {
         return old == null || next.version() > old.version() ? next : old;
     }
 
-    /** Runs the writer as soon as it is free, for a caller that waits; a failing store is tried again only after a rest. */
+    /** Runs the writer as soon as it is free; a failing store is tried again only after a rest. */
     private void arm() {
-        arm(armed, 0);
-    }
-
-    /**
-     * Runs the writer {@link #UNAWAITED_MILLIS} ms from now, for a change nobody waits for yet: a change whose caller
-     * then asks for its commit ({@link #committed}, {@link #commitNow}) is most often written by that call, and the
-     * writer woken at once for every change would mostly find nothing left to write.
-     */
-    private void armLater() {
-        arm(armedLater, UNAWAITED_MILLIS);
-    }
-
-    private void arm(AtomicBoolean flag, long delayMillis) {
-        if (flag.compareAndSet(false, true)) {
+        if (armed.compareAndSet(false, true)) {
             try {
                 writer.schedule(() -> {
-                    flag.set(false);
+                    armed.set(false);
                     drainLocked();
-                }, failing == null ? delayMillis : RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                }, failing == null ? 0 : RETRY_MILLIS, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException closed) {
-                flag.set(false);
+                armed.set(false);
             }
         }
     }
