@@ -44,7 +44,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -74,14 +73,13 @@ public final class DurableStateService
     private final AgentThreadStore threads;
     private final StatusHistoryStore history;
     private final StoreTransactions transactions;
-    private final ScheduledExecutorService writer;
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "opensessions-store-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicReference<StateSnapshot> pending = new AtomicReference<>();
     private final AtomicBoolean armed = new AtomicBoolean();
-    /**
-     * Held by whoever writes: the writer thread, or a caller of {@link #commitNow} that found no commit running. What
-     * only the writer touched ({@link #unwritten}, {@link #written}) is touched under it.
-     */
-    private final ReentrantLock writing = new ReentrantLock();
     private final Queue<StatusTransition> transitions = new ConcurrentLinkedQueue<>();
     private final Queue<SeenMark> seen = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingTransitions = new AtomicInteger();
@@ -107,17 +105,6 @@ public final class DurableStateService
 
     public DurableStateService(SessionOrderStore orders, MetadataStore metadata, AgentThreadStore threads,
                                StatusHistoryStore history, StoreTransactions transactions) {
-        this(orders, metadata, threads, history, transactions, Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "opensessions-store-writer");
-            thread.setDaemon(true);
-            return thread;
-        }));
-    }
-
-    /** With the executor whose one thread is the writer (a test may keep it busy). */
-    DurableStateService(SessionOrderStore orders, MetadataStore metadata, AgentThreadStore threads,
-                        StatusHistoryStore history, StoreTransactions transactions, ScheduledExecutorService writer) {
-        this.writer = Objects.requireNonNull(writer, "writer");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.threads = Objects.requireNonNull(threads, "threads");
@@ -210,38 +197,12 @@ public final class DurableStateService
         return waiter;
     }
 
-    /**
-     * Commits on the caller's thread when nothing is being written and the store is not failing: the caller waits for
-     * this commit anyway, and the writer thread would first have to be woken (tens to hundreds of microseconds on a busy
-     * machine) and then wake the caller. Otherwise as {@link #committed()}: the commit running now is not waited for.
-     */
-    @Override
-    public CompletionStage<CommitOutcome> commitNow() {
-        StateSnapshot done = written;
-        long version = appliedVersion;
-        if (done == null || version <= done.version()) {
-            return CompletableFuture.completedFuture(COMMITTED);
-        }
-        CompletableFuture<CommitOutcome> waiter = nextCommit.get();
-        if (failing == null && writing.tryLock()) {
-            try {
-                // Takes this waiter unless a run since the get above already completed it.
-                drain();
-            } finally {
-                writing.unlock();
-            }
-        } else {
-            arm();
-        }
-        return waiter;
-    }
-
     /** Waits until everything offered so far is written (or failed), at most a few seconds. */
     public void flush() {
         CountDownLatch done = new CountDownLatch(1);
         try {
             writer.execute(() -> {
-                drainLocked();
+                drain();
                 done.countDown();
             });
             done.await(5, TimeUnit.SECONDS);
@@ -271,7 +232,7 @@ public final class DurableStateService
             try {
                 writer.schedule(() -> {
                     armed.set(false);
-                    drainLocked();
+                    drain();
                 }, failing == null ? 0 : RETRY_MILLIS, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException closed) {
                 armed.set(false);
@@ -279,16 +240,6 @@ public final class DurableStateService
         }
     }
 
-    private void drainLocked() {
-        writing.lock();
-        try {
-            drain();
-        } finally {
-            writing.unlock();
-        }
-    }
-
-    /** Writes everything pending in one transaction; only with {@link #writing} held. */
     private void drain() {
         CompletableFuture<CommitOutcome> waiting = nextCommit.getAndSet(new CompletableFuture<>());
         List<StatusTransition> batch = new ArrayList<>(unwritten);

@@ -16,10 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -272,84 +269,6 @@ class DurableStateServiceTest {
         assertThat(stores.metadata.get(A).status().text()).isEqualTo("during");
         assertThat(running.durable.committed().toCompletableFuture().get(5, TimeUnit.SECONDS))
                 .isInstanceOf(CommitOutcome.Committed.class);
-    }
-
-    @Test
-    void aCommitAskedNowWhileNothingIsWrittenRunsOnTheCallersThreadAndIsDoneWhenItReturns() throws Exception {
-        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
-        // The writer thread is kept busy, so what the changes below arm it for cannot run before the call does.
-        CountDownLatch writerFree = new CountDownLatch(1);
-        writer.execute(() -> {
-            try {
-                writerFree.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        java.util.List<Thread> committers = new CopyOnWriteArrayList<>();
-        DurableStateService durable = new DurableStateService(stores.orders, stores.metadataStore,
-                stores.threadStore, stores.historyStore, work -> {
-                    committers.add(Thread.currentThread());
-                    work.run();
-                }, writer);
-        StateOwner owner = new StateOwner(Clock.systemUTC(), durable.restore());
-        durable.start(owner);
-        FakeSessionSource mux = new FakeSessionSource();
-        new TopologyService(owner, mux).start();
-        mux.pushSessions("a", "/a");
-        new RecordAgentEventService(owner, durable).record(
-                new Command("load", AgentStatus.RUNNING, A, null, "now", null, null, null, null, null));
-
-        CompletableFuture<CommitOutcome> answer = durable.commitNow().toCompletableFuture();
-
-        assertThat(answer).isDone();
-        assertThat(answer.get()).isInstanceOf(CommitOutcome.Committed.class);
-        assertThat(committers).containsExactly(Thread.currentThread());
-        assertThat(stores.threads.values()).extracting(AgentThread::threadId).containsExactly("now");
-        writerFree.countDown();
-        durable.close();
-    }
-
-    @Test
-    void aCommitAskedNowWhileAnotherRunsDoesNotWaitForItAndIsAnsweredByTheNextOne() throws Exception {
-        CountDownLatch inTransaction = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean hold = new AtomicBoolean();
-        DurableStateService durable = new DurableStateService(stores.orders, stores.metadataStore,
-                stores.threadStore, stores.historyStore, work -> {
-                    work.run();
-                    if (hold.getAndSet(false)) {
-                        inTransaction.countDown();
-                        try {
-                            release.await(10, TimeUnit.SECONDS);
-                        } catch (InterruptedException interrupted) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                });
-        StateOwner owner = new StateOwner(Clock.systemUTC(), durable.restore());
-        durable.start(owner);
-        FakeSessionSource mux = new FakeSessionSource();
-        new TopologyService(owner, mux).start();
-        mux.pushSessions("a", "/a");
-        RecordAgentEventService agents = new RecordAgentEventService(owner, durable);
-        durable.committed().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        hold.set(true);
-        agents.record(new Command("load", AgentStatus.RUNNING, A, null, "held", null, null, null, null, null));
-        CompletableFuture<CommitOutcome> held = durable.committed().toCompletableFuture();
-        assertThat(inTransaction.await(5, TimeUnit.SECONDS)).isTrue();
-
-        agents.record(new Command("load", AgentStatus.RUNNING, A, null, "next", null, null, null, null, null));
-        CompletableFuture<CommitOutcome> next = durable.commitNow().toCompletableFuture();
-
-        assertThat(release.getCount()).isEqualTo(1);
-        assertThat(next).isNotDone();
-        assertThat(held).isNotDone();
-        release.countDown();
-        assertThat(held.get(5, TimeUnit.SECONDS)).isInstanceOf(CommitOutcome.Committed.class);
-        assertThat(next.get(5, TimeUnit.SECONDS)).isInstanceOf(CommitOutcome.Committed.class);
-        assertThat(stores.threads.values()).extracting(AgentThread::threadId).containsExactlyInAnyOrder("held", "next");
-        durable.close();
     }
 
     @Test

@@ -153,7 +153,7 @@ public class AgentEventRoute {
             return;
         }
         Context loop = batch.contexts.getFirst().vertx().getOrCreateContext();
-        commits.commitNow().whenComplete((outcome, failure) -> loop.runOnContext(written -> {
+        commits.committed().whenComplete((outcome, failure) -> loop.runOnContext(written -> {
             for (int i = 0; i < statuses.length; i++) {
                 if (statuses[i] != 0) {
                     answer(batch.contexts.get(i), statuses[i], outcome, failure);
