@@ -118,8 +118,10 @@ public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
         TmuxNames.windowId(windowId);
         opening.lock();
         try {
+            // The mark first, then the snapshot (see lacksSidebar).
+            boolean opened = fresh.containsKey(windowId);
             TmuxSnapshot snapshot = knowing(s -> SidebarLayout.exists(s, windowId));
-            if (!lacks(snapshot, windowId)) {
+            if (opened || !lacks(snapshot, windowId)) {
                 return Optional.empty();
             }
             SidebarSide docked = side;
@@ -154,6 +156,12 @@ public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
 
     @Override
     public boolean lacksSidebar(String windowId) {
+        // The mark of a sidebar just opened is read before the snapshot: it is removed only once a listing that shows
+        // the sidebar is the model's current snapshot, so a snapshot read after the mark is gone shows the sidebar.
+        // Read the other way round, an older snapshot and a mark removed in between said the window lacked one.
+        if (fresh.containsKey(windowId)) {
+            return false;
+        }
         return lacks(knowing(s -> SidebarLayout.exists(s, windowId)), windowId);
     }
 
