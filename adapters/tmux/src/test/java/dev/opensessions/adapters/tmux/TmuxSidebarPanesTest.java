@@ -5,6 +5,7 @@ import dev.opensessions.domain.session.PaneId;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,7 +81,7 @@ class TmuxSidebarPanesTest {
     }
 
     @Test
-    void warmUpRanksTheOriginWindowThenItsSessionThenTheRestEachWindowOnce() throws IOException {
+    void warmUpRanksTheOriginWindowThenItsSessionThenTheRestEachWindowOnce() {
         try (Sidebars s = Sidebars.withSession("a")) {
             s.panes.maintain(false, Sidebars.WIDTH);
             String a1 = s.window("a");
@@ -103,8 +104,11 @@ class TmuxSidebarPanesTest {
             assertThat(s.panes.lacksSidebar(b1)).as("known at once, before the model lists it").isFalse();
             assertThat(s.panes.open(b1)).as("one sidebar per window").isEmpty();
             assertThat(s.panes.open(a2)).isPresent();
-            assertThat(environment(s, opened.get().value()))
-                    .contains("OPENSESSIONS_TEST=1", "OPENSESSIONS_WINDOW_ID=" + b1);
+            // Right after the split, the pane's process may not have executed its program yet: until then its
+            // environment is the tmux server's.
+            Await.until(() -> environment(s, opened.get().value())
+                    .containsAll(List.of("OPENSESSIONS_TEST=1", "OPENSESSIONS_WINDOW_ID=" + b1)), Sidebars.WAIT,
+                    "the sidebar's program running with its environment");
             assertThat(s.tmux.run("display-message", "-p", "-t", opened.get().value(), "#{pane_title}"))
                     .containsExactly(TmuxPane.SIDEBAR_TITLE);
             assertThat(s.sidebarsIn(b1)).hasSize(1);
@@ -119,8 +123,12 @@ class TmuxSidebarPanesTest {
     }
 
     /** The environment of the program running in the pane. */
-    private static List<String> environment(Sidebars s, String pane) throws IOException {
+    private static List<String> environment(Sidebars s, String pane) {
         String pid = s.tmux.run("display-message", "-p", "-t", pane, "#{pane_pid}").getFirst();
-        return List.of(Files.readString(Path.of("/proc", pid, "environ")).split("\u0000"));
+        try {
+            return List.of(Files.readString(Path.of("/proc", pid, "environ")).split("\u0000"));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 }
