@@ -95,8 +95,7 @@ class PortScannerTest {
 
         List<Long> starts = List.copyOf(ports.startedAt);
         for (int i = 1; i < starts.size(); i++) {
-            // The scanner measures from just before it calls scan; a millisecond covers that gap.
-            assertThat(starts.get(i) - starts.get(i - 1)).isGreaterThan(interval.toNanos() - 1_000_000);
+            assertThat(starts.get(i) - starts.get(i - 1)).isGreaterThan(lowerBound(interval));
         }
         scanner.close();
     }
@@ -117,9 +116,21 @@ class PortScannerTest {
         for (int i = 0; i < least.length; i++) {
             // Lower bounds only: a busy scheduler may start a scan late, never early.
             assertThat(starts.get(i + 1) - starts.get(i)).as("gap after scan %d", i)
-                    .isGreaterThan(Duration.ofMillis(least[i]).toNanos() - 1_000_000);
+                    .isGreaterThan(lowerBound(Duration.ofMillis(least[i])));
         }
         assertThat(PortScanner.BACK_OFF).isEqualTo(12);
+    }
+
+    /**
+     * The least gap, in nanoseconds, between two recorded scan starts when the scanner spaces them {@code spacing}
+     * apart. The scanner stamps a scan's start just before it calls the scan, and the scripted ports record it once
+     * called: a thread preempted in between (1.3 ms was seen on a loaded machine) records one start late and the next
+     * gap short by as much. A quarter of the spacing (at least a millisecond) is allowed for that; a spacing that did
+     * not double still fails, since each bound is above the spacing before.
+     */
+    private static long lowerBound(Duration spacing) {
+        long nanos = spacing.toNanos();
+        return nanos - Math.max(1_000_000, nanos / 4);
     }
 
     @Test
