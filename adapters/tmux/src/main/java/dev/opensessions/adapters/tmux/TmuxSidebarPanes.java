@@ -118,12 +118,11 @@ public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
         TmuxNames.windowId(windowId);
         opening.lock();
         try {
-            // The mark first, then the snapshot (see lacksSidebar).
-            boolean opened = fresh.containsKey(windowId);
-            TmuxSnapshot snapshot = knowing(s -> SidebarLayout.exists(s, windowId));
-            if (opened || !lacks(snapshot, windowId)) {
+            Optional<TmuxSnapshot> lacking = lacking(windowId);
+            if (lacking.isEmpty()) {
                 return Optional.empty();
             }
+            TmuxSnapshot snapshot = lacking.get();
             SidebarSide docked = side;
             Optional<TmuxPane> anchor = SidebarLayout.anchor(snapshot, windowId, docked);
             if (anchor.isEmpty()) {
@@ -156,13 +155,21 @@ public final class TmuxSidebarPanes implements SidebarPanes, AutoCloseable {
 
     @Override
     public boolean lacksSidebar(String windowId) {
-        // The mark of a sidebar just opened is read before the snapshot: it is removed only once a listing that shows
-        // the sidebar is the model's current snapshot, so a snapshot read after the mark is gone shows the sidebar.
-        // Read the other way round, an older snapshot and a mark removed in between said the window lacked one.
+        return lacking(windowId).isPresent();
+    }
+
+    /**
+     * The model's snapshot when the window lacks a sidebar now; empty when it has one, one is being opened, or it is
+     * gone. The mark of a sidebar just opened is read before the snapshot: it is removed only once a listing that
+     * shows the sidebar is the model's current snapshot, so a snapshot read after the mark is gone shows the sidebar.
+     * Read the other way round, an older snapshot and a mark removed in between said the window lacked one.
+     */
+    private Optional<TmuxSnapshot> lacking(String windowId) {
         if (fresh.containsKey(windowId)) {
-            return false;
+            return Optional.empty();
         }
-        return lacks(knowing(s -> SidebarLayout.exists(s, windowId)), windowId);
+        TmuxSnapshot snapshot = knowing(s -> SidebarLayout.exists(s, windowId));
+        return lacks(snapshot, windowId) ? Optional.of(snapshot) : Optional.empty();
     }
 
     private boolean lacks(TmuxSnapshot snapshot, String windowId) {
